@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later */
+#ifndef SPEVIRT_INTERNAL_H
+#define SPEVIRT_INTERNAL_H
+
+#include <spevirt/spevirt.h>
+
+/* Read or build field F of a register: FIELD_GET_(v, PMSIDR_EL1_FNE). */
+#define FIELD_GET_(val, f)	(((val) & SPEVIRT_##f##_MASK) >> SPEVIRT_##f##_SHIFT)
+#define FIELD_PREP_(f, x)	(((uint64_t)(x) << SPEVIRT_##f##_SHIFT) & SPEVIRT_##f##_MASK)
+
+/*
+ * Architecture features, as a bitmap.  The host's bitmap says which
+ * registers and trap bits exist; the guest's which of them the guest may use.
+ * Names are the Arm ARM's.
+ */
+enum spevirt_feat {
+	FEAT_SPE	= 1U << 0,
+	FEAT_SPE_FnE	= 1U << 1,
+	FEAT_SPE_FDS	= 1U << 2,
+	FEAT_SPE_nVM	= 1U << 3,
+	FEAT_SPEv1p5	= 1U << 4,
+	FEAT_FGT	= 1U << 5,
+	FEAT_FGT2	= 1U << 6,
+};
+
+/* What spevirt knows of a validated host. */
+struct spevirt_hostcaps {
+	unsigned int pmsver;	/* ID_AA64DFR0_EL1.PMSVer, at most V1P5 */
+	unsigned int feats;	/* enum spevirt_feat bits */
+};
+
+/* Guest values computed before the traps are planned. */
+struct spevirt_guest {
+	unsigned int feats;	/* enum spevirt_feat bits the guest has */
+	bool pmsidr_trap;	/* the profile needs PMSIDR_EL1 reads trapped */
+	bool pmbidr_trap;	/* the profile needs PMBIDR_EL1 reads trapped */
+};
+
+const char *spevirt_host_check_(const struct spevirt_host *host, struct spevirt_hostcaps *caps);
+enum spevirt_status spevirt_traps_plan_(const struct spevirt_hostcaps *caps,
+					const struct spevirt_guest *guest,
+					struct spevirt_view *view);
+
+extern const struct spevirt_reg_desc spevirt_reg_table_[];
+extern const unsigned int spevirt_reg_table_size_;
+
+#endif /* SPEVIRT_INTERNAL_H */

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+/*
+ * The guest view: validate the configuration against the host and the
+ * profile, compute the guest-visible ID values, then plan the traps.
+ */
+#include "spevirt_internal.h"
+
+/* PMSIDR_EL1 feature bits that need a minimum SPE version (Arm ARM A2.2). */
+#define PMSIDR_NEEDS_V1P1	SPEVIRT_PMSIDR_EL1_SME
+#define PMSIDR_NEEDS_V1P2	(SPEVIRT_PMSIDR_EL1_FNE | SPEVIRT_PMSIDR_EL1_PBT)
+#define PMSIDR_NEEDS_V1P4	(SPEVIRT_PMSIDR_EL1_FDS | SPEVIRT_PMSIDR_EL1_CRR)
+
+static enum spevirt_status fail(struct spevirt_view *view, enum spevirt_status status,
+				const char *reason)
+{
+	view->reason = reason;
+	return status;
+}
+
+/* Checks that need nothing but the configuration itself. */
+static const char *config_invalid(const struct spevirt_config *cfg)
+{
+	if (cfg->profile != SPEVIRT_PROFILE_DEFAULT && cfg->profile != SPEVIRT_PROFILE_KVM_RFC_V6)
+		return "spevirt_config.profile is not an enum spevirt_profile value";
+	if (cfg->flags & ~SPEVIRT_CFG_VALID_FLAGS)
+		return "spevirt_config.flags has a bit that is not a SPEVIRT_CFG_* flag";
+	if (cfg->pmsver > SPEVIRT_ID_AA64DFR0_EL1_PMSVER_MASK >> SPEVIRT_ID_AA64DFR0_EL1_PMSVER_SHIFT)
+		return "spevirt_config.pmsver does not fit the 4-bit ID_AA64DFR0_EL1.PMSVer field";
+	if (cfg->spe_nvm > SPEVIRT_ID_AA64DFR2_EL1_SPE_NVM_IMP)
+		return "spevirt_config.spe_nvm is neither 0 nor 1, the only ID_AA64DFR2_EL1.SPE_nVM "
+		       "values defined";
+	return NULL;
+}
+
+/* Guest PMSVer and SPE_nVM against the host and the profile. */
+static enum spevirt_status check_guest_levels(const struct spevirt_hostcaps *caps,
+					      const struct spevirt_config *cfg,
+					      struct spevirt_view *view)
+{
+	bool kvm = cfg->profile == SPEVIRT_PROFILE_KVM_RFC_V6;
+
+	if (cfg->pmsver > caps->pmsver)
+		return fail(view, SPEVIRT_E_PMSVER,
+			    "guest ID_AA64DFR0_EL1.PMSVer is above the host's: the guest never "
+			    "sees more than the host has");
+	if (!kvm && cfg->pmsver >= SPEVIRT_PMSVER_V1P5)
+		return fail(view, SPEVIRT_E_PMSVER,
+			    "guest ID_AA64DFR0_EL1.PMSVer V1P5 implies FEAT_SPE_EXC, which spevirt "
+			    "does not virtualize: the default profile offers at most V1P4");
+	if (kvm && cfg->spe_nvm)
+		return fail(view, SPEVIRT_E_NVM,
+			    "guest ID_AA64DFR2_EL1.SPE_nVM: the KVM RFC v6 profile never offers "
+			    "FEAT_SPE_nVM");
+	if (cfg->spe_nvm && !(caps->feats & FEAT_SPE_nVM))
+		return fail(view, SPEVIRT_E_NVM,
+			    "guest ID_AA64DFR2_EL1.SPE_nVM is 1 but the host's is 0: the guest "
+			    "never sees more than the host has");
+	return SPEVIRT_OK;
+}
+
+/* The buffer limit must be exact and within the host's own limit, if any. */
+static enum spevirt_status check_buffer_size(const struct spevirt_host *host,
+					     const struct spevirt_config *cfg,
+					     struct spevirt_view *view, uint16_t *field)
+{
+	uint64_t host_limit =
+		spevirt_maxbuf_decode((uint16_t)FIELD_GET_(host->pmbidr_el1,
+							   PMBIDR_EL1_MAXBUFFSIZE));
+
+	if (spevirt_maxbuf_encode(cfg->max_buffer_size, field) != SPEVIRT_OK)
+		return fail(view, SPEVIRT_E_BUFSIZE,
+			    "spevirt_config.max_buffer_size is not exactly representable in "
+			    "PMBIDR_EL1.MaxBuffSize (multiples of 4 KiB below 2 MiB, ten "
+			    "significant bits from 2 MiB, at most 1023 << 42)");
+	if (host_limit && !cfg->max_buffer_size)
+		return fail(view, SPEVIRT_E_BUFSIZE,
+			    "host PMBIDR_EL1.MaxBuffSize limits the buffer, so the guest's "
+			    "max_buffer_size must be non-zero");
+	if (host_limit && cfg->max_buffer_size > host_limit)
+		return fail(view, SPEVIRT_E_BUFSIZE,
+			    "spevirt_config.max_buffer_size is above the host's "
+			    "PMBIDR_EL1.MaxBuffSize limit");
+	return SPEVIRT_OK;
+}
+
+static uint64_t guest_pmsidr(uint64_t host, const struct spevirt_config *cfg)
+{
+	uint64_t val = host & ~SPEVIRT_PMSIDR_EL1_RES0;
+	uint64_t hide = 0;
+
+	if (cfg->pmsver < SPEVIRT_PMSVER_V1P2)
+		hide |= SPEVIRT_PMSIDR_EL1_FNE;
+	if (cfg->pmsver < SPEVIRT_PMSVER_V1P4)
+		hide |= SPEVIRT_PMSIDR_EL1_FDS;
+	/* The RFC hides only FnE and FDS; a consistent view hides every later feature. */
+	if (cfg->profile == SPEVIRT_PROFILE_DEFAULT) {
+		if (cfg->pmsver < SPEVIRT_PMSVER_V1P1)
+			hide |= PMSIDR_NEEDS_V1P1;
+		if (cfg->pmsver < SPEVIRT_PMSVER_V1P2)
+			hide |= PMSIDR_NEEDS_V1P2;
+		if (cfg->pmsver < SPEVIRT_PMSVER_V1P4)
+			hide |= PMSIDR_NEEDS_V1P4;
+	}
+	return val & ~hide;
+}
+
+static uint64_t addrmode(const struct spevirt_config *cfg)
+{
+	return FIELD_PREP_(PMBIDR_EL1_ADDRMODE, cfg->spe_nvm ? SPEVIRT_PMBIDR_EL1_ADDRMODE_VA_PA :
+							       SPEVIRT_PMBIDR_EL1_ADDRMODE_VA);
+}
+
+static uint64_t guest_pmbidr(uint64_t host, const struct spevirt_config *cfg, uint16_t maxbuf)
+{
+	uint64_t val = host & ~(SPEVIRT_PMBIDR_EL1_RES0 | SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE |
+				SPEVIRT_PMBIDR_EL1_ADDRMODE);
+
+	return val | addrmode(cfg) | FIELD_PREP_(PMBIDR_EL1_MAXBUFFSIZE, maxbuf);
+}
+
+/*
+ * What the guest would read from PMBIDR_EL1 without a trap: the host value,
+ * with P = 0 (E2PB makes EL1 the owner) and AddrMode following
+ * PMSCR_EL2.EnVM, which the view sets to the guest's SPE_nVM.
+ */
+static uint64_t hardware_pmbidr(uint64_t host, const struct spevirt_config *cfg)
+{
+	return (host & ~(SPEVIRT_PMBIDR_EL1_ADDRMODE | SPEVIRT_PMBIDR_EL1_P)) | addrmode(cfg);
+}
+
+static unsigned int guest_feats(const struct spevirt_config *cfg, uint64_t pmsidr)
+{
+	unsigned int feats = 0;
+
+	if (cfg->pmsver == SPEVIRT_PMSVER_NI)
+		return 0;
+	feats |= FEAT_SPE;
+	if (pmsidr & SPEVIRT_PMSIDR_EL1_FNE)
+		feats |= FEAT_SPE_FnE;
+	if (pmsidr & SPEVIRT_PMSIDR_EL1_FDS)
+		feats |= FEAT_SPE_FDS;
+	if (cfg->spe_nvm)
+		feats |= FEAT_SPE_nVM;
+	if (cfg->pmsver >= SPEVIRT_PMSVER_V1P5)
+		feats |= FEAT_SPEv1p5;
+	return feats;
+}
+
+/* The guest's SPE registers: ID values and which ID reads must be trapped. */
+static enum spevirt_status compute_spe_guest(const struct spevirt_host *host,
+					     const struct spevirt_hostcaps *caps,
+					     const struct spevirt_config *cfg,
+					     struct spevirt_view *view, struct spevirt_guest *guest)
+{
+	enum spevirt_status status;
+	uint16_t maxbuf;
+
+	if (FIELD_GET_(host->pmbidr_el1, PMBIDR_EL1_P))
+		return fail(view, SPEVIRT_E_HOST_NOT_OWNED,
+			    "host PMBIDR_EL1.P is 1: a higher Exception level owns the profiling "
+			    "buffer, so EL2 cannot give it to a guest");
+	status = check_guest_levels(caps, cfg, view);
+	if (status == SPEVIRT_OK)
+		status = check_buffer_size(host, cfg, view, &maxbuf);
+	if (status != SPEVIRT_OK)
+		return status;
+
+	view->pmsidr_el1 = guest_pmsidr(host->pmsidr_el1, cfg);
+	view->pmbidr_el1 = guest_pmbidr(host->pmbidr_el1, cfg, maxbuf);
+	guest->feats = guest_feats(cfg, view->pmsidr_el1);
+	if (cfg->profile == SPEVIRT_PROFILE_KVM_RFC_V6) {
+		/* The RFC traps both ID registers for every guest with SPE. */
+		guest->pmsidr_trap = true;
+		guest->pmbidr_trap = true;
+	} else {
+		guest->pmsidr_trap = view->pmsidr_el1 != host->pmsidr_el1;
+		guest->pmbidr_trap = view->pmbidr_el1 != hardware_pmbidr(host->pmbidr_el1, cfg);
+	}
+	return SPEVIRT_OK;
+}
+
+static void compute_id_fields(const struct spevirt_config *cfg, struct spevirt_view *view)
+{
+	view->id_aa64dfr0_el1.mask = SPEVIRT_ID_AA64DFR0_EL1_PMSVER;
+	view->id_aa64dfr0_el1.value = FIELD_PREP_(ID_AA64DFR0_EL1_PMSVER, cfg->pmsver);
+	view->id_aa64dfr2_el1.mask = SPEVIRT_ID_AA64DFR2_EL1_SPE_NVM |
+				     SPEVIRT_ID_AA64DFR2_EL1_SPE_EXC;
+	view->id_aa64dfr2_el1.value = FIELD_PREP_(ID_AA64DFR2_EL1_SPE_NVM, cfg->spe_nvm);
+}
+
+enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
+					 const struct spevirt_config *cfg,
+					 struct spevirt_view *view)
+{
+	struct spevirt_guest guest = { 0 };
+	struct spevirt_hostcaps caps;
+	enum spevirt_status status;
+	const char *reason;
+
+	if (!view)
+		return SPEVIRT_E_INVAL;
+	*view = (struct spevirt_view){ 0 };
+	if (!host || !cfg)
+		return fail(view, SPEVIRT_E_INVAL, "the host or configuration pointer is NULL");
+	reason = config_invalid(cfg);
+	if (reason)
+		return fail(view, SPEVIRT_E_INVAL, reason);
+	if (cfg->pmsver > SPEVIRT_PMSVER_V1P5)
+		return fail(view, SPEVIRT_E_PMSVER,
+			    "guest ID_AA64DFR0_EL1.PMSVer is a reserved value (above V1P5)");
+	reason = spevirt_host_check_(host, &caps);
+	if (reason)
+		return fail(view, SPEVIRT_E_HOST_INVALID, reason);
+
+	if (cfg->pmsver != SPEVIRT_PMSVER_NI) {
+		if (!(caps.feats & FEAT_SPE))
+			return fail(view, SPEVIRT_E_HOST_NO_SPE,
+				    "guest ID_AA64DFR0_EL1.PMSVer is non-zero but the host's "
+				    "PMSVer is 0: the host has no SPE");
+		status = compute_spe_guest(host, &caps, cfg, view, &guest);
+		if (status != SPEVIRT_OK)
+			return status;
+	} else if (cfg->spe_nvm) {
+		return fail(view, SPEVIRT_E_NVM,
+			    "guest ID_AA64DFR2_EL1.SPE_nVM is 1 but its PMSVer is 0: "
+			    "FEAT_SPE_nVM requires FEAT_SPE");
+	}
+
+	compute_id_fields(cfg, view);
+	status = spevirt_traps_plan_(&caps, &guest, view);
+	if (status != SPEVIRT_OK) {
+		const char *why = view->reason;
+
+		*view = (struct spevirt_view){ 0 };
+		view->reason = why;
+	}
+	return status;
+}
