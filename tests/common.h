@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later */
+#ifndef SPEVIRT_TESTS_COMMON_H
+#define SPEVIRT_TESTS_COMMON_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <spevirt/spevirt.h>
+
+#define BIT(n)		(1ULL << (n))
+#define GENMASK(h, l)	((~0ULL >> (63 - (h))) & (~0ULL << (l)))
+
+/* Options for make_host(). */
+#define HOST_FDS	(1U << 0)	/* PMSIDR_EL1.FDS and LDS (needs V1P4, FGT2) */
+#define HOST_NVM	(1U << 1)	/* ID_AA64DFR2_EL1.SPE_nVM (needs FGT2) */
+#define HOST_PBT	(1U << 2)	/* PMSIDR_EL1.PBT (needs V1P2) */
+#define HOST_SME	(1U << 3)	/* PMSIDR_EL1.SME (needs V1P1) */
+#define HOST_EFT	(1U << 4)	/* PMSIDR_EL1.EFT and FPF */
+
+/*
+ * A host the architecture permits for @pmsver and @fgt: FnE from V1P2, CRR,
+ * SPE_EXC and SPE_nVM from V1P5, plus the @opts features.  PMSVer values
+ * above V1P5 are passed through unchanged (a future host).
+ */
+static inline struct spevirt_host make_host(unsigned int pmsver, unsigned int fgt,
+					    unsigned int opts)
+{
+	struct spevirt_host h = {
+		.id_aa64dfr0_el1 = (uint64_t)pmsver << 32,
+		.id_aa64mmfr0_el1 = (uint64_t)fgt << 56,
+		/* FE, FT, FL; Interval 1024; MaxSize 64 B; CountSize 12-bit. */
+		.pmsidr_el1 = 0x7 | (0x4ULL << 8) | (0x6ULL << 12) | (0x2ULL << 16),
+		/* EA SError, F = 1, Align 0. */
+		.pmbidr_el1 = (0x2ULL << 8) | BIT(5),
+	};
+
+	if (pmsver == 0)
+		return h;
+	if (pmsver >= 3)
+		h.pmsidr_el1 |= BIT(6);
+	if (pmsver >= 6) {
+		h.pmsidr_el1 |= BIT(25);
+		h.id_aa64dfr2_el1 |= (1ULL << 20) | (1ULL << 16);
+	}
+	if (opts & HOST_FDS)
+		h.pmsidr_el1 |= BIT(7) | BIT(4);
+	if (opts & HOST_NVM)
+		h.id_aa64dfr2_el1 |= 1ULL << 20;
+	if (opts & HOST_PBT)
+		h.pmsidr_el1 |= BIT(24);
+	if (opts & HOST_SME)
+		h.pmsidr_el1 |= BIT(32);
+	if (opts & HOST_EFT)
+		h.pmsidr_el1 |= BIT(26) | BIT(27);
+	return h;
+}
+
+static inline struct spevirt_config make_cfg(enum spevirt_profile profile, unsigned int pmsver)
+{
+	struct spevirt_config c = { .profile = profile, .pmsver = pmsver };
+
+	return c;
+}
+
+#define assert_reason_has(view, text) do {					\
+	assert_non_null((view).reason);						\
+	if (!strstr((view).reason, (text)))					\
+		fail_msg("reason \"%s\" does not name \"%s\"", (view).reason, (text)); \
+} while (0)
+
+#define assert_status(got, want) do {						\
+	enum spevirt_status got_ = (got), want_ = (want);			\
+	if (got_ != want_)							\
+		fail_msg("status %d (%s), expected %d (%s)", got_,		\
+			 spevirt_strerror(got_), want_, spevirt_strerror(want_));	\
+} while (0)
+
+/* Every regmask of a view, for loops over them. */
+#define VIEW_REGMASKS(v)							\
+	{ &(v)->id_aa64dfr0_el1, &(v)->id_aa64dfr2_el1, &(v)->mdcr_el2,		\
+	  &(v)->pmscr_el2, &(v)->hdfgrtr_el2, &(v)->hdfgwtr_el2,		\
+	  &(v)->hdfgrtr2_el2, &(v)->hdfgwtr2_el2, &(v)->hfgitr_el2 }
+
+#endif
