@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+/*
+ * Every spevirt_status a caller can get, each produced by a real call whose
+ * reason names the field at fault; spevirt_strerror never returns NULL.
+ */
+#include "common.h"
+
+struct status_case {
+	const char *rule;
+	enum spevirt_status status;
+	const char *field;
+	unsigned int host_pmsver, host_fgt;
+	struct spevirt_config cfg;
+};
+
+static const struct status_case status_cases[] = {
+	{ "unknown profile", SPEVIRT_E_INVAL, "spevirt_config.profile", 3, 1,
+	  { .profile = (enum spevirt_profile)2, .pmsver = 3 } },
+	{ "unknown flag bit", SPEVIRT_E_INVAL, "spevirt_config.flags", 3, 1,
+	  { .pmsver = 3, .flags = 1 } },
+	{ "pmsver wider than the field", SPEVIRT_E_INVAL, "ID_AA64DFR0_EL1.PMSVer", 3, 1,
+	  { .pmsver = 16 } },
+	{ "spe_nvm neither 0 nor 1", SPEVIRT_E_INVAL, "ID_AA64DFR2_EL1.SPE_nVM", 3, 1,
+	  { .pmsver = 3, .spe_nvm = 2 } },
+	{ "reserved guest pmsver", SPEVIRT_E_PMSVER, "ID_AA64DFR0_EL1.PMSVer", 3, 1,
+	  { .pmsver = 7 } },
+	{ "guest SPE on a host without", SPEVIRT_E_HOST_NO_SPE, "PMSVer", 0, 1,
+	  { .pmsver = 1 } },
+	{ "nVM on a host without", SPEVIRT_E_NVM, "SPE_nVM", 3, 1,
+	  { .pmsver = 3, .spe_nvm = 1 } },
+	{ "limit not representable", SPEVIRT_E_BUFSIZE, "MaxBuffSize", 3, 1,
+	  { .pmsver = 3, .max_buffer_size = 4097 } },
+	{ "limit without FGT", SPEVIRT_E_NEED_FGT, "HDFGRTR_EL2.PMBIDR_EL1", 3, 0,
+	  { .pmsver = 3, .max_buffer_size = 4096 } },
+};
+
+static void every_status_with_a_reason_naming_the_field(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(status_cases) / sizeof(status_cases[0]); i++) {
+		const struct status_case *c = &status_cases[i];
+		struct spevirt_host h = make_host(c->host_pmsver, c->host_fgt, 0);
+		struct spevirt_view v;
+		enum spevirt_status st = spevirt_view_compute(&h, &c->cfg, &v);
+
+		if (st != c->status)
+			fail_msg("%s: status %d, expected %d", c->rule, st, c->status);
+		if (!v.reason || !strstr(v.reason, c->field))
+			fail_msg("%s: reason \"%s\" does not name %s", c->rule,
+				 v.reason ? v.reason : "(none)", c->field);
+	}
+}
+
+static void null_pointers_are_einval(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 3);
+	struct spevirt_view v;
+
+	(void)state;
+	assert_status(spevirt_view_compute(NULL, &c, &v), SPEVIRT_E_INVAL);
+	assert_reason_has(v, "NULL");
+	assert_status(spevirt_view_compute(&h, NULL, &v), SPEVIRT_E_INVAL);
+	assert_reason_has(v, "NULL");
+	assert_status(spevirt_view_compute(&h, &c, NULL), SPEVIRT_E_INVAL);
+}
+
+static void success_clears_the_reason(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 3);
+	struct spevirt_view v;
+
+	(void)state;
+	v.reason = "stale";
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_null(v.reason);
+}
+
+static void strerror_is_distinct_and_never_null(void **state)
+{
+	int a, b;
+
+	(void)state;
+	for (a = SPEVIRT_OK; a <= SPEVIRT_E_LEAK; a++) {
+		assert_non_null(spevirt_strerror((enum spevirt_status)a));
+		for (b = SPEVIRT_OK; b < a; b++)
+			assert_string_not_equal(spevirt_strerror((enum spevirt_status)a),
+						spevirt_strerror((enum spevirt_status)b));
+	}
+	assert_string_equal(spevirt_strerror((enum spevirt_status)1000),
+			    "unknown spevirt status");
+	assert_string_equal(spevirt_strerror((enum spevirt_status)-1), "unknown spevirt status");
+}
+
+static void status_values_are_stable(void **state)
+{
+	(void)state;
+	assert_int_equal(SPEVIRT_OK, 0);
+	assert_int_equal(SPEVIRT_E_INVAL, 1);
+	assert_int_equal(SPEVIRT_E_HOST_NO_SPE, 2);
+	assert_int_equal(SPEVIRT_E_HOST_NOT_OWNED, 3);
+	assert_int_equal(SPEVIRT_E_HOST_INVALID, 4);
+	assert_int_equal(SPEVIRT_E_PMSVER, 5);
+	assert_int_equal(SPEVIRT_E_NVM, 6);
+	assert_int_equal(SPEVIRT_E_BUFSIZE, 7);
+	assert_int_equal(SPEVIRT_E_NEED_FGT, 8);
+	assert_int_equal(SPEVIRT_E_LEAK, 9);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_status_with_a_reason_naming_the_field),
+		cmocka_unit_test(null_pointers_are_einval),
+		cmocka_unit_test(success_clears_the_reason),
+		cmocka_unit_test(strerror_is_distinct_and_never_null),
+		cmocka_unit_test(status_values_are_stable),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
