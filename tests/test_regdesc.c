@@ -133,7 +133,7 @@ static void field_positions_match_the_arm_arm(void **state)
 				f = &reg->fields[j];
 		if (!f)
 			fail_msg("%s.%s is not described", rf->reg, rf->field);
-		if (f->shift != rf->lo || f->shift + f->width - 1 != rf->hi)
+		if (f->shift != rf->lo || (unsigned int)(f->shift + f->width - 1) != rf->hi)
 			fail_msg("%s.%s is [%u:%u], the Arm ARM says [%u:%u]", rf->reg, rf->field,
 				 f->shift + f->width - 1, f->shift, rf->hi, rf->lo);
 	}
@@ -183,7 +183,7 @@ static void encodings_match_the_arm_arm(void **state)
 	assert_int_equal(spevirt_reg_find("HDFGRTR2_EL2")->encoding,
 			 SPEVIRT_SYSREG(3, 4, 3, 1, 0));
 	assert_int_equal(spevirt_reg_find("HFGITR_EL2")->encoding, SPEVIRT_SYSREG(3, 4, 1, 1, 6));
-	assert_int_equal(SPEVIRT_SYSREG(3, 0, 9, 9, 7), (3 << 19) | (9 << 12) | (9 << 8) | (7 << 5));
+	assert_int_equal(SPEVIRT_SYSREG(3, 0, 9, 9, 7), (3U << 19) | (9U << 12) | (9U << 8) | (7U << 5));
 }
 
 static void lookup_by_name_ignores_case_and_refuses_unknown(void **state)
