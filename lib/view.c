@@ -128,13 +128,11 @@ static uint64_t hardware_pmbidr(uint64_t host, const struct spevirt_config *cfg)
 	return (host & ~(SPEVIRT_PMBIDR_EL1_ADDRMODE | SPEVIRT_PMBIDR_EL1_P)) | addrmode(cfg);
 }
 
+/* The features of a guest with SPE, read back from its view. */
 static unsigned int guest_feats(const struct spevirt_config *cfg, uint64_t pmsidr)
 {
-	unsigned int feats = 0;
+	unsigned int feats = FEAT_SPE;
 
-	if (cfg->pmsver == SPEVIRT_PMSVER_NI)
-		return 0;
-	feats |= FEAT_SPE;
 	if (pmsidr & SPEVIRT_PMSIDR_EL1_FNE)
 		feats |= FEAT_SPE_FnE;
 	if (pmsidr & SPEVIRT_PMSIDR_EL1_FDS)
