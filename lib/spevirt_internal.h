@@ -38,8 +38,14 @@ struct spevirt_guest {
 
 const char *spevirt_host_check_(const struct spevirt_host *host, struct spevirt_hostcaps *caps);
 enum spevirt_status spevirt_traps_plan_(const struct spevirt_hostcaps *caps,
-					const struct spevirt_guest *guest,
+					const struct spevirt_guest *guest, unsigned int flags,
 					struct spevirt_view *view);
+uint64_t spevirt_leaks_(const struct spevirt_host *host, const struct spevirt_hostcaps *caps,
+			const struct spevirt_config *cfg, const struct spevirt_view *view);
+const char *spevirt_leak_reason_(uint64_t leaks);
+
+/* Access-table slot of PMBIDR_EL1: (CRm - 9) * 8 + op2. */
+#define SPEVIRT_SLOT_PMBIDR_EL1	15
 
 extern const struct spevirt_reg_desc spevirt_reg_table_[];
 extern const unsigned int spevirt_reg_table_size_;

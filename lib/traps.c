@@ -1,217 +1,294 @@
 // SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
 /*
- * Trap controls.  Every SPE fine-grained trap bit is one row of fgt_bits[]:
- * the host features that make it exist, the guest feature without which the
- * register it guards must UNDEF, and the rule that decides its value.  The
- * same walk gives the mask (which bits exist on this host) and the value
- * (what they are set to), so the two cannot disagree.
+ * Trap controls and access decisions.  Every SPE system register is one row
+ * of spe_regs[]: the host feature that makes it exist, the guest feature
+ * without which it must UNDEF, how the hypervisor handles it when trapped,
+ * the MDCR_EL2 control that traps it, and its fine-grained read and write
+ * trap bits.  One walk over the table gives the mask (which bits exist on
+ * this host), the value (which of them trap) and the decision for each
+ * access, so the three cannot disagree.
  */
 #include "spevirt_internal.h"
 
 enum fgt_reg {
+	FGT_NONE,
 	HDFGRTR_EL2,
 	HDFGWTR_EL2,
 	HDFGRTR2_EL2,
 	HDFGWTR2_EL2,
-	HFGITR_EL2,
 };
 
-enum fgt_rule {
-	TRAP_UNLESS_GUEST,	/* trap when the guest lacks guest_feat */
-	TRAP_PMSIDR_READ,	/* ... or when PMSIDR_EL1 reads must be emulated */
-	TRAP_PMBIDR_READ,	/* ... or when PMBIDR_EL1 reads must be emulated */
-	TRAP_NEVER,		/* a hint guests need: never trapped */
+/* How a trapped access is handled when the guest may use the register. */
+enum reg_class {
+	CLASS_SAMPLING,		/* untrapped, or forwarded under MDCR_EL2.TPMS */
+	CLASS_BUFFER,		/* always trapped by MDCR_EL2.E2PB, emulated */
+	CLASS_PMSIDR,		/* read trapped when the view differs */
+	CLASS_PMBIDR,		/* read trapped when the view differs */
 };
 
-struct fgt_bit {
+/* The MDCR_EL2 control that traps the register at EL1. */
+enum mdcr_trap {
+	MDCR_NONE,		/* PMBIDR_EL1: only a fine-grained trap reaches it */
+	MDCR_TPMS,
+	MDCR_E2PB,		/* trapped while MDCR_EL2.E2PB[0] is 0 */
+};
+
+struct fgt_ref {
 	uint8_t reg;		/* enum fgt_reg */
-	uint8_t rule;		/* enum fgt_rule */
 	bool negative;		/* the n-prefixed bits trap when 0 */
 	uint64_t bit;
-	unsigned int host_feat;	/* the bit is RES0 unless the host has these */
-	unsigned int guest_feat;
-	const char *need_fgt;	/* reason when the trap is needed and FGT is missing */
 };
 
-#define POS	false
-#define NEG	true
-#define ROW(r, name, pol, rule, host, guest, why) \
-	{ r, rule, pol, SPEVIRT_##r##_##name, host, guest, why }
-
-#define NEED_FGT_RW(reg) \
-	"the guest must not access " reg " but only a fine-grained trap can stop it, and " \
-	"the host lacks FEAT_FGT"
-
-#define NEED_FGT2(reg, bit, feat) \
-	reg " must UNDEF (the host has " feat ", the guest does not) and only " bit \
-	" can trap it: the host lacks FEAT_FGT2"
-
-static const struct fgt_bit fgt_bits[] = {
-	ROW(HDFGRTR_EL2, PMBIDR_EL1, POS, TRAP_PMBIDR_READ, FEAT_SPE, FEAT_SPE,
-	    "PMBIDR_EL1 reads must be trapped (the guest value differs from what the hardware "
-	    "shows the guest, or the profile always traps it) and only HDFGRTR_EL2.PMBIDR_EL1 "
-	    "can trap them: the host lacks FEAT_FGT"),
-	ROW(HDFGRTR_EL2, NPMSNEVFR_EL1, NEG, TRAP_UNLESS_GUEST, FEAT_SPE_FnE, FEAT_SPE_FnE,
-	    "PMSNEVFR_EL1 must UNDEF (the host has FEAT_SPE_FnE, the guest does not) and only "
-	    "HDFGRTR_EL2.nPMSNEVFR_EL1 can trap it: the host lacks FEAT_FGT"),
-	ROW(HDFGRTR_EL2, PMSLATFR_EL1, POS, TRAP_UNLESS_GUEST, FEAT_SPE, FEAT_SPE,
-	    NEED_FGT_RW("PMSLATFR_EL1")),
-	ROW(HDFGRTR_EL2, PMSIRR_EL1, POS, TRAP_UNLESS_GUEST, FEAT_SPE, FEAT_SPE,
-	    NEED_FGT_RW("PMSIRR_EL1")),
-	ROW(HDFGRTR_EL2, PMSIDR_EL1, POS, TRAP_PMSIDR_READ, FEAT_SPE, FEAT_SPE,
-	    "PMSIDR_EL1 reads must be trapped (the guest value differs from the host's, or "
-	    "the profile always traps it) and HDFGRTR_EL2.PMSIDR_EL1 needs FEAT_FGT, which "
-	    "the host lacks"),
-	ROW(HDFGRTR_EL2, PMSICR_EL1, POS, TRAP_UNLESS_GUEST, FEAT_SPE, FEAT_SPE,
-	    NEED_FGT_RW("PMSICR_EL1")),
-	ROW(HDFGRTR_EL2, PMSFCR_EL1, POS, TRAP_UNLESS_GUEST, FEAT_SPE, FEAT_SPE,
-	    NEED_FGT_RW("PMSFCR_EL1")),
-	ROW(HDFGRTR_EL2, PMSEVFR_EL1, POS, TRAP_UNLESS_GUEST, FEAT_SPE, FEAT_SPE,
-	    NEED_FGT_RW("PMSEVFR_EL1")),
-	ROW(HDFGRTR_EL2, PMSCR_EL1, POS, TRAP_UNLESS_GUEST, FEAT_SPE, FEAT_SPE,
-	    NEED_FGT_RW("PMSCR_EL1")),
-	ROW(HDFGRTR_EL2, PMBSR_EL1, POS, TRAP_UNLESS_GUEST, FEAT_SPE, FEAT_SPE,
-	    NEED_FGT_RW("PMBSR_EL1")),
-	ROW(HDFGRTR_EL2, PMBPTR_EL1, POS, TRAP_UNLESS_GUEST, FEAT_SPE, FEAT_SPE,
-	    NEED_FGT_RW("PMBPTR_EL1")),
-	ROW(HDFGRTR_EL2, PMBLIMITR_EL1, POS, TRAP_UNLESS_GUEST, FEAT_SPE, FEAT_SPE,
-	    NEED_FGT_RW("PMBLIMITR_EL1")),
-
-	ROW(HDFGWTR_EL2, NPMSNEVFR_EL1, NEG, TRAP_UNLESS_GUEST, FEAT_SPE_FnE, FEAT_SPE_FnE,
-	    "PMSNEVFR_EL1 must UNDEF (the host has FEAT_SPE_FnE, the guest does not) and only "
-	    "HDFGWTR_EL2.nPMSNEVFR_EL1 can trap it: the host lacks FEAT_FGT"),
-	ROW(HDFGWTR_EL2, PMSLATFR_EL1, POS, TRAP_UNLESS_GUEST, FEAT_SPE, FEAT_SPE,
-	    NEED_FGT_RW("PMSLATFR_EL1")),
-	ROW(HDFGWTR_EL2, PMSIRR_EL1, POS, TRAP_UNLESS_GUEST, FEAT_SPE, FEAT_SPE,
-	    NEED_FGT_RW("PMSIRR_EL1")),
-	ROW(HDFGWTR_EL2, PMSICR_EL1, POS, TRAP_UNLESS_GUEST, FEAT_SPE, FEAT_SPE,
-	    NEED_FGT_RW("PMSICR_EL1")),
-	ROW(HDFGWTR_EL2, PMSFCR_EL1, POS, TRAP_UNLESS_GUEST, FEAT_SPE, FEAT_SPE,
-	    NEED_FGT_RW("PMSFCR_EL1")),
-	ROW(HDFGWTR_EL2, PMSEVFR_EL1, POS, TRAP_UNLESS_GUEST, FEAT_SPE, FEAT_SPE,
-	    NEED_FGT_RW("PMSEVFR_EL1")),
-	ROW(HDFGWTR_EL2, PMSCR_EL1, POS, TRAP_UNLESS_GUEST, FEAT_SPE, FEAT_SPE,
-	    NEED_FGT_RW("PMSCR_EL1")),
-	ROW(HDFGWTR_EL2, PMBSR_EL1, POS, TRAP_UNLESS_GUEST, FEAT_SPE, FEAT_SPE,
-	    NEED_FGT_RW("PMBSR_EL1")),
-	ROW(HDFGWTR_EL2, PMBPTR_EL1, POS, TRAP_UNLESS_GUEST, FEAT_SPE, FEAT_SPE,
-	    NEED_FGT_RW("PMBPTR_EL1")),
-	ROW(HDFGWTR_EL2, PMBLIMITR_EL1, POS, TRAP_UNLESS_GUEST, FEAT_SPE, FEAT_SPE,
-	    NEED_FGT_RW("PMBLIMITR_EL1")),
-
-	/* FEAT_SPE_FDS and FEAT_SPE_nVM imply FEAT_FGT2 on a host with EL2. */
-	ROW(HDFGRTR2_EL2, NPMBMAR_EL1, NEG, TRAP_UNLESS_GUEST, FEAT_SPE_nVM, FEAT_SPE_nVM,
-	    NEED_FGT2("PMBMAR_EL1", "HDFGRTR2_EL2.nPMBMAR_EL1", "FEAT_SPE_nVM")),
-	ROW(HDFGRTR2_EL2, NPMSDSFR_EL1, NEG, TRAP_UNLESS_GUEST, FEAT_SPE_FDS, FEAT_SPE_FDS,
-	    NEED_FGT2("PMSDSFR_EL1", "HDFGRTR2_EL2.nPMSDSFR_EL1", "FEAT_SPE_FDS")),
-	ROW(HDFGWTR2_EL2, NPMBMAR_EL1, NEG, TRAP_UNLESS_GUEST, FEAT_SPE_nVM, FEAT_SPE_nVM,
-	    NEED_FGT2("PMBMAR_EL1", "HDFGWTR2_EL2.nPMBMAR_EL1", "FEAT_SPE_nVM")),
-	ROW(HDFGWTR2_EL2, NPMSDSFR_EL1, NEG, TRAP_UNLESS_GUEST, FEAT_SPE_FDS, FEAT_SPE_FDS,
-	    NEED_FGT2("PMSDSFR_EL1", "HDFGWTR2_EL2.nPMSDSFR_EL1", "FEAT_SPE_FDS")),
-
-	/* PSB CSYNC is a hint: trapping it would only cost time, UNDEF would be wrong. */
-	ROW(HFGITR_EL2, PSBCSYNC, POS, TRAP_NEVER, FEAT_SPEv1p5, 0,
-	    "HFGITR_EL2.PSBCSYNC is never set"),
+struct spe_reg {
+	uint8_t slot;		/* (CRm - 9) * 8 + op2 */
+	uint8_t class;		/* enum reg_class */
+	uint8_t mdcr;		/* enum mdcr_trap */
+	bool read_only;
+	unsigned int host_feat;	/* the register exists when the host has these */
+	unsigned int guest_feat; /* it UNDEFs unless the guest has these */
+	struct fgt_ref rd, wr;
+	const char *need_fgt;	/* why a guest with SPE cannot run without the FGT bit */
 };
 
-/* The trap register a row lives in, and the feature that makes it exist. */
-static struct spevirt_regmask *fgt_reg(struct spevirt_view *view, unsigned int reg,
-				       unsigned int *feat)
+#define SLOT(crm, op2)	(((crm) - 9) * 8 + (op2))
+#define POS(r, f)	{ r, false, SPEVIRT_##r##_##f }
+#define NEG(r, f)	{ r, true, SPEVIRT_##r##_##f }
+#define NO_FGT		{ FGT_NONE, false, 0 }
+
+#define SAMPLING(crm, op2, name)						\
+	{ SLOT(crm, op2), CLASS_SAMPLING, MDCR_TPMS, false, FEAT_SPE, FEAT_SPE,	\
+	  POS(HDFGRTR_EL2, name), POS(HDFGWTR_EL2, name),			\
+	  "only a trap of " #name " would stop the guest" }
+#define BUFFER(crm, op2, name)							\
+	{ SLOT(crm, op2), CLASS_BUFFER, MDCR_E2PB, false, FEAT_SPE, FEAT_SPE,	\
+	  POS(HDFGRTR_EL2, name), POS(HDFGWTR_EL2, name),			\
+	  "only a trap of " #name " would stop the guest" }
+
+static const struct spe_reg spe_regs[] = {
+	{ SLOT(10, 7), CLASS_PMBIDR, MDCR_NONE, true, FEAT_SPE, FEAT_SPE,
+	  POS(HDFGRTR_EL2, PMBIDR_EL1), NO_FGT,
+	  "PMBIDR_EL1 reads must be trapped (the guest value differs from what the hardware "
+	  "shows the guest, or the profile always traps them) and only HDFGRTR_EL2.PMBIDR_EL1 "
+	  "can trap them: the host lacks FEAT_FGT (a limit alone may be left unadvertised "
+	  "with SPEVIRT_CFG_UNADVERTISED_LIMIT)" },
+	{ SLOT(9, 1), CLASS_SAMPLING, MDCR_TPMS, false, FEAT_SPE_FnE, FEAT_SPE_FnE,
+	  NEG(HDFGRTR_EL2, NPMSNEVFR_EL1), NEG(HDFGWTR_EL2, NPMSNEVFR_EL1),
+	  "PMSNEVFR_EL1 must UNDEF (the host has FEAT_SPE_FnE, the guest does not) and "
+	  "HDFGxTR_EL2.nPMSNEVFR_EL1 needs FEAT_FGT, which the host lacks "
+	  "(SPEVIRT_CFG_TPMS_FALLBACK would trap it with MDCR_EL2.TPMS)" },
+	{ SLOT(10, 4), CLASS_SAMPLING, MDCR_TPMS, false, FEAT_SPE_FDS, FEAT_SPE_FDS,
+	  NEG(HDFGRTR2_EL2, NPMSDSFR_EL1), NEG(HDFGWTR2_EL2, NPMSDSFR_EL1),
+	  "PMSDSFR_EL1 must UNDEF (the host has FEAT_SPE_FDS, the guest does not) and "
+	  "HDFGxTR2_EL2.nPMSDSFR_EL1 needs FEAT_FGT2, which the host lacks "
+	  "(SPEVIRT_CFG_TPMS_FALLBACK would trap it with MDCR_EL2.TPMS)" },
+	{ SLOT(10, 5), CLASS_BUFFER, MDCR_E2PB, false, FEAT_SPE_nVM, FEAT_SPE_nVM,
+	  NEG(HDFGRTR2_EL2, NPMBMAR_EL1), NEG(HDFGWTR2_EL2, NPMBMAR_EL1),
+	  "PMBMAR_EL1 is trapped by MDCR_EL2.E2PB" },
+	{ SLOT(9, 7), CLASS_PMSIDR, MDCR_TPMS, true, FEAT_SPE, FEAT_SPE,
+	  POS(HDFGRTR_EL2, PMSIDR_EL1), NO_FGT,
+	  "PMSIDR_EL1 reads must be trapped (the guest value differs from the host's, or "
+	  "the profile always traps them) and HDFGRTR_EL2.PMSIDR_EL1 needs FEAT_FGT, which "
+	  "the host lacks (SPEVIRT_CFG_TPMS_FALLBACK would trap them with MDCR_EL2.TPMS)" },
+	SAMPLING(9, 0, PMSCR_EL1),
+	SAMPLING(9, 2, PMSICR_EL1),
+	SAMPLING(9, 3, PMSIRR_EL1),
+	SAMPLING(9, 4, PMSFCR_EL1),
+	SAMPLING(9, 5, PMSEVFR_EL1),
+	SAMPLING(9, 6, PMSLATFR_EL1),
+	BUFFER(10, 0, PMBLIMITR_EL1),
+	BUFFER(10, 1, PMBPTR_EL1),
+	BUFFER(10, 3, PMBSR_EL1),
+};
+
+#define NR_SPE_REGS	(sizeof(spe_regs) / sizeof(spe_regs[0]))
+
+/* The feature that makes a fine-grained trap register exist. */
+static unsigned int fgt_feat(unsigned int reg)
+{
+	return (reg == HDFGRTR2_EL2 || reg == HDFGWTR2_EL2) ? FEAT_FGT2 : FEAT_FGT;
+}
+
+static struct spevirt_regmask *fgt_reg(struct spevirt_view *view, unsigned int reg)
 {
 	switch (reg) {
 	case HDFGRTR_EL2:
-		*feat = FEAT_FGT;
 		return &view->hdfgrtr_el2;
 	case HDFGWTR_EL2:
-		*feat = FEAT_FGT;
 		return &view->hdfgwtr_el2;
 	case HDFGRTR2_EL2:
-		*feat = FEAT_FGT2;
 		return &view->hdfgrtr2_el2;
-	case HDFGWTR2_EL2:
-		*feat = FEAT_FGT2;
+	default:
 		return &view->hdfgwtr2_el2;
-	default:
-		*feat = FEAT_FGT;
-		return &view->hfgitr_el2;
 	}
 }
 
-static bool fgt_trapped(const struct fgt_bit *row, const struct spevirt_guest *guest)
+static bool has(unsigned int feats, unsigned int want)
 {
-	switch (row->rule) {
-	case TRAP_NEVER:
-		return false;
-	case TRAP_PMSIDR_READ:
-		if (guest->pmsidr_trap)
-			return true;
-		break;
-	case TRAP_PMBIDR_READ:
-		if (guest->pmbidr_trap)
-			return true;
-		break;
-	default:
-		break;
-	}
-	return (guest->feats & row->guest_feat) != row->guest_feat;
+	return (feats & want) == want;
 }
 
-static void plan_mdcr(const struct spevirt_hostcaps *caps, const struct spevirt_guest *guest,
-		      struct spevirt_view *view)
+/* What the guest's access needs: a trap with this decision, or no trap. */
+static uint8_t wanted(const struct spe_reg *r, const struct spevirt_guest *g)
+{
+	if (!has(g->feats, r->guest_feat))
+		return SPEVIRT_ACCESS_UNDEF;
+	switch (r->class) {
+	case CLASS_BUFFER:
+		return SPEVIRT_ACCESS_EMULATE;
+	case CLASS_PMSIDR:
+		return g->pmsidr_trap ? SPEVIRT_ACCESS_READ_VIEW : SPEVIRT_ACCESS_UNTRAPPED;
+	case CLASS_PMBIDR:
+		return g->pmbidr_trap ? SPEVIRT_ACCESS_READ_VIEW : SPEVIRT_ACCESS_UNTRAPPED;
+	default:
+		return SPEVIRT_ACCESS_UNTRAPPED;
+	}
+}
+
+/* The FGT bit for one direction of a register, or NULL where there is none. */
+static const struct fgt_ref *fgt_of(const struct spe_reg *r, int is_write)
+{
+	const struct fgt_ref *f = is_write ? &r->wr : &r->rd;
+
+	return f->reg == FGT_NONE ? NULL : f;
+}
+
+/*
+ * MDCR_EL2.TPMS: set for a guest without SPE; for a guest with SPE only as
+ * the TPMS fallback, when a TPMS-trappable access needs a trap whose
+ * fine-grained bit the host lacks.
+ */
+static bool plan_tpms(const struct spevirt_hostcaps *caps, const struct spevirt_guest *g,
+		      unsigned int flags)
+{
+	unsigned int i;
+	int w;
+
+	if (!(g->feats & FEAT_SPE))
+		return true;
+	if (!(flags & SPEVIRT_CFG_TPMS_FALLBACK))
+		return false;
+	for (i = 0; i < NR_SPE_REGS; i++) {
+		const struct spe_reg *r = &spe_regs[i];
+
+		if (r->mdcr != MDCR_TPMS || !has(caps->feats, r->host_feat) ||
+		    wanted(r, g) == SPEVIRT_ACCESS_UNTRAPPED)
+			continue;
+		for (w = 0; w <= 1; w++) {
+			const struct fgt_ref *f = fgt_of(r, w);
+
+			if (f && !has(caps->feats, fgt_feat(f->reg)))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* One direction of one register: program its FGT bit, record the decision. */
+static const char *plan_access(const struct spe_reg *r, int is_write,
+			       const struct spevirt_hostcaps *caps, const struct spevirt_guest *g,
+			       bool tpms, struct spevirt_view *view)
+{
+	const struct fgt_ref *f = fgt_of(r, is_write);
+	uint8_t want = wanted(r, g), *out = &view->access[is_write][r->slot];
+	bool by_mdcr = (r->mdcr == MDCR_TPMS && tpms) || r->mdcr == MDCR_E2PB;
+	bool by_fgt = false;
+
+	/* Absent on the host, or a write to a read-only register: hardware UNDEFs. */
+	if (!has(caps->feats, r->host_feat) || !f) {
+		*out = SPEVIRT_ACCESS_UNDEF;
+		return NULL;
+	}
+	if (has(caps->feats, fgt_feat(f->reg))) {
+		struct spevirt_regmask *rm = fgt_reg(view, f->reg);
+		/* Buffer registers are trapped by MDCR_EL2.E2PB: their FGT bits stay clear. */
+		bool trap = want == SPEVIRT_ACCESS_UNDEF || want == SPEVIRT_ACCESS_READ_VIEW;
+
+		rm->mask |= f->bit;
+		if (trap != f->negative)
+			rm->value |= f->bit;
+		by_fgt = trap;
+	}
+	if (want == SPEVIRT_ACCESS_UNTRAPPED) {
+		if (!by_mdcr)
+			*out = SPEVIRT_ACCESS_UNTRAPPED;
+		else
+			*out = r->class == CLASS_PMSIDR ? SPEVIRT_ACCESS_READ_VIEW :
+							  SPEVIRT_ACCESS_FORWARD;
+		return NULL;
+	}
+	if (by_fgt || by_mdcr) {
+		*out = want;
+		return NULL;
+	}
+	/* Nothing traps it.  A guest without SPE reads the host's PMBIDR_EL1. */
+	*out = SPEVIRT_ACCESS_UNTRAPPED;
+	return (g->feats & FEAT_SPE) ? r->need_fgt : NULL;
+}
+
+/* PSB CSYNC is a hint: UNDEF would be wrong, a trap would only cost time. */
+static void plan_psbcsync(const struct spevirt_hostcaps *caps, struct spevirt_view *view)
+{
+	if (has(caps->feats, FEAT_SPEv1p5 | FEAT_FGT))
+		view->hfgitr_el2.mask = SPEVIRT_HFGITR_EL2_PSBCSYNC;
+}
+
+static void plan_mdcr(const struct spevirt_hostcaps *caps, const struct spevirt_guest *g,
+		      bool tpms, struct spevirt_view *view)
 {
 	if (!(caps->feats & FEAT_SPE))
 		return;
 	view->mdcr_el2.mask = SPEVIRT_MDCR_EL2_E2PB | SPEVIRT_MDCR_EL2_TPMS;
-	if (guest->feats & FEAT_SPE)
-		/* The guest owns the buffer; its buffer-register accesses trap. */
-		view->mdcr_el2.value = FIELD_PREP_(MDCR_EL2_E2PB, SPEVIRT_MDCR_EL2_E2PB_EL1_TRAP);
-	else
-		/* EL2 owns the buffer, every SPE register access traps and UNDEFs. */
-		view->mdcr_el2.value = FIELD_PREP_(MDCR_EL2_E2PB, SPEVIRT_MDCR_EL2_E2PB_EL2) |
-				       SPEVIRT_MDCR_EL2_TPMS;
+	/*
+	 * With SPE the guest owns the buffer and its buffer-register accesses
+	 * trap (0b10); without, EL2 owns it and they trap too (0b00).
+	 */
+	view->mdcr_el2.value = FIELD_PREP_(MDCR_EL2_E2PB, (g->feats & FEAT_SPE) ?
+					   SPEVIRT_MDCR_EL2_E2PB_EL1_TRAP :
+					   SPEVIRT_MDCR_EL2_E2PB_EL2);
+	if (tpms)
+		view->mdcr_el2.value |= SPEVIRT_MDCR_EL2_TPMS;
 }
 
-static void plan_pmscr(const struct spevirt_hostcaps *caps, const struct spevirt_guest *guest,
+static void plan_pmscr(const struct spevirt_hostcaps *caps, const struct spevirt_guest *g,
 		       struct spevirt_view *view)
 {
 	if (!(caps->feats & FEAT_SPE_nVM))
 		return;
 	view->pmscr_el2.mask = SPEVIRT_PMSCR_EL2_ENVM;
-	if (guest->feats & FEAT_SPE_nVM)
+	if (g->feats & FEAT_SPE_nVM)
 		view->pmscr_el2.value = SPEVIRT_PMSCR_EL2_ENVM;
 }
 
 enum spevirt_status spevirt_traps_plan_(const struct spevirt_hostcaps *caps,
-					const struct spevirt_guest *guest,
+					const struct spevirt_guest *guest, unsigned int flags,
 					struct spevirt_view *view)
 {
+	bool tpms = plan_tpms(caps, guest, flags);
 	unsigned int i;
+	int w;
 
-	for (i = 0; i < sizeof(fgt_bits) / sizeof(fgt_bits[0]); i++) {
-		const struct fgt_bit *row = &fgt_bits[i];
-		unsigned int fgt_feat;
-		struct spevirt_regmask *rm = fgt_reg(view, row->reg, &fgt_feat);
-		bool trap = fgt_trapped(row, guest);
+	for (i = 0; i < NR_SPE_REGS; i++)
+		for (w = 0; w <= 1; w++) {
+			const char *why = plan_access(&spe_regs[i], w, caps, guest, tpms, view);
 
-		/* Without the feature, the register the bit guards is absent too. */
-		if ((caps->feats & row->host_feat) != row->host_feat)
-			continue;
-		if (!(caps->feats & fgt_feat)) {
-			/*
-			 * Without a guest SPE, MDCR_EL2.{TPMS,E2PB} trap every SPE
-			 * register the guest could access but PMBIDR_EL1.
-			 */
-			if (trap && (guest->feats & FEAT_SPE)) {
-				view->reason = row->need_fgt;
+			if (why) {
+				view->reason = why;
 				return SPEVIRT_E_NEED_FGT;
 			}
-			continue;
 		}
-		rm->mask |= row->bit;
-		if (trap != row->negative)
-			rm->value |= row->bit;
-	}
-	plan_mdcr(caps, guest, view);
+	plan_mdcr(caps, guest, tpms, view);
 	plan_pmscr(caps, guest, view);
+	plan_psbcsync(caps, view);
 	return SPEVIRT_OK;
+}
+
+enum spevirt_access spevirt_access(const struct spevirt_view *view, uint32_t sysreg,
+				   bool is_write)
+{
+	uint32_t slot = (sysreg - SPEVIRT_SYSREG_PMSCR_EL1) >> 5;
+
+	/* Below the block the subtraction wraps: one compare catches both ends. */
+	if (slot >= SPEVIRT_NR_SPE_SLOTS || (sysreg & 0x1f))
+		return SPEVIRT_ACCESS_NOT_SPE;
+	return (enum spevirt_access)view->access[is_write][slot];
 }

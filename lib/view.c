@@ -24,6 +24,10 @@ static const char *config_invalid(const struct spevirt_config *cfg)
 		return "spevirt_config.profile is not an enum spevirt_profile value";
 	if (cfg->flags & ~SPEVIRT_CFG_VALID_FLAGS)
 		return "spevirt_config.flags has a bit that is not a SPEVIRT_CFG_* flag";
+	if (cfg->profile == SPEVIRT_PROFILE_KVM_RFC_V6 &&
+	    (cfg->flags & (SPEVIRT_CFG_TPMS_FALLBACK | SPEVIRT_CFG_UNADVERTISED_LIMIT)))
+		return "spevirt_config.flags: the KVM RFC v6 profile has no TPMS or unadvertised-"
+		       "limit fallback";
 	if (cfg->pmsver > SPEVIRT_ID_AA64DFR0_EL1_PMSVER_MASK >> SPEVIRT_ID_AA64DFR0_EL1_PMSVER_SHIFT)
 		return "spevirt_config.pmsver does not fit the 4-bit ID_AA64DFR0_EL1.PMSVer field";
 	if (cfg->spe_nvm > SPEVIRT_ID_AA64DFR2_EL1_SPE_NVM_IMP)
@@ -110,6 +114,18 @@ static uint64_t addrmode(const struct spevirt_config *cfg)
 							       SPEVIRT_PMBIDR_EL1_ADDRMODE_VA);
 }
 
+/*
+ * The MaxBuffSize the guest reads: the encoded limit, or, when PMBIDR_EL1
+ * cannot be trapped and the configuration allows it, the hardware's own.
+ */
+static uint16_t shown_maxbuf(const struct spevirt_host *host, const struct spevirt_hostcaps *caps,
+			     const struct spevirt_config *cfg, uint16_t limit)
+{
+	if ((cfg->flags & SPEVIRT_CFG_UNADVERTISED_LIMIT) && !(caps->feats & FEAT_FGT))
+		return (uint16_t)FIELD_GET_(host->pmbidr_el1, PMBIDR_EL1_MAXBUFFSIZE);
+	return limit;
+}
+
 static uint64_t guest_pmbidr(uint64_t host, const struct spevirt_config *cfg, uint16_t maxbuf)
 {
 	uint64_t val = host & ~(SPEVIRT_PMBIDR_EL1_RES0 | SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE |
@@ -163,8 +179,11 @@ static enum spevirt_status compute_spe_guest(const struct spevirt_host *host,
 	if (status != SPEVIRT_OK)
 		return status;
 
+	view->max_buffer_size = cfg->max_buffer_size;
+	view->limit_advertised = shown_maxbuf(host, caps, cfg, maxbuf) == maxbuf;
 	view->pmsidr_el1 = guest_pmsidr(host->pmsidr_el1, cfg);
-	view->pmbidr_el1 = guest_pmbidr(host->pmbidr_el1, cfg, maxbuf);
+	view->pmbidr_el1 = guest_pmbidr(host->pmbidr_el1, cfg,
+					 shown_maxbuf(host, caps, cfg, maxbuf));
 	guest->feats = guest_feats(cfg, view->pmsidr_el1);
 	if (cfg->profile == SPEVIRT_PROFILE_KVM_RFC_V6) {
 		/* The RFC traps both ID registers for every guest with SPE. */
@@ -225,7 +244,14 @@ enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
 	}
 
 	compute_id_fields(cfg, view);
-	status = spevirt_traps_plan_(&caps, &guest, view);
+	status = spevirt_traps_plan_(&caps, &guest, cfg->flags, view);
+	if (status == SPEVIRT_OK) {
+		view->leaks = spevirt_leaks_(host, &caps, cfg, view);
+		if (view->leaks && (cfg->flags & SPEVIRT_CFG_FORBID_LEAKS)) {
+			status = SPEVIRT_E_LEAK;
+			view->reason = spevirt_leak_reason_(view->leaks);
+		}
+	}
 	if (status != SPEVIRT_OK) {
 		const char *why = view->reason;
 
@@ -233,4 +259,23 @@ enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
 		view->reason = why;
 	}
 	return status;
+}
+
+enum spevirt_status spevirt_best_offer(const struct spevirt_host *host,
+				       struct spevirt_config *cfg, struct spevirt_view *view)
+{
+	unsigned int v, nvm;
+
+	if (!cfg)
+		return spevirt_view_compute(host, cfg, view);
+	for (v = SPEVIRT_PMSVER_V1P5; v >= SPEVIRT_PMSVER_IMP; v--)
+		for (nvm = 2; nvm-- > 0;) {
+			cfg->pmsver = v;
+			cfg->spe_nvm = nvm;
+			if (spevirt_view_compute(host, cfg, view) == SPEVIRT_OK)
+				return SPEVIRT_OK;
+		}
+	cfg->pmsver = SPEVIRT_PMSVER_NI;
+	cfg->spe_nvm = 0;
+	return spevirt_view_compute(host, cfg, view);
 }

@@ -155,7 +155,7 @@ def header(regs):
            '#define SPEVIRT_U(x)\t\tx##U',
            '#endif',
            '',
-           '/* Encoding of an MRS/MSR system register, as in ESR_EL2.ISS for EC 0x18. */',
+           '/* An MRS/MSR system register: op0..op2 at instruction bits [20:5], as sys_reg() in Linux. */',
            '#define SPEVIRT_SYSREG(op0, op1, crn, crm, op2) \\',
            '\t(((op0) << 19) | ((op1) << 16) | ((crn) << 12) | ((crm) << 8) | ((op2) << 5))',
            '']

@@ -17,7 +17,7 @@ static const struct status_case status_cases[] = {
 	{ "unknown profile", SPEVIRT_E_INVAL, "spevirt_config.profile", 3, 1,
 	  { .profile = (enum spevirt_profile)2, .pmsver = 3 } },
 	{ "unknown flag bit", SPEVIRT_E_INVAL, "spevirt_config.flags", 3, 1,
-	  { .pmsver = 3, .flags = 1 } },
+	  { .pmsver = 3, .flags = 1U << 31 } },
 	{ "pmsver wider than the field", SPEVIRT_E_INVAL, "ID_AA64DFR0_EL1.PMSVer", 3, 1,
 	  { .pmsver = 16 } },
 	{ "spe_nvm neither 0 nor 1", SPEVIRT_E_INVAL, "ID_AA64DFR2_EL1.SPE_nVM", 3, 1,

@@ -92,11 +92,90 @@ enum spevirt_profile {
 #define SPEVIRT_PMSVER_V1P5	SPEVIRT_ID_AA64DFR0_EL1_PMSVER_V1P5
 
 /*
- * Flags for spevirt_config.flags.  None is defined yet: any set bit is
- * refused with SPEVIRT_E_INVAL, so a caller built against a later version
- * cannot have a flag silently ignored.
+ * Flags for spevirt_config.flags.  An unknown bit is refused with
+ * SPEVIRT_E_INVAL, so a flag is never silently ignored.
+ *
+ * SPEVIRT_CFG_TPMS_FALLBACK: default profile.  On a host without FEAT_FGT,
+ *	when PMSIDR_EL1 must read differently from the hardware or PMSNEVFR_EL1
+ *	/ PMSDSFR_EL1 must UNDEF, trap every sampling-control register with
+ *	MDCR_EL2.TPMS instead of refusing: the sampling registers become
+ *	SPEVIRT_ACCESS_FORWARD, the hidden ones SPEVIRT_ACCESS_UNDEF.
+ * SPEVIRT_CFG_UNADVERTISED_LIMIT: default profile.  On a host without
+ *	FEAT_FGT, PMBIDR_EL1 cannot be trapped: let the guest read the
+ *	hardware's MaxBuffSize and enforce max_buffer_size only when the guest
+ *	enables its buffer (a buffer-size management event).  The view then has
+ *	limit_advertised false.
+ * SPEVIRT_CFG_FORBID_LEAKS: refuse, with SPEVIRT_E_LEAK, any view in which
+ *	the guest can observe something the view hides (view.leaks != 0).
+ *
+ * The two fallbacks are used only when the host lacks FEAT_FGT; with it, the
+ * fine-grained traps are always preferred.  The KVM RFC v6 profile has no
+ * fallbacks and refuses them with SPEVIRT_E_INVAL.
  */
-#define SPEVIRT_CFG_VALID_FLAGS	0U
+#define SPEVIRT_CFG_TPMS_FALLBACK	(1U << 0)
+#define SPEVIRT_CFG_UNADVERTISED_LIMIT	(1U << 1)
+#define SPEVIRT_CFG_FORBID_LEAKS	(1U << 2)
+#define SPEVIRT_CFG_VALID_FLAGS \
+	(SPEVIRT_CFG_TPMS_FALLBACK | SPEVIRT_CFG_UNADVERTISED_LIMIT | SPEVIRT_CFG_FORBID_LEAKS)
+
+/*
+ * Leaks: what a guest can observe although its view hides it.  docs/policy.md
+ * says for each what the guest sees, why it cannot be hidden, and what would
+ * hide it.
+ *
+ * SPEVIRT_LEAK_RECORD_FORMAT: the guest PMSVer is below the host's; records
+ *	still carry the packets and encodings of the host's version.
+ * SPEVIRT_LEAK_RECORD_FEATURES: the view hides PMSIDR_EL1.PBT, CRR or SME
+ *	(default profile, lower PMSVer); the hardware still emits their packets.
+ * SPEVIRT_LEAK_FILTER_BITS: the guest PMSVer is below the host's, or FnE/FDS
+ *	is hidden: PMSEVFR_EL1 event bits of later versions and PMSFCR_EL1.FnE/
+ *	FDS stay writable instead of RAZ/WI.
+ * SPEVIRT_LEAK_PMSCR_EXC: the host has FEAT_SPE_EXC, the guest does not:
+ *	PMSCR_EL1.KE and EE stay writable.
+ * SPEVIRT_LEAK_PMBIDR_READ: the guest has no SPE and the host no FEAT_FGT:
+ *	nothing can trap PMBIDR_EL1, which reads the host's value.
+ * SPEVIRT_LEAK_PMCR_FZS: the host has FEAT_SPEv1p2, the guest does not:
+ *	PMCR_EL0.FZS exists unless the hypervisor traps PMCR_EL0.
+ * SPEVIRT_LEAK_UNADVERTISED_LIMIT: the limit is enforced but PMBIDR_EL1 shows
+ *	the hardware's MaxBuffSize (SPEVIRT_CFG_UNADVERTISED_LIMIT); the guest
+ *	learns the limit only from a buffer-size management event.
+ */
+#define SPEVIRT_LEAK_RECORD_FORMAT	(1ULL << 0)
+#define SPEVIRT_LEAK_RECORD_FEATURES	(1ULL << 1)
+#define SPEVIRT_LEAK_FILTER_BITS	(1ULL << 2)
+#define SPEVIRT_LEAK_PMSCR_EXC		(1ULL << 3)
+#define SPEVIRT_LEAK_PMBIDR_READ	(1ULL << 4)
+#define SPEVIRT_LEAK_PMCR_FZS		(1ULL << 5)
+#define SPEVIRT_LEAK_UNADVERTISED_LIMIT	(1ULL << 6)
+#define SPEVIRT_LEAK_COUNT		7
+
+/**
+ * enum spevirt_access - what the hypervisor does with a guest access to an
+ *	SPE system register
+ * @SPEVIRT_ACCESS_UNDEF: inject UNDEF (a hidden feature, a register absent
+ *	on the host, a write to a read-only register, a guest without SPE).
+ *	Zero, so a view that was never computed fails closed.
+ * @SPEVIRT_ACCESS_UNTRAPPED: not trapped: the hardware handles it
+ * @SPEVIRT_ACCESS_READ_VIEW: trapped read of PMSIDR_EL1 or PMBIDR_EL1:
+ *	return the value in the view
+ * @SPEVIRT_ACCESS_EMULATE: trapped buffer register (PMBLIMITR_EL1,
+ *	PMBPTR_EL1, PMBSR_EL1, PMBMAR_EL1): emulate from the hypervisor's shadow
+ * @SPEVIRT_ACCESS_FORWARD: trapped sampling register (MDCR_EL2.TPMS
+ *	fallback): perform the access on the hardware register for the guest
+ * @SPEVIRT_ACCESS_NOT_SPE: the encoding is not in SPE's system-register
+ *	block: spevirt has no decision for it
+ */
+enum spevirt_access {
+	SPEVIRT_ACCESS_UNDEF = 0,
+	SPEVIRT_ACCESS_UNTRAPPED,
+	SPEVIRT_ACCESS_READ_VIEW,
+	SPEVIRT_ACCESS_EMULATE,
+	SPEVIRT_ACCESS_FORWARD,
+	SPEVIRT_ACCESS_NOT_SPE,
+};
+
+/* SPE's system registers sit at op0 = 3, op1 = 0, CRn = 9, CRm = 9 or 10. */
+#define SPEVIRT_NR_SPE_SLOTS	16
 
 /**
  * struct spevirt_host - the host's SPE-related ID registers
@@ -168,7 +247,13 @@ struct spevirt_regmask {
  * @hdfgwtr2_el2: nPMBMAR_EL1 and nPMSDSFR_EL1 write traps (FEAT_FGT2)
  * @hfgitr_el2: PSBCSYNC (FEAT_SPEv1p5 with FEAT_FGT); never trapped
  * @leaks: SPEVIRT_LEAK_* bits: what the guest can observe although the view
- *	hides it (none is defined yet)
+ *	hides it
+ * @max_buffer_size: the buffer limit to enforce, in bytes (0: none); equal
+ *	to spevirt_config.max_buffer_size for a guest with SPE
+ * @limit_advertised: PMBIDR_EL1.MaxBuffSize shows @max_buffer_size (false
+ *	only with SPEVIRT_CFG_UNADVERTISED_LIMIT on a host without FEAT_FGT)
+ * @access: the access decisions, [is_write][slot]; read them through
+ *	spevirt_access()
  * @reason: on error, a static sentence naming the register field and the
  *	rule that failed; NULL on success
  */
@@ -185,6 +270,9 @@ struct spevirt_view {
 	struct spevirt_regmask hdfgwtr2_el2;
 	struct spevirt_regmask hfgitr_el2;
 	uint64_t leaks;
+	uint64_t max_buffer_size;
+	bool limit_advertised;
+	uint8_t access[2][SPEVIRT_NR_SPE_SLOTS];
 	const char *reason;
 };
 
@@ -206,6 +294,43 @@ struct spevirt_view {
 SPEVIRT_API enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
 						     const struct spevirt_config *cfg,
 						     struct spevirt_view *view);
+
+/**
+ * spevirt_access() - decide a trapped or untrapped guest access
+ * @view: a view filled by a successful spevirt_view_compute()
+ * @sysreg: SPEVIRT_SYSREG(op0, op1, CRn, CRm, op2), e.g. SPEVIRT_SYSREG_PMSCR_EL1;
+ *	a trap handler builds it from the Op0, Op1, CRn, CRm and Op2 fields of
+ *	ESR_EL2.ISS (EC 0x18)
+ * @is_write: true for MSR, false for MRS
+ *
+ * The decisions come from the same table as the trap controls in @view: for
+ * every SPE register and direction that exists on the host, the controls
+ * trap the access exactly when the decision is not SPEVIRT_ACCESS_UNTRAPPED.
+ * Encodings that do not exist on the host (a register of a feature the host
+ * lacks, a write to a read-only register, an unallocated encoding in SPE's
+ * block) are never trapped, since the hardware UNDEFs them itself; spevirt
+ * answers SPEVIRT_ACCESS_UNDEF for them.  Constant time, no loop.
+ *
+ * Return: the decision; SPEVIRT_ACCESS_NOT_SPE outside SPE's register block.
+ */
+SPEVIRT_API enum spevirt_access spevirt_access(const struct spevirt_view *view, uint32_t sysreg,
+					       bool is_write);
+
+/**
+ * spevirt_best_offer() - the most SPE a host can give a guest
+ * @host: the host's ID registers
+ * @cfg: in: profile, flags and max_buffer_size; out: pmsver and spe_nvm set
+ *	to the highest guest PMSVer (then SPE_nVM) that the profile and flags
+ *	allow on @host, or both 0 when no guest with SPE is possible
+ * @view: filled for the chosen configuration
+ *
+ * Return: the status of spevirt_view_compute() for the chosen configuration
+ * (an error only when even a guest without SPE is refused, e.g. an invalid
+ * host or an invalid @cfg).
+ */
+SPEVIRT_API enum spevirt_status spevirt_best_offer(const struct spevirt_host *host,
+						   struct spevirt_config *cfg,
+						   struct spevirt_view *view);
 
 /**
  * spevirt_maxbuf_encode() - encode a size as PMBIDR_EL1.MaxBuffSize
