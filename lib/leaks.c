@@ -63,12 +63,12 @@ uint64_t spevirt_leaks_(const struct spevirt_host *host, const struct spevirt_ho
 	return leaks;
 }
 
+/* The sentence for the lowest leak bit set; @leaks is not 0. */
 const char *spevirt_leak_reason_(uint64_t leaks)
 {
-	unsigned int i;
+	unsigned int i = 0;
 
-	for (i = 0; i < SPEVIRT_LEAK_COUNT; i++)
-		if (leaks & (1ULL << i))
-			return leak_reasons[i];
-	return NULL;
+	while (i < SPEVIRT_LEAK_COUNT - 1 && !(leaks & (1ULL << i)))
+		i++;
+	return leak_reasons[i];
 }

@@ -1,0 +1,439 @@
+// SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+/*
+ * The trap planner: access decisions agree with the trap controls for every
+ * register, direction, profile, flag and FGT level; the no-FGT fallbacks;
+ * the leak catalogue; the best offer.
+ */
+#include "model.h"
+
+struct spe_reg_ref {
+	const char *name;
+	uint32_t enc;
+	int rd_bit, wr_bit;		/* HDFGRTR/HDFGWTR bit, -1: none */
+	int fgt2_bit;			/* HDFGxTR2 bit, -1: none */
+	int negative;
+	int tpms, e2pb, read_only;
+	unsigned int need;		/* 0 SPE, 1 FnE, 2 FDS, 3 nVM */
+};
+
+/* From the Arm ARM tables (spe-architecture.md sections 2, 4 and 5). */
+static const struct spe_reg_ref regs[] = {
+	{ "PMSCR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 0), 26, 26, -1, 0, 1, 0, 0, 0 },
+	{ "PMSNEVFR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 1), 62, 62, -1, 1, 1, 0, 0, 1 },
+	{ "PMSICR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 2), 29, 29, -1, 0, 1, 0, 0, 0 },
+	{ "PMSIRR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 3), 31, 31, -1, 0, 1, 0, 0, 0 },
+	{ "PMSFCR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 4), 28, 28, -1, 0, 1, 0, 0, 0 },
+	{ "PMSEVFR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 5), 27, 27, -1, 0, 1, 0, 0, 0 },
+	{ "PMSLATFR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 6), 32, 32, -1, 0, 1, 0, 0, 0 },
+	{ "PMSIDR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 7), 30, -1, -1, 0, 1, 0, 1, 0 },
+	{ "PMBLIMITR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 0), 23, 23, -1, 0, 0, 1, 0, 0 },
+	{ "PMBPTR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 1), 24, 24, -1, 0, 0, 1, 0, 0 },
+	{ "PMBSR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 3), 25, 25, -1, 0, 0, 1, 0, 0 },
+	{ "PMSDSFR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 4), -1, -1, 19, 1, 1, 0, 0, 2 },
+	{ "PMBMAR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 5), -1, -1, 24, 1, 0, 1, 0, 3 },
+	{ "PMBIDR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 7), 63, -1, -1, 0, 0, 0, 1, 0 },
+};
+
+static int reg_exists(const struct spe_reg_ref *r, const struct spevirt_host *h)
+{
+	if (model_host_pmsver(h) == 0)
+		return 0;
+	switch (r->need) {
+	case 1:
+		return (h->pmsidr_el1 >> 6) & 1;
+	case 2:
+		return (h->pmsidr_el1 >> 7) & 1;
+	case 3:
+		return model_host_nvm(h);
+	default:
+		return 1;
+	}
+}
+
+static int fgt_traps(const struct spevirt_regmask *rm, int bit, int negative)
+{
+	if (bit < 0 || !(rm->mask & BIT(bit)))
+		return 0;
+	return !!(rm->value & BIT(bit)) != negative;
+}
+
+/* Trapped by the controls of the view, by the Arm ARM trap rules. */
+static int trapped(const struct spe_reg_ref *r, const struct spevirt_view *v, int is_write)
+{
+	int tpms = !!(v->mdcr_el2.value & BIT(14));
+	int e2pb_traps = !(v->mdcr_el2.value & BIT(12));	/* E2PB[0] == 0 */
+
+	if (fgt_traps(is_write ? &v->hdfgwtr_el2 : &v->hdfgrtr_el2,
+		      is_write ? r->wr_bit : r->rd_bit, r->negative))
+		return 1;
+	if (fgt_traps(is_write ? &v->hdfgwtr2_el2 : &v->hdfgrtr2_el2, r->fgt2_bit, 1))
+		return 1;
+	return (r->tpms && tpms) || (r->e2pb && e2pb_traps);
+}
+
+static void check_agreement(const struct spevirt_host *h, const struct spevirt_config *c,
+			    const struct spevirt_view *v)
+{
+	size_t i;
+	int w;
+
+	for (i = 0; i < sizeof(regs) / sizeof(regs[0]); i++)
+		for (w = 0; w <= 1; w++) {
+			const struct spe_reg_ref *r = &regs[i];
+			enum spevirt_access a = spevirt_access(v, r->enc, w);
+
+			if (!reg_exists(r, h) || (w && r->read_only)) {
+				if (a != SPEVIRT_ACCESS_UNDEF)
+					fail_msg("%s %s absent: decision %d", r->name,
+						 w ? "write" : "read", a);
+				continue;
+			}
+			if (trapped(r, v, w) != (a != SPEVIRT_ACCESS_UNTRAPPED))
+				fail_msg("%s %s: trapped %d but decision %d (profile %d guest V%u "
+					 "flags %u)", r->name, w ? "write" : "read",
+					 trapped(r, v, w), a, c->profile, c->pmsver, c->flags);
+			if (c->pmsver == 0 && a != SPEVIRT_ACCESS_UNDEF &&
+			    a != SPEVIRT_ACCESS_UNTRAPPED)
+				fail_msg("%s: guest without SPE gets decision %d", r->name, a);
+			if (a == SPEVIRT_ACCESS_EMULATE && !r->e2pb)
+				fail_msg("%s: emulated but not a buffer register", r->name);
+			if (a == SPEVIRT_ACCESS_READ_VIEW && !r->read_only)
+				fail_msg("%s: read from the view but not an ID register", r->name);
+			if (a == SPEVIRT_ACCESS_FORWARD && !(v->mdcr_el2.value & BIT(14)))
+				fail_msg("%s: forwarded without MDCR_EL2.TPMS", r->name);
+		}
+}
+
+static void decisions_agree_with_trap_controls_everywhere(void **state)
+{
+	static const unsigned int opts[] = { 0, HOST_FDS, HOST_NVM, HOST_FDS | HOST_NVM };
+	unsigned int hv, fgt, o, gv, nvm, flags, checked = 0;
+	int p, l;
+
+	(void)state;
+	for (p = 0; p <= 1; p++)
+		for (hv = 0; hv <= 7; hv++)
+			for (fgt = 0; fgt <= 3; fgt++)
+				for (o = 0; o < 4; o++)
+					for (gv = 0; gv <= 6; gv++)
+						for (nvm = 0; nvm <= 1; nvm++)
+							for (flags = 0; flags < 8; flags++)
+								for (l = 0; l <= 1; l++) {
+		struct spevirt_host h = make_host(hv, fgt, hv >= 5 ? opts[o] : opts[o] & HOST_NVM);
+		struct spevirt_config c = make_cfg((enum spevirt_profile)p, gv);
+		struct spevirt_view v;
+
+		c.spe_nvm = nvm;
+		c.flags = flags;
+		c.max_buffer_size = l ? 4096 : 0;
+		if (spevirt_view_compute(&h, &c, &v) != SPEVIRT_OK)
+			continue;
+		check_agreement(&h, &c, &v);
+		checked++;
+								}
+	assert_true(checked > 1000);
+}
+
+static void agreement_on_random_hosts(void **state)
+{
+	uint64_t seed = 0xacce55ULL;
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < 50000; i++) {
+		struct spevirt_host h = random_valid_host(&seed);
+		struct spevirt_config c = make_cfg((enum spevirt_profile)rnd_below(&seed, 2),
+						   rnd_below(&seed, 7));
+		struct spevirt_view v;
+
+		c.spe_nvm = rnd_below(&seed, 2);
+		c.flags = rnd_below(&seed, 8);
+		if (spevirt_view_compute(&h, &c, &v) == SPEVIRT_OK)
+			check_agreement(&h, &c, &v);
+	}
+}
+
+static void unknown_encodings_get_a_defined_answer(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 3);
+	struct spevirt_view v;
+	uint32_t base = SPEVIRT_SYSREG_PMSCR_EL1;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSCR_EL2, false),
+			 SPEVIRT_ACCESS_NOT_SPE);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_MDCR_EL2, true), SPEVIRT_ACCESS_NOT_SPE);
+	assert_int_equal(spevirt_access(&v, 0, false), SPEVIRT_ACCESS_NOT_SPE);
+	assert_int_equal(spevirt_access(&v, ~0U, false), SPEVIRT_ACCESS_NOT_SPE);
+	assert_int_equal(spevirt_access(&v, base - (1U << 5), false), SPEVIRT_ACCESS_NOT_SPE);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG(3, 0, 9, 11, 0), false),
+			 SPEVIRT_ACCESS_NOT_SPE);
+	assert_int_equal(spevirt_access(&v, base | 1, false), SPEVIRT_ACCESS_NOT_SPE);
+	/* Unallocated encodings inside the block UNDEF. */
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG(3, 0, 9, 10, 2), false),
+			 SPEVIRT_ACCESS_UNDEF);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG(3, 0, 9, 10, 6), true),
+			 SPEVIRT_ACCESS_UNDEF);
+	/* Writes to the read-only ID registers UNDEF. */
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSIDR_EL1, true), SPEVIRT_ACCESS_UNDEF);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMBIDR_EL1, true), SPEVIRT_ACCESS_UNDEF);
+}
+
+static void a_failed_view_fails_closed(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 4);
+	struct spevirt_view v;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_E_PMSVER);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSCR_EL1, false), SPEVIRT_ACCESS_UNDEF);
+}
+
+static void no_fgt_host_level_guest_works_without_flags(void **state)
+{
+	struct spevirt_host h = make_host(3, 0, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 3);
+	struct spevirt_view v;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSCR_EL1, true),
+			 SPEVIRT_ACCESS_UNTRAPPED);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSNEVFR_EL1, false),
+			 SPEVIRT_ACCESS_UNTRAPPED);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSIDR_EL1, false),
+			 SPEVIRT_ACCESS_UNTRAPPED);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMBIDR_EL1, false),
+			 SPEVIRT_ACCESS_UNTRAPPED);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMBLIMITR_EL1, true),
+			 SPEVIRT_ACCESS_EMULATE);
+	assert_int_equal(v.leaks, 0);
+}
+
+static void downgraded_guest_without_fgt_needs_the_tpms_fallback(void **state)
+{
+	struct spevirt_host h = make_host(3, 0, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 2);
+	struct spevirt_view v;
+	static const uint32_t sampling[] = {
+		SPEVIRT_SYSREG_PMSCR_EL1, SPEVIRT_SYSREG_PMSICR_EL1, SPEVIRT_SYSREG_PMSIRR_EL1,
+		SPEVIRT_SYSREG_PMSFCR_EL1, SPEVIRT_SYSREG_PMSEVFR_EL1, SPEVIRT_SYSREG_PMSLATFR_EL1,
+	};
+	size_t i;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_E_NEED_FGT);
+	assert_reason_has(v, "PMSNEVFR_EL1");
+	assert_reason_has(v, "SPEVIRT_CFG_TPMS_FALLBACK");
+
+	c.flags = SPEVIRT_CFG_TPMS_FALLBACK;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(v.mdcr_el2.value & SPEVIRT_MDCR_EL2_TPMS, SPEVIRT_MDCR_EL2_TPMS);
+	for (i = 0; i < sizeof(sampling) / sizeof(sampling[0]); i++) {
+		assert_int_equal(spevirt_access(&v, sampling[i], false), SPEVIRT_ACCESS_FORWARD);
+		assert_int_equal(spevirt_access(&v, sampling[i], true), SPEVIRT_ACCESS_FORWARD);
+	}
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSNEVFR_EL1, false),
+			 SPEVIRT_ACCESS_UNDEF);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSIDR_EL1, false),
+			 SPEVIRT_ACCESS_READ_VIEW);
+	assert_int_equal(v.pmsidr_el1 & SPEVIRT_PMSIDR_EL1_FNE, 0);
+}
+
+static void tpms_fallback_is_unused_with_fgt(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 2);
+	struct spevirt_view v;
+
+	(void)state;
+	c.flags = SPEVIRT_CFG_TPMS_FALLBACK;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(v.mdcr_el2.value & SPEVIRT_MDCR_EL2_TPMS, 0);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSCR_EL1, true),
+			 SPEVIRT_ACCESS_UNTRAPPED);
+}
+
+static void unadvertised_limit_without_fgt(void **state)
+{
+	struct spevirt_host h = make_host(3, 0, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 3);
+	struct spevirt_view v;
+
+	(void)state;
+	c.max_buffer_size = 4ULL << 20;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_E_NEED_FGT);
+	assert_reason_has(v, "SPEVIRT_CFG_UNADVERTISED_LIMIT");
+	c.flags = SPEVIRT_CFG_UNADVERTISED_LIMIT;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(v.pmbidr_el1 & SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE, 0);
+	assert_false(v.limit_advertised);
+	assert_int_equal(v.max_buffer_size, 4ULL << 20);
+	assert_int_equal(v.leaks, SPEVIRT_LEAK_UNADVERTISED_LIMIT);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMBIDR_EL1, false),
+			 SPEVIRT_ACCESS_UNTRAPPED);
+}
+
+static void unadvertised_limit_is_advertised_with_fgt(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 3);
+	struct spevirt_view v;
+
+	(void)state;
+	c.max_buffer_size = 4ULL << 20;
+	c.flags = SPEVIRT_CFG_UNADVERTISED_LIMIT;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_true(v.limit_advertised);
+	assert_int_equal((v.pmbidr_el1 >> 32) & 0xffff, 0x0400);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMBIDR_EL1, false),
+			 SPEVIRT_ACCESS_READ_VIEW);
+}
+
+static void kvm_profile_refuses_fallback_flags(void **state)
+{
+	struct spevirt_host h = make_host(3, 0, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_KVM_RFC_V6, 3);
+	struct spevirt_view v;
+
+	(void)state;
+	c.flags = SPEVIRT_CFG_TPMS_FALLBACK;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_E_INVAL);
+	assert_reason_has(v, "spevirt_config.flags");
+	c.flags = SPEVIRT_CFG_UNADVERTISED_LIMIT;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_E_INVAL);
+}
+
+struct leak_case {
+	const char *rule;
+	uint64_t leak;
+	unsigned int hv, fgt, opts, gv, flags;
+	uint64_t limit;
+};
+
+static const struct leak_case leak_cases[] = {
+	{ "a lower PMSVer leaks the record format", SPEVIRT_LEAK_RECORD_FORMAT, 3, 1, 0, 2, 0, 0 },
+	{ "a hidden PBT still appears in records", SPEVIRT_LEAK_RECORD_FEATURES, 3, 1, HOST_PBT, 2,
+	  0, 0 },
+	{ "a lower PMSVer leaks filter bits", SPEVIRT_LEAK_FILTER_BITS, 2, 0, 0, 1, 0, 0 },
+	{ "a V1P5 host leaks PMSCR_EL1.KE/EE", SPEVIRT_LEAK_PMSCR_EXC, 6, 2, 0, 5, 0, 0 },
+	{ "no FGT leaks PMBIDR_EL1 to a guest without SPE", SPEVIRT_LEAK_PMBIDR_READ, 1, 0, 0, 0,
+	  0, 0 },
+	{ "PMCR_EL0.FZS of a V1P2 host", SPEVIRT_LEAK_PMCR_FZS, 3, 1, 0, 0, 0, 0 },
+	{ "an unadvertised limit", SPEVIRT_LEAK_UNADVERTISED_LIMIT, 3, 0, 0, 3,
+	  SPEVIRT_CFG_UNADVERTISED_LIMIT, 4096 },
+};
+
+static void every_leak_is_produced_and_forbidden(void **state)
+{
+	uint64_t all = 0;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(leak_cases) / sizeof(leak_cases[0]); i++) {
+		const struct leak_case *lc = &leak_cases[i];
+		struct spevirt_host h = make_host(lc->hv, lc->fgt, lc->opts);
+		struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, lc->gv);
+		struct spevirt_view v;
+
+		c.flags = lc->flags;
+		c.max_buffer_size = lc->limit;
+		assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+		if (!(v.leaks & lc->leak))
+			fail_msg("%s: leaks 0x%llx lack 0x%llx", lc->rule,
+				 (unsigned long long)v.leaks, (unsigned long long)lc->leak);
+		all |= lc->leak;
+		c.flags |= SPEVIRT_CFG_FORBID_LEAKS;
+		assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_E_LEAK);
+		assert_reason_has(v, "SPEVIRT_LEAK_");
+		assert_int_equal(v.leaks, 0);
+	}
+	assert_int_equal(all, (1ULL << SPEVIRT_LEAK_COUNT) - 1);
+}
+
+static void forbid_leaks_names_the_first_leak(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 2);
+	struct spevirt_view v;
+
+	(void)state;
+	c.flags = SPEVIRT_CFG_FORBID_LEAKS;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_E_LEAK);
+	assert_reason_has(v, "SPEVIRT_LEAK_RECORD_FORMAT");
+	/* The host's own level leaks nothing. */
+	c.pmsver = 3;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(v.leaks, 0);
+}
+
+static void best_offer_is_the_highest_level_the_profile_allows(void **state)
+{
+	struct spevirt_host h = make_host(6, 2, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 0);
+	struct spevirt_view v;
+
+	(void)state;
+	assert_status(spevirt_best_offer(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(c.pmsver, SPEVIRT_PMSVER_V1P4);
+	assert_int_equal(c.spe_nvm, 1);
+	c.profile = SPEVIRT_PROFILE_KVM_RFC_V6;
+	assert_status(spevirt_best_offer(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(c.pmsver, SPEVIRT_PMSVER_V1P5);
+	assert_int_equal(c.spe_nvm, 0);
+}
+
+static void best_offer_without_fgt(void **state)
+{
+	struct spevirt_host h = make_host(3, 0, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 0);
+	struct spevirt_view v;
+
+	(void)state;
+	assert_status(spevirt_best_offer(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(c.pmsver, SPEVIRT_PMSVER_V1P2);
+	c.profile = SPEVIRT_PROFILE_KVM_RFC_V6;
+	assert_status(spevirt_best_offer(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(c.pmsver, 0);
+	assert_int_equal(v.mdcr_el2.value & SPEVIRT_MDCR_EL2_TPMS, SPEVIRT_MDCR_EL2_TPMS);
+}
+
+static void best_offer_reports_when_nothing_is_possible(void **state)
+{
+	struct spevirt_host h = make_host(6, 2, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 0);
+	struct spevirt_view v;
+
+	(void)state;
+	/* Every level leaks on a V1P5 host: even no SPE leaks nothing only below V1P2. */
+	c.flags = SPEVIRT_CFG_FORBID_LEAKS;
+	assert_status(spevirt_best_offer(&h, &c, &v), SPEVIRT_E_LEAK);
+	assert_int_equal(c.pmsver, 0);
+	assert_status(spevirt_best_offer(&h, NULL, &v), SPEVIRT_E_INVAL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(decisions_agree_with_trap_controls_everywhere),
+		cmocka_unit_test(agreement_on_random_hosts),
+		cmocka_unit_test(unknown_encodings_get_a_defined_answer),
+		cmocka_unit_test(a_failed_view_fails_closed),
+		cmocka_unit_test(no_fgt_host_level_guest_works_without_flags),
+		cmocka_unit_test(downgraded_guest_without_fgt_needs_the_tpms_fallback),
+		cmocka_unit_test(tpms_fallback_is_unused_with_fgt),
+		cmocka_unit_test(unadvertised_limit_without_fgt),
+		cmocka_unit_test(unadvertised_limit_is_advertised_with_fgt),
+		cmocka_unit_test(kvm_profile_refuses_fallback_flags),
+		cmocka_unit_test(every_leak_is_produced_and_forbidden),
+		cmocka_unit_test(forbid_leaks_names_the_first_leak),
+		cmocka_unit_test(best_offer_is_the_highest_level_the_profile_allows),
+		cmocka_unit_test(best_offer_without_fgt),
+		cmocka_unit_test(best_offer_reports_when_nothing_is_possible),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
