@@ -333,6 +333,115 @@ SPEVIRT_API enum spevirt_status spevirt_best_offer(const struct spevirt_host *ho
 						   struct spevirt_view *view);
 
 /**
+ * struct spevirt_buffer - the guest's profiling-buffer registers, as the
+ *	hypervisor keeps them while MDCR_EL2.E2PB traps them
+ * @pmblimitr_el1: PMBLIMITR_EL1
+ * @pmbptr_el1: PMBPTR_EL1
+ * @pmbsr_el1: PMBSR_EL1
+ * @pmbmar_el1: PMBMAR_EL1 (0 unless the guest has SPE_nVM)
+ *
+ * All zero at reset.  The spevirt_buffer_* functions never store a RES0 bit.
+ * While the guest's buffer runs on the hardware, the hardware's PMBPTR_EL1
+ * moves on: copy it (and PMBSR_EL1) into the state before calling.
+ */
+struct spevirt_buffer {
+	uint64_t pmblimitr_el1;
+	uint64_t pmbptr_el1;
+	uint64_t pmbsr_el1;
+	uint64_t pmbmar_el1;
+};
+
+/**
+ * struct spevirt_buffer_effect - what the hypervisor must do after an access
+ * @read_value: for a read, the value the guest reads
+ * @undef: inject UNDEF; the state is unchanged (the register is not one the
+ *	guest may use, see spevirt_access())
+ * @ignored: the write was ignored: the buffer was collecting (E = 1, S = 0)
+ * @program: the hardware buffer must be reprogrammed from the new state:
+ *	started when @running, stopped otherwise
+ * @running: after the access the guest's buffer collects (E = 1 and S = 0):
+ *	the hardware runs it with the new state's PMBPTR_EL1, PMBLIMITR_EL1 and
+ *	PMBMAR_EL1
+ * @event: spevirt raised a buffer-management event; the new PMBSR_EL1 holds
+ *	its syndrome
+ * @irq: the level of the guest's virtual PMBIRQ: the new PMBSR_EL1.S
+ */
+struct spevirt_buffer_effect {
+	uint64_t read_value;
+	bool undef;
+	bool ignored;
+	bool program;
+	bool running;
+	bool event;
+	bool irq;
+};
+
+/**
+ * spevirt_buffer_access() - emulate one trapped access to a buffer register
+ * @view: the guest's view (for SPE_nVM, PMSVer, Align and the buffer limit)
+ * @state: the registers before the access
+ * @sysreg: SPEVIRT_SYSREG_PMBLIMITR_EL1, _PMBPTR_EL1, _PMBSR_EL1 or _PMBMAR_EL1
+ * @is_write: MSR (true) or MRS (false)
+ * @value: the value written; ignored for a read
+ * @next: the registers after the access (may be @state)
+ * @effect: what the hypervisor must do
+ *
+ * Writes while the buffer collects are ignored, except a PMBLIMITR_EL1
+ * write that clears E.  An access that starts collection with a buffer
+ * (PMBLIMITR_EL1.LIMIT - PMBPTR_EL1) larger than view->max_buffer_size does
+ * not start it: it raises a buffer-management event with EC BUF, BSC SIZE
+ * and S = 1.  docs/policy.md lists every rule.
+ *
+ * Return: SPEVIRT_OK; SPEVIRT_E_INVAL for a NULL pointer or an encoding that
+ * is not a buffer register.
+ */
+SPEVIRT_API enum spevirt_status spevirt_buffer_access(const struct spevirt_view *view,
+						      const struct spevirt_buffer *state,
+						      uint32_t sysreg, bool is_write, uint64_t value,
+						      struct spevirt_buffer *next,
+						      struct spevirt_buffer_effect *effect);
+
+/**
+ * spevirt_buffer_hw_event() - take a buffer-management event of the hardware
+ * @view: the guest's view
+ * @state: the registers before the event
+ * @hw_pmbsr: PMBSR_EL1 as the hardware reported it (S = 1)
+ * @hw_pmbptr: PMBPTR_EL1 as the hardware left it
+ * @next: the registers after the event (may be @state)
+ * @effect: what the hypervisor must do (@effect->irq is raised)
+ *
+ * Return: SPEVIRT_OK; SPEVIRT_E_INVAL for a NULL pointer or a @hw_pmbsr
+ * without S.
+ */
+SPEVIRT_API enum spevirt_status spevirt_buffer_hw_event(const struct spevirt_view *view,
+							const struct spevirt_buffer *state,
+							uint64_t hw_pmbsr, uint64_t hw_pmbptr,
+							struct spevirt_buffer *next,
+							struct spevirt_buffer_effect *effect);
+
+/**
+ * spevirt_buffer_abort() - report a fault the hypervisor found on the buffer
+ * @view: the guest's view
+ * @state: the registers before the event
+ * @stage: 1 for a fault in the guest's stage 1 translation (EC FAULT_S1),
+ *	2 for stage 2 (EC FAULT_S2)
+ * @fsc: the fault status code, one the Arm ARM defines for PMBSR_EL1.FSC
+ * @next: the registers after the event (may be @state)
+ * @effect: what the hypervisor must do (the buffer stops, @effect->irq)
+ *
+ * For a hypervisor that walks the guest's translation to pin the buffer,
+ * e.g. an unmapped buffer page is a stage 1 translation fault.
+ *
+ * Return: SPEVIRT_OK; SPEVIRT_E_INVAL for a NULL pointer, another @stage or
+ * an undefined @fsc.
+ */
+SPEVIRT_API enum spevirt_status spevirt_buffer_abort(const struct spevirt_view *view,
+						     const struct spevirt_buffer *state,
+						     unsigned int stage, unsigned int fsc,
+						     struct spevirt_buffer *next,
+						     struct spevirt_buffer_effect *effect);
+
+/**
  * spevirt_maxbuf_encode() - encode a size as PMBIDR_EL1.MaxBuffSize
  * @bytes: the size; 0 means no limit
  * @field: the 16-bit field, not shifted, bits [15:14] zero

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+/*
+ * Emulation of the guest's profiling-buffer registers, trapped by
+ * MDCR_EL2.E2PB = 0b10.  The rules and the Arm ARM behaviour each one picks
+ * are listed in docs/policy.md section 7.
+ */
+#include "spevirt_internal.h"
+
+/*
+ * PMBSR_EL1.FSC values the Arm ARM defines for a buffer fault (D24.7.5):
+ * address size, translation, access flag and permission faults at every
+ * level, synchronous external aborts, walk parity, alignment, GPFs, TLB
+ * conflict and unsupported atomic update.
+ */
+#define FSC_DEFINED	0x00031ffe08ffffffULL
+
+/* The buffer collects: PMBLIMITR_EL1.E = 1 and PMBSR_EL1.S = 0. */
+static bool collecting(const struct spevirt_buffer *b)
+{
+	return (b->pmblimitr_el1 & SPEVIRT_PMBLIMITR_EL1_E) &&
+	       !(b->pmbsr_el1 & SPEVIRT_PMBSR_EL1_S);
+}
+
+static unsigned int guest_pmsver(const struct spevirt_view *view)
+{
+	return (unsigned int)FIELD_GET_(view->id_aa64dfr0_el1.value, ID_AA64DFR0_EL1_PMSVER);
+}
+
+/*
+ * PMBLIMITR_EL1: nVM exists with the guest's SPE_nVM, PMFZ and Discard from
+ * SPEv1p2.  A reserved or absent fill mode reads back and behaves as Fill,
+ * one of the defined values, as the Arm ARM permits for a reserved encoding.
+ */
+static uint64_t sanitize_limitr(const struct spevirt_view *view, uint64_t v)
+{
+	uint64_t fm = FIELD_GET_(v, PMBLIMITR_EL1_FM);
+
+	v &= ~SPEVIRT_PMBLIMITR_EL1_RES0;
+	if (!FIELD_GET_(view->id_aa64dfr2_el1.value, ID_AA64DFR2_EL1_SPE_NVM))
+		v &= ~SPEVIRT_PMBLIMITR_EL1_NVM;
+	if (guest_pmsver(view) < SPEVIRT_PMSVER_V1P2) {
+		v &= ~SPEVIRT_PMBLIMITR_EL1_PMFZ;
+		if (fm == SPEVIRT_PMBLIMITR_EL1_FM_DISCARD)
+			fm = SPEVIRT_PMBLIMITR_EL1_FM_FILL;
+	}
+	if (fm != SPEVIRT_PMBLIMITR_EL1_FM_DISCARD)
+		fm = SPEVIRT_PMBLIMITR_EL1_FM_FILL;
+	return (v & ~SPEVIRT_PMBLIMITR_EL1_FM) | FIELD_PREP_(PMBLIMITR_EL1_FM, fm);
+}
+
+/* PMBPTR_EL1 bits below PMBIDR_EL1.Align: RES0, one of the two permitted choices. */
+static uint64_t sanitize_ptr(const struct spevirt_view *view, uint64_t v)
+{
+	uint64_t align = FIELD_GET_(view->pmbidr_el1, PMBIDR_EL1_ALIGN);
+
+	return v & ~((1ULL << align) - 1);
+}
+
+static uint64_t *reg_of(struct spevirt_buffer *b, uint32_t sysreg)
+{
+	switch (sysreg) {
+	case SPEVIRT_SYSREG_PMBLIMITR_EL1:
+		return &b->pmblimitr_el1;
+	case SPEVIRT_SYSREG_PMBPTR_EL1:
+		return &b->pmbptr_el1;
+	case SPEVIRT_SYSREG_PMBSR_EL1:
+		return &b->pmbsr_el1;
+	case SPEVIRT_SYSREG_PMBMAR_EL1:
+		return &b->pmbmar_el1;
+	default:
+		return NULL;
+	}
+}
+
+static uint64_t sanitize(const struct spevirt_view *view, uint32_t sysreg, uint64_t v)
+{
+	switch (sysreg) {
+	case SPEVIRT_SYSREG_PMBLIMITR_EL1:
+		return sanitize_limitr(view, v);
+	case SPEVIRT_SYSREG_PMBPTR_EL1:
+		return sanitize_ptr(view, v);
+	case SPEVIRT_SYSREG_PMBSR_EL1:
+		return v & ~SPEVIRT_PMBSR_EL1_RES0;
+	default:
+		return v & ~SPEVIRT_PMBMAR_EL1_RES0;
+	}
+}
+
+/*
+ * The buffer starts collecting.  It may write from PMBPTR_EL1 up to
+ * LIMIT:Zeros(12) and nowhere else before the next management event, so that
+ * range is what the hypervisor must pin and what the limit bounds.
+ */
+static void check_size(const struct spevirt_view *view, struct spevirt_buffer *b,
+		       struct spevirt_buffer_effect *effect)
+{
+	uint64_t limit = b->pmblimitr_el1 & SPEVIRT_PMBLIMITR_EL1_LIMIT;
+	uint64_t size = limit > b->pmbptr_el1 ? limit - b->pmbptr_el1 : 0;
+
+	if (!view->max_buffer_size || size <= view->max_buffer_size)
+		return;
+	b->pmbsr_el1 = FIELD_PREP_(PMBSR_EL1_EC, SPEVIRT_PMBSR_EL1_EC_BUF) |
+		       FIELD_PREP_(PMBSR_EL1_MSS_BUF_BSC, SPEVIRT_PMBSR_EL1_MSS_BUF_BSC_SIZE) |
+		       SPEVIRT_PMBSR_EL1_S;
+	effect->event = true;
+}
+
+/* Store the new state and derive the effects every access shares. */
+static void finish(const struct spevirt_buffer *cur, bool was_collecting,
+		   struct spevirt_buffer *next, struct spevirt_buffer_effect *effect)
+{
+	*next = *cur;
+	effect->running = collecting(cur);
+	effect->program = effect->running != was_collecting;
+	effect->irq = (cur->pmbsr_el1 & SPEVIRT_PMBSR_EL1_S) != 0;
+}
+
+static void write_reg(const struct spevirt_view *view, struct spevirt_buffer *cur,
+		      uint32_t sysreg, uint64_t value, struct spevirt_buffer_effect *effect)
+{
+	bool was = collecting(cur);
+
+	/* While collecting, only a PMBLIMITR_EL1 write that clears E is taken. */
+	if (was && !(sysreg == SPEVIRT_SYSREG_PMBLIMITR_EL1 && !(value & SPEVIRT_PMBLIMITR_EL1_E))) {
+		effect->ignored = true;
+		return;
+	}
+	*reg_of(cur, sysreg) = sanitize(view, sysreg, value);
+	if (!was && collecting(cur))
+		check_size(view, cur, effect);
+}
+
+enum spevirt_status spevirt_buffer_access(const struct spevirt_view *view,
+					  const struct spevirt_buffer *state, uint32_t sysreg,
+					  bool is_write, uint64_t value, struct spevirt_buffer *next,
+					  struct spevirt_buffer_effect *effect)
+{
+	struct spevirt_buffer cur;
+	bool was;
+
+	if (!view || !state || !next || !effect)
+		return SPEVIRT_E_INVAL;
+	cur = *state;
+	if (!reg_of(&cur, sysreg))
+		return SPEVIRT_E_INVAL;
+	*effect = (struct spevirt_buffer_effect){ 0 };
+	was = collecting(&cur);
+	if (spevirt_access(view, sysreg, is_write) != SPEVIRT_ACCESS_EMULATE)
+		effect->undef = true;
+	else if (is_write)
+		write_reg(view, &cur, sysreg, value, effect);
+	else
+		effect->read_value = *reg_of(&cur, sysreg);
+	finish(&cur, was, next, effect);
+	return SPEVIRT_OK;
+}
+
+/* A management event stops collection with @pmbsr as the syndrome. */
+static void stop_with(const struct spevirt_buffer *state, uint64_t pmbsr,
+		      struct spevirt_buffer *cur, struct spevirt_buffer_effect *effect)
+{
+	*effect = (struct spevirt_buffer_effect){ 0 };
+	*cur = *state;
+	cur->pmbsr_el1 = (pmbsr & ~SPEVIRT_PMBSR_EL1_RES0) | SPEVIRT_PMBSR_EL1_S;
+	effect->event = true;
+}
+
+enum spevirt_status spevirt_buffer_hw_event(const struct spevirt_view *view,
+					    const struct spevirt_buffer *state, uint64_t hw_pmbsr,
+					    uint64_t hw_pmbptr, struct spevirt_buffer *next,
+					    struct spevirt_buffer_effect *effect)
+{
+	struct spevirt_buffer cur;
+
+	if (!view || !state || !next || !effect || !(hw_pmbsr & SPEVIRT_PMBSR_EL1_S))
+		return SPEVIRT_E_INVAL;
+	stop_with(state, hw_pmbsr, &cur, effect);
+	cur.pmbptr_el1 = sanitize_ptr(view, hw_pmbptr);
+	finish(&cur, collecting(state), next, effect);
+	return SPEVIRT_OK;
+}
+
+enum spevirt_status spevirt_buffer_abort(const struct spevirt_view *view,
+					 const struct spevirt_buffer *state, unsigned int stage,
+					 unsigned int fsc, struct spevirt_buffer *next,
+					 struct spevirt_buffer_effect *effect)
+{
+	struct spevirt_buffer cur;
+	uint64_t ec;
+
+	if (!view || !state || !next || !effect || (stage != 1 && stage != 2) || fsc > 63 ||
+	    !(FSC_DEFINED & (1ULL << fsc)))
+		return SPEVIRT_E_INVAL;
+	ec = stage == 1 ? SPEVIRT_PMBSR_EL1_EC_FAULT_S1 : SPEVIRT_PMBSR_EL1_EC_FAULT_S2;
+	stop_with(state, FIELD_PREP_(PMBSR_EL1_EC, ec) | FIELD_PREP_(PMBSR_EL1_MSS_FAULT_FSC, fsc),
+		  &cur, effect);
+	finish(&cur, collecting(state), next, effect);
+	return SPEVIRT_OK;
+}
