@@ -27,11 +27,11 @@ set -eu
 root=$1
 cc=${2:-cc}
 cross=${3:-aarch64-linux-gnu-gcc}
-here=$root/tests/integration
 allowed='memcmp memcpy memmove memset'
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/spevirt-freestanding.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT PIPE TERM
 
 fail() {
 	echo "freestanding: FAIL: $*" >&2
@@ -49,9 +49,9 @@ compiler_include() {
 	echo "$d"
 }
 
-readelf_cmd=readelf
+readelf_cmd='readelf'
 command -v readelf >/dev/null 2>&1 || readelf_cmd=aarch64-linux-gnu-readelf
-nm_cmd=nm
+nm_cmd='nm'
 command -v nm >/dev/null 2>&1 || nm_cmd=aarch64-linux-gnu-nm
 
 # build NAME COMPILER... : compile every lib/*.c into $tmp/NAME, then check.
@@ -61,12 +61,21 @@ build() {
 	out=$tmp/$name
 	mkdir -p "$out"
 	inc=$(compiler_include "$@")
-	echo "== $name: $*"
+	# Every target of interest (x86-64, aarch64) has -mgeneral-regs-only;
+	# elsewhere the floating-point check rests on the aarch64 build.
+	noflt=-mgeneral-regs-only
+	echo 'int spevirt_probe;' >"$tmp/probe.c"
+	if ! "$@" -Werror $noflt -c "$tmp/probe.c" -o "$tmp/probe.o" 2>/dev/null; then
+		case $name in aarch64*) fail "$name: $* rejects -mgeneral-regs-only" ;; esac
+		echo "NOTICE: $name: $* has no -mgeneral-regs-only; built without it"
+		noflt=
+	fi
+	echo "== $name: $* $noflt"
 	for src in lib/*.c; do
 		obj=$out/$(basename "$src" .c).o
 		"$@" -std=c11 -ffreestanding -fno-builtin -nostdinc -isystem "$inc" \
 			-I include -I tests/integration -O2 -Wall -Wextra -Werror \
-			-Werror=double-promotion -mgeneral-regs-only \
+			-Werror=double-promotion $noflt \
 			-DSPEVIRT_ENV_HEADER='"kernel_env.h"' \
 			-MD -MF "$obj.d" -c "$src" -o "$obj" ||
 			fail "$name: $src does not build freestanding"
@@ -78,14 +87,16 @@ build() {
 
 # Only the library's own headers and kernel_env.h may be reached.
 check_headers() {
-	bad=$(sed -e 's/^[^:]*://' -e 's/\\$//' "$tmp/$1"/*.o.d | tr ' \t' '\n\n' |
+	bad=$(sed -e 's/^[^:]*://' -e 's/\\$//' "$tmp/$1"/*.o.d | tr -s '[:blank:]' '\n' |
 		grep -v '^$' | sort -u |
 		grep -v -e '^lib/[^/]*\.[ch]$' -e '^include/spevirt/[^/]*\.h$' \
 			-e '^tests/integration/kernel_env\.h$' || true)
-	bad="$bad$(sed -e 's/^[^:]*://' "$tmp/$1"/*.o.d | tr ' \t' '\n\n' |
-		grep -x 'include/spevirt/spevirt_env\.h' | sort -u || true)"
 	[ -z "$bad" ] || fail "$1: headers outside the library were included:
 $bad"
+	if sed -e 's/^[^:]*://' "$tmp/$1"/*.o.d | tr -s '[:blank:]' '\n' |
+		grep -qx 'include/spevirt/spevirt_env\.h'; then
+		fail "$1: include/spevirt/spevirt_env.h was included although SPEVIRT_ENV_HEADER replaces it"
+	fi
 }
 
 check_symbols() {
@@ -105,7 +116,7 @@ check_symbols() {
 	[ -z "$commons" ] || { echo "freestanding: FAIL: $1: COMMON symbols: $commons" >&2; status=1; }
 	[ $status -eq 0 ] || exit 1
 	used=$(for obj in "$tmp/$1"/*.o; do "$nm_cmd" -u "$obj"; done | awk '{ print $NF }' |
-		sort -u | grep -x -e memcmp -e memcpy -e memmove -e memset | tr '\n' ' ' || true)
+		sort -u | grep -x -e memcmp -e memcpy -e memmove -e memset | tr '\n' ' ' | sed 's/ $//' || true)
 	echo "   embedder must provide: ${used:-nothing}"
 }
 
@@ -115,7 +126,7 @@ check_sections() {
 	status=0
 	for obj in "$tmp/$1"/*.o; do
 		bad=$("$readelf_cmd" -SW "$obj" | sed -n 's/^ *\[ *[0-9]*\] //p' | awk '
-			$2 == "NULL" { next }
+			$1 == "NULL" || $2 == "NULL" { next }
 			{ flags = (NF >= 10) ? $7 : ""; size = $5 }
 			flags ~ /W/ && $1 !~ /^\.data\.rel\.ro/ && size !~ /^0+$/ {
 				print $1 " (" size " bytes, flags " flags ")"
