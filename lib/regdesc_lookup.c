@@ -13,18 +13,21 @@ const struct spevirt_reg_desc *spevirt_reg_get(unsigned int index)
 	return &spevirt_reg_table_[index];
 }
 
-static char ascii_upper(char c)
+/* ASCII only: register names are, and no locale may change the answer. */
+static unsigned int ascii_upper(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c;
+	return (c >= 'a' && c <= 'z') ? c - ('a' - 'A') : c;
 }
 
 static bool name_equal(const char *a, const char *b)
 {
-	while (*a && ascii_upper(*a) == ascii_upper(*b)) {
-		a++;
-		b++;
+	const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+
+	while (*x && ascii_upper(*x) == ascii_upper(*y)) {
+		x++;
+		y++;
 	}
-	return *a == *b;
+	return ascii_upper(*x) == ascii_upper(*y);
 }
 
 const struct spevirt_reg_desc *spevirt_reg_find(const char *name)

@@ -43,10 +43,9 @@ struct spe_reg {
 	uint8_t slot;		/* (CRm - 9) * 8 + op2 */
 	uint8_t class;		/* enum reg_class */
 	uint8_t mdcr;		/* enum mdcr_trap */
-	bool read_only;
 	unsigned int host_feat;	/* the register exists when the host has these */
 	unsigned int guest_feat; /* it UNDEFs unless the guest has these */
-	struct fgt_ref rd, wr;
+	struct fgt_ref rd, wr;	/* wr is NO_FGT for a read-only register */
 	const char *need_fgt;	/* why a guest with SPE cannot run without the FGT bit */
 };
 
@@ -56,35 +55,35 @@ struct spe_reg {
 #define NO_FGT		{ FGT_NONE, false, 0 }
 
 #define SAMPLING(crm, op2, name)						\
-	{ SLOT(crm, op2), CLASS_SAMPLING, MDCR_TPMS, false, FEAT_SPE, FEAT_SPE,	\
+	{ SLOT(crm, op2), CLASS_SAMPLING, MDCR_TPMS, FEAT_SPE, FEAT_SPE,	\
 	  POS(HDFGRTR_EL2, name), POS(HDFGWTR_EL2, name),			\
 	  "only a trap of " #name " would stop the guest" }
 #define BUFFER(crm, op2, name)							\
-	{ SLOT(crm, op2), CLASS_BUFFER, MDCR_E2PB, false, FEAT_SPE, FEAT_SPE,	\
+	{ SLOT(crm, op2), CLASS_BUFFER, MDCR_E2PB, FEAT_SPE, FEAT_SPE,	\
 	  POS(HDFGRTR_EL2, name), POS(HDFGWTR_EL2, name),			\
 	  "only a trap of " #name " would stop the guest" }
 
 static const struct spe_reg spe_regs[] = {
-	{ SLOT(10, 7), CLASS_PMBIDR, MDCR_NONE, true, FEAT_SPE, FEAT_SPE,
+	{ SLOT(10, 7), CLASS_PMBIDR, MDCR_NONE, FEAT_SPE, FEAT_SPE,
 	  POS(HDFGRTR_EL2, PMBIDR_EL1), NO_FGT,
 	  "PMBIDR_EL1 reads must be trapped (the guest value differs from what the hardware "
 	  "shows the guest, or the profile always traps them) and only HDFGRTR_EL2.PMBIDR_EL1 "
 	  "can trap them: the host lacks FEAT_FGT (a limit alone may be left unadvertised "
 	  "with SPEVIRT_CFG_UNADVERTISED_LIMIT)" },
-	{ SLOT(9, 1), CLASS_SAMPLING, MDCR_TPMS, false, FEAT_SPE_FnE, FEAT_SPE_FnE,
+	{ SLOT(9, 1), CLASS_SAMPLING, MDCR_TPMS, FEAT_SPE_FnE, FEAT_SPE_FnE,
 	  NEG(HDFGRTR_EL2, NPMSNEVFR_EL1), NEG(HDFGWTR_EL2, NPMSNEVFR_EL1),
 	  "PMSNEVFR_EL1 must UNDEF (the host has FEAT_SPE_FnE, the guest does not) and "
 	  "HDFGxTR_EL2.nPMSNEVFR_EL1 needs FEAT_FGT, which the host lacks "
 	  "(SPEVIRT_CFG_TPMS_FALLBACK would trap it with MDCR_EL2.TPMS)" },
-	{ SLOT(10, 4), CLASS_SAMPLING, MDCR_TPMS, false, FEAT_SPE_FDS, FEAT_SPE_FDS,
+	{ SLOT(10, 4), CLASS_SAMPLING, MDCR_TPMS, FEAT_SPE_FDS, FEAT_SPE_FDS,
 	  NEG(HDFGRTR2_EL2, NPMSDSFR_EL1), NEG(HDFGWTR2_EL2, NPMSDSFR_EL1),
 	  "PMSDSFR_EL1 must UNDEF (the host has FEAT_SPE_FDS, the guest does not) and "
 	  "HDFGxTR2_EL2.nPMSDSFR_EL1 needs FEAT_FGT2, which the host lacks "
 	  "(SPEVIRT_CFG_TPMS_FALLBACK would trap it with MDCR_EL2.TPMS)" },
-	{ SLOT(10, 5), CLASS_BUFFER, MDCR_E2PB, false, FEAT_SPE_nVM, FEAT_SPE_nVM,
+	{ SLOT(10, 5), CLASS_BUFFER, MDCR_E2PB, FEAT_SPE_nVM, FEAT_SPE_nVM,
 	  NEG(HDFGRTR2_EL2, NPMBMAR_EL1), NEG(HDFGWTR2_EL2, NPMBMAR_EL1),
 	  "PMBMAR_EL1 is trapped by MDCR_EL2.E2PB" },
-	{ SLOT(9, 7), CLASS_PMSIDR, MDCR_TPMS, true, FEAT_SPE, FEAT_SPE,
+	{ SLOT(9, 7), CLASS_PMSIDR, MDCR_TPMS, FEAT_SPE, FEAT_SPE,
 	  POS(HDFGRTR_EL2, PMSIDR_EL1), NO_FGT,
 	  "PMSIDR_EL1 reads must be trapped (the guest value differs from the host's, or "
 	  "the profile always traps them) and HDFGRTR_EL2.PMSIDR_EL1 needs FEAT_FGT, which "

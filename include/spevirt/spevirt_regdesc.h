@@ -69,19 +69,19 @@ struct spevirt_field_desc {
 /**
  * struct spevirt_reg_desc - one system register
  * @name: the Arm ARM name, e.g. "PMSIDR_EL1"
- * @encoding: SPEVIRT_SYSREG(op0, op1, CRn, CRm, op2)
+ * @fields: every bit of the register, from bit 63 down, each exactly once
  * @res0: the reserved-zero bits
  * @res1: the reserved-one bits
+ * @encoding: SPEVIRT_SYSREG(op0, op1, CRn, CRm, op2)
  * @nr_fields: the number of entries in @fields
- * @fields: every bit of the register, from bit 63 down, each exactly once
  */
 struct spevirt_reg_desc {
 	const char *name;
-	uint32_t encoding;
+	const struct spevirt_field_desc *fields;
 	uint64_t res0;
 	uint64_t res1;
+	uint32_t encoding;
 	uint32_t nr_fields;
-	const struct spevirt_field_desc *fields;
 };
 
 /**
