@@ -241,6 +241,9 @@ enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
 		return fail(view, SPEVIRT_E_NVM,
 			    "guest ID_AA64DFR2_EL1.SPE_nVM is 1 but its PMSVer is 0: "
 			    "FEAT_SPE_nVM requires FEAT_SPE");
+	} else {
+		/* No buffer, no limit: nothing is hidden from the guest. */
+		view->limit_advertised = true;
 	}
 
 	compute_id_fields(cfg, view);

@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+"""Generate the seed corpora of the spevirt fuzz harnesses.
+
+Writes fuzz/corpus/view/* (inputs of fuzz_view.c) and fuzz/corpus/maxbuf/*
+(inputs of fuzz_maxbuf.c) from the tables below.  Each seed is described by
+the register values and configuration it stands for; this script packs them
+into the input layout documented at the top of the harness, and the two must
+be kept in step.
+
+Usage:
+    fuzz/make-corpus.py           (re)write the seed files
+    fuzz/make-corpus.py --check   exit 1 if a seed file is missing or differs
+    fuzz/make-corpus.py --list    print each seed's values
+
+Files in the corpus directories that this script does not know about (for
+example reproducers added by hand) are left alone.  Trailing zero bytes are
+dropped: the harnesses read missing bytes as 0.
+"""
+
+import argparse
+import os
+import struct
+import sys
+
+CORPUS = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'corpus')
+
+MIB = 1 << 20
+KIB = 1 << 10
+U64 = (1 << 64) - 1
+U32 = (1 << 32) - 1
+
+# enum spevirt_profile
+DEFAULT = 0
+KVM = 1
+
+# ID_AA64DFR0_EL1.PMSVer
+NI, IMP, V1P1, V1P2, V1P3, V1P4, V1P5 = range(7)
+
+# SPEVIRT_CFG_* flags
+TPMS_FALLBACK = 1 << 0
+UNADVERTISED_LIMIT = 1 << 1
+FORBID_LEAKS = 1 << 2
+
+
+def field(val, shift, width):
+    return (val >> shift) & ((1 << width) - 1)
+
+
+def prep(x, shift, width):
+    return (x & ((1 << width) - 1)) << shift
+
+
+# Register fields used by the view layout: (shift, width), after spevirt_regs.h.
+DFR0_PMSVER = (32, 4)
+MMFR0_FGT = (56, 4)
+DFR2_SPE_NVM = (20, 4)
+DFR2_SPE_EXC = (16, 4)
+PMSIDR_SME = (32, 1)
+PMSIDR_ALTCLK = (28, 4)
+PMSIDR_FPF = (27, 1)
+PMSIDR_EFT = (26, 1)
+PMSIDR_CRR = (25, 1)
+PMSIDR_PBT = (24, 1)
+PMSIDR_FORMAT = (20, 4)
+PMSIDR_COUNTSIZE = (16, 4)
+PMSIDR_MAXSIZE = (12, 4)
+PMSIDR_INTERVAL = (8, 4)
+PMBIDR_MAXBUFFSIZE = (32, 16)
+PMBIDR_ADDRMODE = (6, 2)
+PMBIDR_F = (5, 1)
+PMBIDR_P = (4, 1)
+PMBIDR_EA = (8, 4)
+PMBIDR_ALIGN = (0, 4)
+MAXSIZE_64 = 6
+COUNTSIZE_12_BIT_SAT = 2
+
+
+def maxbuf_decode(fld):
+    """spevirt_maxbuf_decode()"""
+    m = fld & 0x1ff
+    e = (fld >> 9) & 0x1f
+    if e == 0:
+        return m << 12
+    return (m | 0x200) << (e + 11)
+
+
+def maxbuf_encode(size):
+    """The MaxBuffSize field for size, or None when it is not representable."""
+    for fld in range(0x4000):
+        if maxbuf_decode(fld) == size:
+            return fld
+    return None
+
+
+def view_struct_bytes(host, cfg):
+    """Bytes 0-15 of a fuzz_view input: the small per-field encoding."""
+    dfr0, dfr2, mmfr0, pmsidr, pmbidr = host
+    profile, pmsver, spe_nvm, max_buffer_size, flags = cfg
+    b = [0] * 16
+    b[0] = field(dfr0, *DFR0_PMSVER) | field(mmfr0, *MMFR0_FGT) << 4
+    b[1] = field(dfr2, *DFR2_SPE_NVM) | field(dfr2, *DFR2_SPE_EXC) << 4
+    b[2] = pmsidr & 0xff
+    b[3] = (field(pmsidr, *PMSIDR_PBT) | field(pmsidr, *PMSIDR_CRR) << 1 |
+            field(pmsidr, *PMSIDR_EFT) << 2 | field(pmsidr, *PMSIDR_SME) << 3 |
+            field(pmsidr, *PMSIDR_ALTCLK) << 4)
+    b[4] = (field(pmsidr, *PMSIDR_INTERVAL) |
+            ((field(pmsidr, *PMSIDR_MAXSIZE) - MAXSIZE_64) & 0xf) << 4)
+    b[5] = ((field(pmsidr, *PMSIDR_COUNTSIZE) - COUNTSIZE_12_BIT_SAT) & 0xf |
+            field(pmsidr, *PMSIDR_FORMAT) << 4)
+    b[6] = field(pmbidr, *PMBIDR_ALIGN) | field(pmbidr, *PMBIDR_EA) << 4
+    b[7] = (field(pmbidr, *PMBIDR_F) | field(pmbidr, *PMBIDR_P) << 1 |
+            field(pmbidr, *PMBIDR_ADDRMODE) << 2)
+    b[8:10] = struct.pack('<H', field(pmbidr, *PMBIDR_MAXBUFFSIZE))
+    b[10] = profile & 0xff
+    b[11] = pmsver & 0xff
+    b[12] = spe_nvm & 0xff
+    b[13] = flags & 0xff
+    b[14:16] = struct.pack('<H', maxbuf_encode(max_buffer_size) or 0)
+    return bytes(b)
+
+
+def view_decode_struct(b):
+    """What fuzz_view.c decode_input() makes of bytes 0-15 alone."""
+    lo = [x & 0xf for x in b]
+    hi = [x >> 4 for x in b]
+    dfr0 = prep(lo[0], *DFR0_PMSVER)
+    mmfr0 = prep(hi[0], *MMFR0_FGT)
+    dfr2 = prep(lo[1], *DFR2_SPE_NVM) | prep(hi[1], *DFR2_SPE_EXC)
+    pmsidr = (b[2] | prep(b[3], *PMSIDR_PBT) | prep(b[3] >> 1, *PMSIDR_CRR) |
+              prep(b[3] >> 2, *PMSIDR_EFT) | prep(b[3] >> 2, *PMSIDR_FPF) |
+              prep(b[3] >> 3, *PMSIDR_SME) | prep(hi[3], *PMSIDR_ALTCLK) |
+              prep(lo[4], *PMSIDR_INTERVAL) | prep(hi[4] + MAXSIZE_64, *PMSIDR_MAXSIZE) |
+              prep(lo[5] + COUNTSIZE_12_BIT_SAT, *PMSIDR_COUNTSIZE) |
+              prep(hi[5], *PMSIDR_FORMAT))
+    pmbidr = (prep(lo[6], *PMBIDR_ALIGN) | prep(hi[6], *PMBIDR_EA) |
+              prep(b[7], *PMBIDR_F) | prep(b[7] >> 1, *PMBIDR_P) |
+              prep(b[7] >> 2, *PMBIDR_ADDRMODE) |
+              prep(struct.unpack('<H', b[8:10])[0], *PMBIDR_MAXBUFFSIZE))
+    cfg = (b[10], b[11], b[12], maxbuf_decode(struct.unpack('<H', b[14:16])[0]), b[13])
+    return (dfr0, dfr2, mmfr0, pmsidr, pmbidr), cfg
+
+
+def view_input(host, cfg):
+    """The fuzz_view input that stands for host and cfg."""
+    sb = view_struct_bytes(host, cfg)
+    base_host, base_cfg = view_decode_struct(sb)
+    profile, pmsver, spe_nvm, max_buffer_size, flags = cfg
+    data = sb + struct.pack('<6Q4I',
+                            max_buffer_size ^ base_cfg[3],
+                            *[want ^ got for want, got in zip(host, base_host)],
+                            profile ^ base_cfg[0], pmsver ^ base_cfg[1],
+                            spe_nvm ^ base_cfg[2], flags ^ base_cfg[4])
+    return data.rstrip(b'\0')
+
+
+def host(dfr0=0, dfr2=0, mmfr0=0, pmsidr=0, pmbidr=0):
+    return (dfr0 & U64, dfr2 & U64, mmfr0 & U64, pmsidr & U64, pmbidr & U64)
+
+
+def cfg(profile=DEFAULT, pmsver=NI, spe_nvm=0, max_buffer_size=0, flags=0):
+    return (profile & U32, pmsver & U32, spe_nvm & U32, max_buffer_size & U64, flags & U32)
+
+
+# Armv8.7: SPEv1p2 (FnE) with FEAT_FGT.
+H87 = host(dfr0=0x0000000300000790, mmfr0=0x0100000000000000, pmsidr=0x26457, pmbidr=0x220)
+# Armv8.7 without FEAT_FGT.
+H87_NOFGT = H87[:2] + (0,) + H87[3:]
+# Armv8.9: SPEv1p4 with FnE, FDS, LDS, PBT, CRR; FEAT_FGT2.
+H89 = host(dfr0=0x0000000500000790, mmfr0=0x0200000000101125, pmsidr=0x030264ff,
+           pmbidr=0x220)
+# SPEv1p5: SPE_nVM, SPE_EXC, CRR; FEAT_FGT2; PMBIDR_EL1.AddrMode 0b01.
+H95 = host(dfr0=0x0000000600000790, dfr2=0x110000, mmfr0=0x0200000000101125,
+           pmsidr=0x0202b457, pmbidr=0x264)
+# A PMSVer spevirt does not know yet (0b0111): treated as V1P5.
+HFUTURE = host(dfr0=0x0000000700000790, dfr2=0x110000, mmfr0=0x0300000000000000,
+               pmsidr=0x0202b457, pmbidr=0x264)
+# A host that is itself a guest: PMBIDR_EL1.MaxBuffSize limits it to 64 MiB.
+H87_LIMIT = H87[:4] + (0x220 | maxbuf_encode(64 * MIB) << 32,)
+
+VIEW_SEEDS = {
+    'no-spe': (host(), cfg()),
+    'v8.7-v1p2-fgt-default': (H87, cfg(pmsver=V1P2)),
+    'v8.7-v1p2-fgt-kvm-4m': (H87, cfg(profile=KVM, pmsver=V1P2, max_buffer_size=4 * MIB)),
+    'v8.7-v1p2-fgt-downgrade-imp': (H87, cfg(pmsver=IMP)),
+    'v8.7-v1p2-fgt-downgrade-forbid-leaks': (H87, cfg(pmsver=V1P1, flags=FORBID_LEAKS)),
+    'v8.7-v1p2-fgt-guest-no-spe': (H87, cfg()),
+    'v8.7-v1p2-nofgt-default': (H87_NOFGT, cfg(pmsver=V1P2)),
+    'v8.7-v1p2-nofgt-4m-need-fgt': (H87_NOFGT, cfg(pmsver=V1P2, max_buffer_size=4 * MIB)),
+    'v8.7-v1p2-nofgt-4m-unadvertised': (H87_NOFGT, cfg(pmsver=V1P2, max_buffer_size=4 * MIB,
+                                                        flags=UNADVERTISED_LIMIT)),
+    'v8.7-v1p2-nofgt-downgrade-tpms-fallback': (H87_NOFGT, cfg(pmsver=IMP,
+                                                                flags=TPMS_FALLBACK)),
+    'v8.7-limit-64m-guest-4m': (H87_LIMIT, cfg(pmsver=V1P2, max_buffer_size=4 * MIB)),
+    'v8.7-bufsize-unrepresentable': (H87, cfg(pmsver=V1P2, max_buffer_size=4 * MIB + 4 * KIB)),
+    'v8.9-v1p4-fds-fgt2-default': (H89, cfg(pmsver=V1P4)),
+    'v8.9-v1p4-fds-fgt2-downgrade-v1p2-2m': (H89, cfg(pmsver=V1P2, max_buffer_size=2 * MIB)),
+    'v1p5-nvm-exc-kvm': (H95, cfg(profile=KVM, pmsver=V1P5)),
+    'v1p5-nvm-exc-default-v1p4-nvm': (H95, cfg(pmsver=V1P4, spe_nvm=1)),
+    'v1p5-nvm-exc-default-v1p5-refused': (H95, cfg(pmsver=V1P5)),
+    'future-pmsver-guest-no-spe': (HFUTURE, cfg()),
+    'invalid-host-fne-v1p1': (host(dfr0=V1P1 << 32, mmfr0=0x0100000000000000,
+                                   pmsidr=0x26447), cfg(pmsver=IMP)),
+    'invalid-host-pmbidr-p': (H87[:4] + (0x230,), cfg(pmsver=V1P2)),
+}
+
+# fuzz_maxbuf input: bytes (8), field (2).
+MAXBUF_SEEDS = {
+    'zero': (0, 0x0000),
+    '4k': (4 * KIB, 0x0001),
+    'below-2m': (2 * MIB - 4 * KIB, 0x01ff),
+    '2m': (2 * MIB, 0x0200),
+    '4m': (4 * MIB, 0x0400),
+    '4m-plus-4k': (4 * MIB + 4 * KIB, 0x0401),
+    'max': (1023 << 42, 0x3fff),
+    'max-plus-one-step': ((1023 << 42) + (1 << 42), 0x3e00),
+    'unaligned': (1, 0x8000),
+    'between-e0-and-e1': (2 * MIB - 2 * KIB, 0xc1ff),
+    'all-ones': (U64, 0xffff),
+    'top-bit': (1 << 63, 0x4200),
+}
+
+
+def maxbuf_input(size, fld):
+    return struct.pack('<QH', size, fld).rstrip(b'\0')
+
+
+def seeds():
+    for name, (h, c) in VIEW_SEEDS.items():
+        yield 'view', name, view_input(h, c), 'host=(%s) cfg=(%s)' % (
+            ', '.join('0x%x' % v for v in h), ', '.join('0x%x' % v for v in c))
+    for name, (size, fld) in MAXBUF_SEEDS.items():
+        yield 'maxbuf', name, maxbuf_input(size, fld), 'bytes=0x%x field=0x%04x' % (size, fld)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--check', action='store_true',
+                    help='verify the seed files instead of writing them')
+    ap.add_argument('--list', action='store_true', help="print each seed's values")
+    args = ap.parse_args()
+
+    stale = 0
+    for harness, name, data, desc in seeds():
+        path = os.path.join(CORPUS, harness, name)
+        if args.list:
+            print('%s/%s: %s' % (harness, name, desc))
+        elif args.check:
+            try:
+                with open(path, 'rb') as f:
+                    same = f.read() == data
+            except FileNotFoundError:
+                same = False
+            if not same:
+                print('%s: missing or out of date' % path, file=sys.stderr)
+                stale += 1
+        else:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, 'wb') as f:
+                f.write(data)
+    return 1 if stale else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
