@@ -11,6 +11,7 @@ struct status_case {
 	const char *field;
 	unsigned int host_pmsver, host_fgt;
 	struct spevirt_config cfg;
+	uint64_t pmbidr_set;
 };
 
 static const struct status_case status_cases[] = {
@@ -32,6 +33,12 @@ static const struct status_case status_cases[] = {
 	  { .pmsver = 3, .max_buffer_size = 4097 } },
 	{ "limit without FGT", SPEVIRT_E_NEED_FGT, "HDFGRTR_EL2.PMBIDR_EL1", 3, 0,
 	  { .pmsver = 3, .max_buffer_size = 4096 } },
+	{ "V1P5 host without FGT2", SPEVIRT_E_HOST_INVALID, "ID_AA64MMFR0_EL1.FGT", 6, 1,
+	  { .pmsver = 3 } },
+	{ "buffer owned by a higher EL", SPEVIRT_E_HOST_NOT_OWNED, "PMBIDR_EL1.P", 3, 1,
+	  { .pmsver = 3 }, BIT(4) },
+	{ "a leak with FORBID_LEAKS", SPEVIRT_E_LEAK, "SPEVIRT_LEAK_RECORD_FORMAT", 3, 1,
+	  { .pmsver = 2, .flags = SPEVIRT_CFG_FORBID_LEAKS } },
 };
 
 static void every_status_with_a_reason_naming_the_field(void **state)
@@ -43,7 +50,10 @@ static void every_status_with_a_reason_naming_the_field(void **state)
 		const struct status_case *c = &status_cases[i];
 		struct spevirt_host h = make_host(c->host_pmsver, c->host_fgt, 0);
 		struct spevirt_view v;
-		enum spevirt_status st = spevirt_view_compute(&h, &c->cfg, &v);
+		enum spevirt_status st;
+
+		h.pmbidr_el1 |= c->pmbidr_set;
+		st = spevirt_view_compute(&h, &c->cfg, &v);
 
 		if (st != c->status)
 			fail_msg("%s: status %d, expected %d", c->rule, st, c->status);
@@ -51,6 +61,18 @@ static void every_status_with_a_reason_naming_the_field(void **state)
 			fail_msg("%s: reason \"%s\" does not name %s", c->rule,
 				 v.reason ? v.reason : "(none)", c->field);
 	}
+}
+
+/* The table above reaches every status but SPEVIRT_OK. */
+static void the_table_reaches_every_error_status(void **state)
+{
+	unsigned int seen = 0;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(status_cases) / sizeof(status_cases[0]); i++)
+		seen |= 1U << status_cases[i].status;
+	assert_int_equal(seen, ((1U << (SPEVIRT_E_LEAK + 1)) - 1) & ~1U);
 }
 
 static void null_pointers_are_einval(void **state)
@@ -114,6 +136,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_status_with_a_reason_naming_the_field),
+		cmocka_unit_test(the_table_reaches_every_error_status),
 		cmocka_unit_test(null_pointers_are_einval),
 		cmocka_unit_test(success_clears_the_reason),
 		cmocka_unit_test(strerror_is_distinct_and_never_null),
