@@ -28,16 +28,6 @@
 /* The 14 bits of PMBIDR_EL1.MaxBuffSize that mean something: E and M. */
 #define FIELD_DEFINED	0x3fffU
 
-static uint64_t input_le(const uint8_t *data, size_t size, size_t off, size_t len)
-{
-	uint64_t val = 0;
-	size_t i;
-
-	for (i = 0; i < len && off + i < size; i++)
-		val |= (uint64_t)data[off + i] << (8 * i);
-	return val;
-}
-
 static _Noreturn void violated(const char *invariant, uint64_t bytes, uint16_t field,
 			       enum spevirt_status status, uint16_t out)
 {
@@ -90,7 +80,7 @@ static void check_encode(uint64_t bytes)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	check_encode(input_le(data, size, 0, 8));
-	check_decode((uint16_t)input_le(data, size, 8, 2));
+	check_encode(fuzz_input_le(data, size, 0, 8));
+	check_decode((uint16_t)fuzz_input_le(data, size, 8, 2));
 	return 0;
 }

@@ -85,8 +85,6 @@
 
 #include "fuzz.h"
 
-#define FIELD(val, f)	(((val) & SPEVIRT_##f##_MASK) >> SPEVIRT_##f##_SHIFT)
-#define PREP(f, x)	(((uint64_t)(x) << SPEVIRT_##f##_SHIFT) & SPEVIRT_##f##_MASK)
 
 /* The SPE trap bits of each fine-grained trap register. */
 #define HDFGRTR_EL2_SPE								\
@@ -205,70 +203,6 @@ static const struct spe_reg spe_regs[] = {
 /* SPE's block: op0 3, op1 0, CRn 9, CRm 9 and 10, one slot per op2. */
 #define NR_SLOTS	16
 #define SLOT_SYSREG(slot) (SPEVIRT_SYSREG_PMSCR_EL1 + ((uint32_t)(slot) << 5))
-
-static uint64_t input_le(const uint8_t *data, size_t size, size_t off, size_t len)
-{
-	uint64_t val = 0;
-	size_t i;
-
-	for (i = 0; i < len && off + i < size; i++)
-		val |= (uint64_t)data[off + i] << (8 * i);
-	return val;
-}
-
-static unsigned int lo(uint64_t byte)
-{
-	return (unsigned int)(byte & 0xf);
-}
-
-static unsigned int hi(uint64_t byte)
-{
-	return (unsigned int)((byte >> 4) & 0xf);
-}
-
-static void decode_input(const uint8_t *data, size_t size, struct spevirt_host *host,
-			 struct spevirt_config *cfg)
-{
-	uint64_t b[16];
-	size_t i;
-
-	for (i = 0; i < 16; i++)
-		b[i] = input_le(data, size, i, 1);
-
-	host->id_aa64dfr0_el1 = PREP(ID_AA64DFR0_EL1_PMSVER, lo(b[0]));
-	host->id_aa64mmfr0_el1 = PREP(ID_AA64MMFR0_EL1_FGT, hi(b[0]));
-	host->id_aa64dfr2_el1 = PREP(ID_AA64DFR2_EL1_SPE_NVM, lo(b[1])) |
-				PREP(ID_AA64DFR2_EL1_SPE_EXC, hi(b[1]));
-
-	host->pmsidr_el1 = b[2] | PREP(PMSIDR_EL1_PBT, b[3] & 1) |
-			   PREP(PMSIDR_EL1_CRR, (b[3] >> 1) & 1) |
-			   PREP(PMSIDR_EL1_EFT, (b[3] >> 2) & 1) |
-			   PREP(PMSIDR_EL1_FPF, (b[3] >> 2) & 1) |
-			   PREP(PMSIDR_EL1_SME, (b[3] >> 3) & 1) |
-			   PREP(PMSIDR_EL1_ALTCLK, hi(b[3])) |
-			   PREP(PMSIDR_EL1_INTERVAL, lo(b[4])) |
-			   PREP(PMSIDR_EL1_MAXSIZE, SPEVIRT_PMSIDR_EL1_MAXSIZE_64 + hi(b[4])) |
-			   PREP(PMSIDR_EL1_COUNTSIZE,
-				SPEVIRT_PMSIDR_EL1_COUNTSIZE_12_BIT_SAT + lo(b[5])) |
-			   PREP(PMSIDR_EL1_FORMAT, hi(b[5]));
-
-	host->pmbidr_el1 = PREP(PMBIDR_EL1_ALIGN, lo(b[6])) | PREP(PMBIDR_EL1_EA, hi(b[6])) |
-			   PREP(PMBIDR_EL1_F, b[7] & 1) | PREP(PMBIDR_EL1_P, (b[7] >> 1) & 1) |
-			   PREP(PMBIDR_EL1_ADDRMODE, (b[7] >> 2) & 3) |
-			   PREP(PMBIDR_EL1_MAXBUFFSIZE, input_le(data, size, 8, 2));
-
-	cfg->max_buffer_size = spevirt_maxbuf_decode((uint16_t)input_le(data, size, 14, 2)) ^
-			       input_le(data, size, 16, 8);
-	host->id_aa64dfr0_el1 ^= input_le(data, size, 24, 8);
-	host->id_aa64dfr2_el1 ^= input_le(data, size, 32, 8);
-	host->id_aa64mmfr0_el1 ^= input_le(data, size, 40, 8);
-	host->pmsidr_el1 ^= input_le(data, size, 48, 8);
-	host->pmbidr_el1 ^= input_le(data, size, 56, 8);
-	cfg->profile = (enum spevirt_profile)(b[10] ^ input_le(data, size, 64, 4));
-	cfg->pmsver = (unsigned int)(b[11] ^ input_le(data, size, 68, 4));
-	cfg->spe_nvm = (unsigned int)(b[12] ^ input_le(data, size, 72, 4));
-	cfg->flags = (unsigned int)(b[13] ^ input_le(data, size, 76, 4));
-}
 
 static void dump_run(const struct run *r)
 {
@@ -616,7 +550,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > INPUT_SIZE)
 		size = INPUT_SIZE;
 	memset(&a, 0, sizeof(a));
-	decode_input(data, size, &a.host, &a.cfg);
+	fuzz_view_input(data, size, &a.host, &a.cfg);
 	b = a;
 	/* Different stale contents: the result must not depend on them. */
 	memset(&a.view, 0x00, sizeof(a.view));

@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
 """Generate the seed corpora of the spevirt fuzz harnesses.
 
-Writes fuzz/corpus/view/* (inputs of fuzz_view.c) and fuzz/corpus/maxbuf/*
-(inputs of fuzz_maxbuf.c) from the tables below.  Each seed is described by
-the register values and configuration it stands for; this script packs them
-into the input layout documented at the top of the harness, and the two must
-be kept in step.
+Writes fuzz/corpus/view/* (inputs of fuzz_view.c), fuzz/corpus/maxbuf/*
+(fuzz_maxbuf.c), fuzz/corpus/offer/* (fuzz_offer.c, which reads fuzz_view.c's
+layout) and fuzz/corpus/buffer/* (fuzz_buffer.c) from the tables below.  Each
+seed is described by the register values, configuration or operations it
+stands for; this script packs them into the input layout documented at the
+top of the harness, and the two must be kept in step.
 
 Usage:
     fuzz/make-corpus.py           (re)write the seed files
@@ -15,7 +16,8 @@ Usage:
 
 Files in the corpus directories that this script does not know about (for
 example reproducers added by hand) are left alone.  Trailing zero bytes are
-dropped: the harnesses read missing bytes as 0.
+dropped, since the harnesses read missing bytes as 0, except in buffer seeds,
+whose length gives their number of operations.
 """
 
 import argparse
@@ -225,12 +227,249 @@ def maxbuf_input(size, fld):
     return struct.pack('<QH', size, fld).rstrip(b'\0')
 
 
+# fuzz_offer input: fuzz_view's layout; cfg.pmsver and cfg.spe_nvm are the
+# stale values the caller leaves in them (spevirt_best_offer() overwrites them).
+H82 = host(dfr0=0x0000000100000790, mmfr0=0x0100000000000000, pmsidr=0x26417, pmbidr=0x220)
+H82_NOFGT = H82[:2] + (0,) + H82[3:]
+
+OFFER_SEEDS = {
+    'no-spe': (host(), cfg()),
+    'v8.2-v1-fgt-default': (H82, cfg(pmsver=V1P5, spe_nvm=1)),
+    'v8.2-v1-nofgt-4m-unadvertised': (H82_NOFGT, cfg(max_buffer_size=4 * MIB,
+                                                      flags=UNADVERTISED_LIMIT)),
+    'v8.7-v1p2-fgt-default': (H87, cfg()),
+    'v8.7-v1p2-fgt-kvm-4m': (H87, cfg(profile=KVM, max_buffer_size=4 * MIB)),
+    'v8.7-v1p2-fgt-forbid-leaks': (H87, cfg(flags=FORBID_LEAKS)),
+    'v8.7-v1p2-nofgt-default': (H87_NOFGT, cfg()),
+    'v8.7-v1p2-nofgt-4m-need-fgt': (H87_NOFGT, cfg(max_buffer_size=4 * MIB)),
+    'v8.7-v1p2-nofgt-4m-unadvertised': (H87_NOFGT, cfg(max_buffer_size=4 * MIB,
+                                                        flags=UNADVERTISED_LIMIT)),
+    'v8.7-v1p2-nofgt-unadvertised-forbid-leaks': (
+        H87_NOFGT, cfg(max_buffer_size=4 * MIB, flags=UNADVERTISED_LIMIT | FORBID_LEAKS)),
+    'v8.7-v1p2-nofgt-tpms-fallback': (H87_NOFGT, cfg(flags=TPMS_FALLBACK)),
+    'v8.7-limit-64m-guest-4m': (H87_LIMIT, cfg(max_buffer_size=4 * MIB)),
+    'v8.7-limit-64m-guest-unlimited': (H87_LIMIT, cfg()),
+    'v8.7-bufsize-unrepresentable': (H87, cfg(max_buffer_size=4 * MIB + 4 * KIB)),
+    'v8.9-v1p4-fds-fgt2-default': (H89, cfg(pmsver=V1P5, spe_nvm=1)),
+    'v1p5-nvm-exc-default': (H95, cfg()),
+    'v1p5-nvm-exc-kvm': (H95, cfg(profile=KVM)),
+    'v1p5-nvm-exc-forbid-leaks': (H95, cfg(flags=FORBID_LEAKS)),
+    'future-pmsver': (HFUTURE, cfg()),
+    'invalid-host-fne-v1p1': (host(dfr0=V1P1 << 32, mmfr0=0x0100000000000000,
+                                   pmsidr=0x26447), cfg()),
+    'invalid-host-pmbidr-p': (H87[:4] + (0x230,), cfg()),
+    'unknown-flag': (H87, cfg(flags=1 << 3)),
+    'unknown-profile': (H87, cfg(profile=2)),
+    'kvm-with-fallback': (H87_NOFGT, cfg(profile=KVM, flags=TPMS_FALLBACK)),
+}
+
+# fuzz_buffer input: a view header, then 12-byte operations.
+BUF_HOSTS = ['v1-fgt', 'v1-nofgt', 'v8.7', 'v8.7-nofgt', 'v8.9', 'v1p5', 'no-spe', 'v1p3-nvm']
+BUF_LIMITS = [0, 4 * KIB, 64 * KIB, MIB, 2 * MIB - 4 * KIB, 2 * MIB, 4 * MIB, 64 * MIB,
+              1 << 30, 1023 << 42]
+LIMITR, PTR, SR, MAR = range(4)
+BUF_REGS = ['PMBLIMITR_EL1', 'PMBPTR_EL1', 'PMBSR_EL1', 'PMBMAR_EL1']
+E = 1
+S = 1 << 17
+FM_DISCARD = 2 << 1
+FM_RES1 = 1 << 1
+FM_RES3 = 3 << 1
+PMFZ = 1 << 5
+NVM = 1 << 7
+KVA = 0xffff800010000000
+
+
+def pmbsr(ec=0, mss=0, s=True):
+    return ec << 26 | mss | (S if s else 0)
+
+
+BUF_FULL = pmbsr(0, 1)
+EC_S1, EC_S2 = 0x24, 0x25
+SYN_FULL, SYN_SIZE, SYN_NONE, SYN_S1, SYN_S2, SYN_GPC, SYN_IMPDEF, SYN_RAW = range(8)
+
+
+def buf_header(hostname, align=0, pmsver=NI, nvm=0, profile=DEFAULT, flags=0, limit=0):
+    h = BUF_HOSTS.index(hostname)
+    b0 = h | (align % 12) << 4
+    b1 = (pmsver % 7) | (nvm & 1) << 3 | (profile & 1) << 4 | (flags & 7) << 5
+    if limit in BUF_LIMITS:
+        return bytes([b0, b1, BUF_LIMITS.index(limit), 0, 0])
+    fld = maxbuf_encode(limit)
+    assert fld is not None, 'limit %#x is not representable' % limit
+    return bytes([b0, b1, 12]) + struct.pack('<H', fld)
+
+
+def op(opbyte, mode=0, raw=0, aux=0):
+    return struct.pack('<BBQH', opbyte & 0xff, mode & 0xff, raw & U64, aux & 0xffff)
+
+
+def rd(reg):
+    """A read of a buffer register."""
+    return op(reg)
+
+
+def wr(reg, value=0, mode=0, aux=0):
+    """A write: mode 0 writes value, other modes build it from value (raw) and aux."""
+    return op(reg | 8, mode, value, aux)
+
+
+def hw(syn=SYN_FULL, ptr=None, no_s=False, extra=0, raw=0, aux=0):
+    """A hardware event: ptr given, it is hw_pmbptr (raw); else LIMIT - aux."""
+    mode = syn | extra
+    if ptr is not None:
+        mode |= 0x80
+        raw = ptr
+    return op(4 | (8 if no_s else 0), mode, raw, aux)
+
+
+def abort(stage, fsc, full=False):
+    return op(5 | (stage & 3) << 3 | (0x20 if full else 0), 0, 0, fsc)
+
+
+def other(sel, write=False, raw=0):
+    return op(6 | (sel & 7) << 3 | (0x40 if write else 0), 0, raw)
+
+
+def null(func, arg):
+    return op(7 | (func & 3) << 3 | (arg & 3) << 5)
+
+
+def perf_record(limit=4 * MIB, base=KVA, extra_limitr=0):
+    """The Linux arm_spe_pmu sequence for perf record (tests/test_buffer.c)."""
+    return [
+        wr(PTR, base),                              # arm_spe_perf_aux_output_begin()
+        wr(LIMITR, (base + limit) | extra_limitr | E),
+        hw(SYN_FULL, ptr=base + limit - 64),        # the SPU fills the buffer
+        rd(SR), rd(PTR),                            # arm_spe_pmu_irq_handler()
+        wr(LIMITR, 0),                              # disable
+        wr(SR, 0),                                  # clear PMBSR_EL1: the IRQ falls
+        wr(PTR, base),                              # restart at the buffer's start
+        wr(LIMITR, (base + limit) | extra_limitr | E),
+        wr(LIMITR, 0),                              # perf stop: disable and drain
+        rd(SR),
+    ]
+
+
+BUFFER_SEEDS = {
+    'linux-perf-record': (buf_header('v8.7', align=6, pmsver=V1P2, limit=4 * MIB),
+                          perf_record()),
+    'linux-perf-record-nvm': (
+        buf_header('v1p5', align=4, pmsver=V1P4, nvm=1, limit=4 * MIB),
+        [wr(MAR, U64), rd(MAR), wr(MAR, 0x3ff)] + perf_record(extra_limitr=NVM)),
+    'linux-perf-record-unlimited-kvm': (
+        buf_header('v1p5', pmsver=V1P5, profile=KVM), perf_record(limit=64 * MIB)),
+    'oversize-then-resume': (
+        buf_header('v8.7', align=6, pmsver=V1P2, limit=4 * MIB),
+        [wr(PTR, KVA), wr(LIMITR, (KVA + 8 * MIB) | E), rd(SR),
+         wr(SR, 0), rd(SR),                         # resuming checks the size again
+         wr(LIMITR, 0), wr(SR, 0),
+         wr(LIMITR, (KVA + 4 * MIB) | E),           # exactly the limit collects
+         wr(LIMITR, 0), wr(PTR, KVA + 4 * MIB),
+         wr(LIMITR, (KVA + 8 * MIB) | E),           # half-consumed 8 MiB: 4 MiB left
+         abort(1, 0x07), rd(SR)]),
+    'unadvertised-limit-nofgt': (
+        buf_header('v8.7-nofgt', pmsver=V1P2, flags=UNADVERTISED_LIMIT, limit=4 * MIB),
+        [wr(PTR, KVA), wr(LIMITR, (KVA + 4 * MIB + 4 * KIB) | E), rd(SR),
+         wr(LIMITR, 0), wr(SR, 0),
+         wr(LIMITR, mode=1 | 0x08 | 1 << 5),        # PTR + M + 4K, E
+         wr(LIMITR, 0), wr(SR, 0),
+         wr(LIMITR, mode=1 | 0x08)]),               # PTR + M, E
+    'writes-ignored-while-collecting': (
+        buf_header('v1p3-nvm', pmsver=V1P3, nvm=1),
+        [wr(PTR, KVA), wr(LIMITR, (KVA + MIB) | E),
+         wr(PTR, KVA + 4096), wr(SR, S), wr(MAR, 0x3ff),
+         wr(LIMITR, (KVA + 2 * MIB) | E),           # keeps E: ignored
+         wr(LIMITR, KVA + 2 * MIB),                 # clears E: taken whole
+         wr(SR, S), wr(PTR, KVA), wr(LIMITR, (KVA + MIB) | E),
+         wr(PTR, KVA + 4096)]),                     # S = 1: taken
+    'aborts': (
+        buf_header('v8.7', pmsver=V1P2),
+        [wr(PTR, KVA), wr(LIMITR, (KVA + MIB) | E),
+         abort(1, 0x07), abort(2, 0x28), abort(1, 0x1c), abort(3, 0x07), abort(0, 0x04),
+         abort(1, 0x31), abort(2, 0x30), abort(1, 0x32), abort(1, 0x1b), abort(2, 0x18),
+         abort(1, 64, full=True), abort(2, 0x121, full=True), rd(SR)]),
+    'hw-events': (
+        buf_header('v8.9', align=3, pmsver=V1P4),
+        [wr(PTR, KVA), wr(LIMITR, (KVA + MIB) | E),
+         hw(SYN_FULL, no_s=True), hw(SYN_NONE, no_s=True, extra=0x38),
+         hw(SYN_S1, aux=0x0b), rd(SR), wr(SR, 0),
+         hw(SYN_S2, extra=0x38, aux=0x28), wr(SR, 0),
+         hw(SYN_GPC, ptr=KVA + 0x123), wr(SR, 0),
+         hw(SYN_IMPDEF, raw=0x00abcdef0000ffff), wr(SR, 0),
+         hw(SYN_RAW, ptr=U64), rd(SR), rd(PTR)]),
+    'guest-without-spe': (
+        buf_header('v8.7', pmsver=NI),
+        [wr(PTR, KVA), wr(LIMITR, (KVA + MIB) | E), rd(LIMITR), rd(SR), wr(MAR, 1),
+         hw(SYN_FULL), abort(1, 0x07)]),
+    'host-without-spe': (
+        buf_header('no-spe', pmsver=V1P2),
+        [wr(LIMITR, E), rd(PTR), rd(MAR)]),
+    'pmbmar-without-nvm': (
+        buf_header('v8.9', pmsver=V1P4),
+        [wr(MAR, 0x3ff), rd(MAR), wr(PTR, KVA), wr(LIMITR, (KVA + MIB) | E), wr(MAR, 0x3ff)]),
+    'v1-guest-pmfz-discard-reserved-fm': (
+        buf_header('v1-fgt', pmsver=IMP),
+        [wr(LIMITR, KVA | PMFZ | FM_DISCARD | NVM), rd(LIMITR),
+         wr(LIMITR, KVA | FM_RES1), wr(LIMITR, KVA | FM_RES3), wr(LIMITR, U64 & ~E),
+         rd(LIMITR)]),
+    'v1p2-guest-pmfz-discard': (
+        buf_header('v8.7', pmsver=V1P2),
+        [wr(LIMITR, KVA | PMFZ | FM_DISCARD), rd(LIMITR), wr(LIMITR, KVA | PMFZ | FM_RES3),
+         wr(SR, U64 & ~S), wr(SR, U64), rd(SR)]),
+    'align-2k-unaligned-ptr': (
+        buf_header('v8.7', align=11, pmsver=V1P2, limit=2 * MIB),
+        [wr(PTR, KVA | 0x7ff), rd(PTR), wr(PTR, KVA | 0x800), wr(LIMITR, (KVA + MIB) | E),
+         hw(SYN_FULL, aux=0x41), rd(PTR), hw(SYN_FULL, ptr=KVA + 0x1fff)]),
+    'limit-at-or-below-ptr': (
+        buf_header('v8.7', pmsver=V1P2, limit=4 * MIB),
+        [wr(PTR, KVA + MIB), wr(LIMITR, KVA | E), wr(LIMITR, 0),
+         wr(LIMITR, (KVA + MIB) | E), wr(LIMITR, 0),
+         wr(LIMITR, mode=1 | 0x08 | 7 << 5, aux=0x1000)]),   # PTR - 4096
+    'max-limit-all-ones': (
+        buf_header('v8.7', pmsver=V1P2, limit=1023 << 42),
+        [wr(PTR, 0), wr(LIMITR, U64), rd(SR), wr(LIMITR, 0), wr(SR, 0),
+         wr(PTR, 1 << 12), wr(LIMITR, U64)]),
+    'custom-limit-6m': (
+        buf_header('v8.9', pmsver=V1P4, limit=6 * MIB),
+        [wr(PTR, KVA), wr(LIMITR, mode=1 | 0x08 | 1 << 5), wr(LIMITR, 0), wr(SR, 0),
+         wr(PTR, mode=2, value=0x40), wr(LIMITR, mode=3, value=0)]),
+    'generated-values': (
+        buf_header('v1p5', align=6, pmsver=V1P4, nvm=1, limit=64 * KIB),
+        [wr(PTR, mode=5, value=0x1234), wr(LIMITR, mode=1 | 0x08 | 2 << 5),
+         wr(LIMITR, mode=0x10 | 7), wr(PTR, mode=2 | 3 << 5, aux=0x3ff),
+         wr(SR, mode=6 | 0x10 | 0x38), wr(SR, mode=3, value=17), wr(SR, mode=4 | 0x10, value=0x1),
+         wr(LIMITR, mode=1 | 0x08 | 4 << 5, aux=16), wr(MAR, mode=4, value=0xfff),
+         wr(LIMITR, mode=1 | 0x08 | 6 << 5), wr(SR, mode=7)]),
+    'other-registers-and-null-pointers': (
+        buf_header('v8.7', pmsver=V1P2),
+        [other(i, write=bool(i & 1), raw=0x1234) for i in range(8)] +
+        [other(7, raw=0x189a60), null(0, 0), null(0, 1), null(1, 2), null(2, 3), null(3, 2),
+         null(1, 0), null(2, 1)]),
+    'view-refused-need-fgt': (
+        buf_header('v1-nofgt', pmsver=IMP, limit=4 * MIB), [wr(LIMITR, E)]),
+    'tpms-fallback-downgrade': (
+        buf_header('v8.7-nofgt', pmsver=IMP, flags=TPMS_FALLBACK),
+        perf_record(limit=MIB)),
+}
+
+
+def buffer_input(header, ops):
+    # Not stripped: a trailing all-zero operation (a PMBLIMITR_EL1 read) counts.
+    return header + b''.join(ops)
+
+
 def seeds():
     for name, (h, c) in VIEW_SEEDS.items():
         yield 'view', name, view_input(h, c), 'host=(%s) cfg=(%s)' % (
             ', '.join('0x%x' % v for v in h), ', '.join('0x%x' % v for v in c))
     for name, (size, fld) in MAXBUF_SEEDS.items():
         yield 'maxbuf', name, maxbuf_input(size, fld), 'bytes=0x%x field=0x%04x' % (size, fld)
+    for name, (h, c) in OFFER_SEEDS.items():
+        yield 'offer', name, view_input(h, c), 'host=(%s) cfg=(%s)' % (
+            ', '.join('0x%x' % v for v in h), ', '.join('0x%x' % v for v in c))
+    for name, (header, ops) in BUFFER_SEEDS.items():
+        yield 'buffer', name, buffer_input(header, ops), 'header=%s ops=%d' % (
+            header.hex(), len(ops))
 
 
 def main():
