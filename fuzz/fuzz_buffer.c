@@ -180,26 +180,26 @@ static bool fsc_is_defined(unsigned int fsc)
 /* Fixed hosts the architecture permits; Align comes from the input. */
 static const struct spevirt_host hosts[8] = {
 	/* SPEv1 (Armv8.2) with FEAT_FGT */
-	{ .id_aa64dfr0_el1 = 0x0000000100000790, .id_aa64mmfr0_el1 = 0x0100000000000000,
+	{ .id_aa64dfr0_el1 = 0x0000000110305709, .id_aa64mmfr0_el1 = 0x0100000000000000,
 	  .pmsidr_el1 = 0x26417, .pmbidr_el1 = 0x220 },
 	/* SPEv1 without FEAT_FGT */
-	{ .id_aa64dfr0_el1 = 0x0000000100000790, .pmsidr_el1 = 0x26417, .pmbidr_el1 = 0x220 },
+	{ .id_aa64dfr0_el1 = 0x0000000110305709, .pmsidr_el1 = 0x26417, .pmbidr_el1 = 0x220 },
 	/* Armv8.7: SPEv1p2 (FnE) with FEAT_FGT */
-	{ .id_aa64dfr0_el1 = 0x0000000300000790, .id_aa64mmfr0_el1 = 0x0100000000000000,
+	{ .id_aa64dfr0_el1 = 0x0000000310305709, .id_aa64mmfr0_el1 = 0x0100000000000000,
 	  .pmsidr_el1 = 0x26457, .pmbidr_el1 = 0x220 },
 	/* SPEv1p2 without FEAT_FGT */
-	{ .id_aa64dfr0_el1 = 0x0000000300000790, .pmsidr_el1 = 0x26457, .pmbidr_el1 = 0x220 },
+	{ .id_aa64dfr0_el1 = 0x0000000310305709, .pmsidr_el1 = 0x26457, .pmbidr_el1 = 0x220 },
 	/* Armv8.9: SPEv1p4 with FnE, FDS, LDS, PBT, CRR; FEAT_FGT2 */
-	{ .id_aa64dfr0_el1 = 0x0000000500000790, .id_aa64mmfr0_el1 = 0x0200000000101125,
+	{ .id_aa64dfr0_el1 = 0x0000000510305709, .id_aa64mmfr0_el1 = 0x0200000000101125,
 	  .pmsidr_el1 = 0x030264ff, .pmbidr_el1 = 0x220 },
 	/* SPEv1p5: SPE_nVM, SPE_EXC, CRR; FEAT_FGT2; AddrMode 0b01 */
-	{ .id_aa64dfr0_el1 = 0x0000000600000790, .id_aa64dfr2_el1 = 0x110000,
+	{ .id_aa64dfr0_el1 = 0x0000000610305709, .id_aa64dfr2_el1 = 0x110000,
 	  .id_aa64mmfr0_el1 = 0x0200000000101125, .pmsidr_el1 = 0x0202b457,
 	  .pmbidr_el1 = 0x260 },
 	/* no SPE */
-	{ .id_aa64dfr0_el1 = 0x0000000000000790, .id_aa64mmfr0_el1 = 0x0100000000000000 },
+	{ .id_aa64dfr0_el1 = 0x0000000010305709, .id_aa64mmfr0_el1 = 0x0100000000000000 },
 	/* SPEv1p3 with SPE_nVM; FEAT_FGT2 */
-	{ .id_aa64dfr0_el1 = 0x0000000400000790, .id_aa64dfr2_el1 = 0x100000,
+	{ .id_aa64dfr0_el1 = 0x0000000410305709, .id_aa64dfr2_el1 = 0x100000,
 	  .id_aa64mmfr0_el1 = 0x0200000000000000, .pmsidr_el1 = 0x26457,
 	  .pmbidr_el1 = 0x220 },
 };

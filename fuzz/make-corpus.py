@@ -165,17 +165,17 @@ def cfg(profile=DEFAULT, pmsver=NI, spe_nvm=0, max_buffer_size=0, flags=0):
 
 
 # Armv8.7: SPEv1p2 (FnE) with FEAT_FGT.
-H87 = host(dfr0=0x0000000300000790, mmfr0=0x0100000000000000, pmsidr=0x26457, pmbidr=0x220)
+H87 = host(dfr0=0x0000000310305709, mmfr0=0x0100000000000000, pmsidr=0x26457, pmbidr=0x220)
 # Armv8.7 without FEAT_FGT.
 H87_NOFGT = H87[:2] + (0,) + H87[3:]
 # Armv8.9: SPEv1p4 with FnE, FDS, LDS, PBT, CRR; FEAT_FGT2.
-H89 = host(dfr0=0x0000000500000790, mmfr0=0x0200000000101125, pmsidr=0x030264ff,
+H89 = host(dfr0=0x0000000510305709, mmfr0=0x0200000000101125, pmsidr=0x030264ff,
            pmbidr=0x220)
 # SPEv1p5: SPE_nVM, SPE_EXC, CRR; FEAT_FGT2; PMBIDR_EL1.AddrMode 0b01.
-H95 = host(dfr0=0x0000000600000790, dfr2=0x110000, mmfr0=0x0200000000101125,
+H95 = host(dfr0=0x0000000610305709, dfr2=0x110000, mmfr0=0x0200000000101125,
            pmsidr=0x0202b457, pmbidr=0x264)
 # A PMSVer spevirt does not know yet (0b0111): treated as V1P5.
-HFUTURE = host(dfr0=0x0000000700000790, dfr2=0x110000, mmfr0=0x0300000000000000,
+HFUTURE = host(dfr0=0x0000000710305709, dfr2=0x110000, mmfr0=0x0300000000000000,
                pmsidr=0x0202b457, pmbidr=0x264)
 # A host that is itself a guest: PMBIDR_EL1.MaxBuffSize limits it to 64 MiB.
 H87_LIMIT = H87[:4] + (0x220 | maxbuf_encode(64 * MIB) << 32,)
@@ -229,7 +229,7 @@ def maxbuf_input(size, fld):
 
 # fuzz_offer input: fuzz_view's layout; cfg.pmsver and cfg.spe_nvm are the
 # stale values the caller leaves in them (spevirt_best_offer() overwrites them).
-H82 = host(dfr0=0x0000000100000790, mmfr0=0x0100000000000000, pmsidr=0x26417, pmbidr=0x220)
+H82 = host(dfr0=0x0000000110305709, mmfr0=0x0100000000000000, pmsidr=0x26417, pmbidr=0x220)
 H82_NOFGT = H82[:2] + (0,) + H82[3:]
 
 OFFER_SEEDS = {

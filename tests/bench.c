@@ -14,7 +14,7 @@
 
 /* The Armv8.7 default host of the spevirt tool, with a 4 MiB limit. */
 static const struct spevirt_host host = {
-	.id_aa64dfr0_el1 = 0x0000000300000790ULL,
+	.id_aa64dfr0_el1 = 0x0000000310305709ULL,
 	.id_aa64mmfr0_el1 = 0x0100000000000000ULL,
 	.pmsidr_el1 = 0x26457,
 	.pmbidr_el1 = 0x220,

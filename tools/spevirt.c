@@ -1,104 +1,207 @@
 // SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
 /*
  * spevirt: show what a guest would see of SPE on a host, and which traps the
- * hypervisor must program.
+ * hypervisor must program.  'spevirt --help' lists the commands; spevirt(1)
+ * describes them; docs/cli-json.md documents the JSON output.
+ *
+ * The parsing is in parse.c (pure functions, fuzzed by fuzz/fuzz_cli.c), the
+ * hosts in presets.c, the outputs in output_text.c and output_json.c.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <spevirt/spevirt.h>
 
-#include "decode.h"
+#include "help.h"
+#include "output.h"
+#include "parse.h"
+#include "report.h"
 
-/*
- * The default host: a synthetic Armv8.7 implementation, not any vendor's CPU.
- * Each value is one the Arm ARM permits at that level:
- *   ID_AA64DFR0_EL1  PMSVer 0b0011 (FEAT_SPEv1p2, required from Armv8.7 with SPE),
- *                    PMUVer 0b0111 (FEAT_PMUv3p7), DebugVer 0b1001 (Armv8.4 debug)
- *   ID_AA64DFR2_EL1  0: no FEAT_SPE_nVM or FEAT_SPE_EXC (Armv9.5 features)
- *   ID_AA64MMFR0_EL1 FGT 0b0001 (FEAT_FGT, required from Armv8.6 with EL2)
- *   PMSIDR_EL1       FE, FT, FL = 1; LDS = 1; FnE = 1 (implied by SPEv1p2);
- *                    Interval 0b0100 (1024); MaxSize 0b0110 (64 bytes, the
- *                    smallest permitted); CountSize 0b0010 (12-bit saturating)
- *   PMBIDR_EL1       Align 0 (byte); P = 0 (EL2 owns the buffer); F = 1;
- *                    AddrMode 0; EA 0b0010 (SError); MaxBuffSize 0 (no limit,
- *                    the only value hardware reports)
- */
-static const struct spevirt_host default_host = {
-	.id_aa64dfr0_el1 = 0x0000000300000790ULL,
-	.id_aa64dfr2_el1 = 0,
-	.id_aa64mmfr0_el1 = 0x0100000000000000ULL,
-	.pmsidr_el1 = 0x0000000000026457ULL,
-	.pmbidr_el1 = 0x0000000000000220ULL,
+#ifndef SPEVIRT_VERSION
+#define SPEVIRT_VERSION "unknown"
+#endif
+
+enum exit_status {
+	EXIT_OK = 0,
+	EXIT_REFUSED = 1,	/* the library refused: its reason is on stderr */
+	EXIT_USAGE = 2,		/* the command line is wrong */
+	EXIT_OUTPUT = 3,	/* stdout could not be written */
 };
 
-static void print_value(const char *name, uint64_t value)
+/* Flush stdout: a write error turns any outcome into EXIT_OUTPUT. */
+static int finish(int status)
 {
-	const struct spevirt_reg_desc *reg = spevirt_reg_find(name);
-
-	printf("  %-16s 0x%016llx\n", name, (unsigned long long)value);
-	decode_fields(stdout, reg, value, ~0ULL);
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return status;
+	fprintf(stderr, "spevirt: cannot write the output: %s\n", strerror(errno));
+	return EXIT_OUTPUT;
 }
 
-static void print_regmask(const char *name, const struct spevirt_regmask *rm)
+static int usage_error(const struct parse_error *err)
 {
-	const struct spevirt_reg_desc *reg = spevirt_reg_find(name);
-
-	printf("  %-16s mask 0x%016llx value 0x%016llx\n", name,
-	       (unsigned long long)rm->mask, (unsigned long long)rm->value);
-	if (!rm->mask)
-		printf("    (no bit exists on this host)\n");
-	decode_fields(stdout, reg, rm->value, rm->mask);
+	fprintf(stderr, "spevirt: %s\n", err->msg);
+	return EXIT_USAGE;
 }
 
-static void print_view(const struct spevirt_host *host, const struct spevirt_config *cfg,
-		       const struct spevirt_view *v)
+/* The library's refusal, as spec'd: its status text, then its reason. */
+static int refused(enum spevirt_status status, const char *reason)
 {
-	printf("Host: synthetic Armv8.7 (FEAT_SPEv1p2, FEAT_FGT)\n");
-	printf("Guest: profile %s, PMSVer %u, SPE_nVM %u, max buffer size %llu%s\n\n",
-	       cfg->profile == SPEVIRT_PROFILE_DEFAULT ? "default" : "kvm-rfc-v6", cfg->pmsver,
-	       cfg->spe_nvm, (unsigned long long)cfg->max_buffer_size,
-	       cfg->max_buffer_size ? " bytes" : " (no limit)");
+	fprintf(stderr, "spevirt: %s: %s\n", spevirt_strerror(status),
+		reason ? reason : "(the library gave no reason)");
+	return finish(EXIT_REFUSED);
+}
 
-	printf("Host ID registers\n");
-	print_value("PMSIDR_EL1", host->pmsidr_el1);
-	print_value("PMBIDR_EL1", host->pmbidr_el1);
+static int show_help(enum command cmd)
+{
+	help_command(stdout, cmd);
+	return finish(EXIT_OK);
+}
 
-	printf("\nGuest-visible registers\n");
-	print_value("PMSIDR_EL1", v->pmsidr_el1);
-	print_value("PMBIDR_EL1", v->pmbidr_el1);
-	print_regmask("ID_AA64DFR0_EL1", &v->id_aa64dfr0_el1);
-	print_regmask("ID_AA64DFR2_EL1", &v->id_aa64dfr2_el1);
+static int cmd_view(int argc, char *const argv[])
+{
+	struct parse_error err;
+	struct view_result r;
+	struct view_args a;
 
-	printf("\nTrap controls: program each as reg = (reg & ~mask) | value\n");
-	print_regmask("MDCR_EL2", &v->mdcr_el2);
-	print_regmask("PMSCR_EL2", &v->pmscr_el2);
-	print_regmask("HDFGRTR_EL2", &v->hdfgrtr_el2);
-	print_regmask("HDFGWTR_EL2", &v->hdfgwtr_el2);
-	print_regmask("HDFGRTR2_EL2", &v->hdfgrtr2_el2);
-	print_regmask("HDFGWTR2_EL2", &v->hdfgwtr2_el2);
-	print_regmask("HFGITR_EL2", &v->hfgitr_el2);
+	if (!parse_view_args(argc, argv, &a, &err))
+		return usage_error(&err);
+	if (a.help)
+		return show_help(CMD_VIEW);
+	view_run(&a, &r);
+	if (a.json)
+		json_view(stdout, &r);
+	else if (r.status == SPEVIRT_OK)
+		text_view(stdout, &r);
+	if (r.status != SPEVIRT_OK)
+		return refused(r.status, r.view.reason);
+	return finish(EXIT_OK);
+}
+
+static int cmd_decode(int argc, char *const argv[])
+{
+	struct parse_error err;
+	struct decode_args a;
+
+	if (!parse_decode_args(argc, argv, &a, &err))
+		return usage_error(&err);
+	if (a.help)
+		return show_help(CMD_DECODE);
+	if (a.json)
+		json_decode(stdout, a.reg, a.value);
+	else
+		text_decode(stdout, a.reg, a.value);
+	return finish(EXIT_OK);
+}
+
+static int cmd_presets(int argc, char *const argv[])
+{
+	struct presets_args a;
+	struct parse_error err;
+
+	if (!parse_presets_args(argc, argv, &a, &err))
+		return usage_error(&err);
+	if (a.help)
+		return show_help(CMD_PRESETS);
+	if (a.json)
+		json_presets(stdout);
+	else
+		text_presets(stdout);
+	return finish(EXIT_OK);
+}
+
+static int cmd_encode_size(int argc, char *const argv[])
+{
+	struct parse_error err;
+	struct size_args a;
+	uint64_t bytes;
+	uint16_t field;
+
+	if (!parse_encode_size_args(argc, argv, &a, &err))
+		return usage_error(&err);
+	if (a.help)
+		return show_help(CMD_ENCODE_SIZE);
+	if (spevirt_maxbuf_encode(a.value, &field) != SPEVIRT_OK) {
+		/* parse_buffer_size() words the refusal, with the nearest sizes. */
+		parse_buffer_size("SIZE", a.text, &bytes, &err);
+		return refused(SPEVIRT_E_BUFSIZE, err.msg);
+	}
+	printf("0x%04x\n", field);
+	return finish(EXIT_OK);
+}
+
+static int cmd_decode_size(int argc, char *const argv[])
+{
+	struct parse_error err;
+	struct size_args a;
+	uint16_t field, back = 0;
+	uint64_t bytes;
+
+	if (!parse_decode_size_args(argc, argv, &a, &err))
+		return usage_error(&err);
+	if (a.help)
+		return show_help(CMD_DECODE_SIZE);
+	field = (uint16_t)a.value;
+	bytes = spevirt_maxbuf_decode(field);
+	printf("%llu\n", (unsigned long long)bytes);
+	/* Bits the codec ignores do not survive a round trip. */
+	spevirt_maxbuf_encode(bytes, &back);
+	if (back != field)
+		fprintf(stderr, "spevirt: note: FIELD bits 0x%04x are reserved and ignored\n",
+			(unsigned int)(back ^ field));
+	return finish(EXIT_OK);
+}
+
+static int cmd_help(int argc, char *const argv[])
+{
+	struct parse_error err;
+	struct help_args a;
+
+	if (!parse_help_args(argc, argv, &a, &err))
+		return usage_error(&err);
+	if (a.help)
+		return show_help(CMD_HELP);
+	if (!a.has_command) {
+		help_general(stdout);
+		return finish(EXIT_OK);
+	}
+	return show_help(a.command);
+}
+
+static int run(enum command cmd, int argc, char *const argv[])
+{
+	static int (*const commands[NR_COMMANDS])(int argc, char *const argv[]) = {
+		[CMD_VIEW] = cmd_view,
+		[CMD_DECODE] = cmd_decode,
+		[CMD_PRESETS] = cmd_presets,
+		[CMD_ENCODE_SIZE] = cmd_encode_size,
+		[CMD_DECODE_SIZE] = cmd_decode_size,
+		[CMD_HELP] = cmd_help,
+	};
+
+	return commands[cmd](argc, argv);
 }
 
 int main(int argc, char **argv)
 {
-	struct spevirt_config cfg = {
-		.profile = SPEVIRT_PROFILE_DEFAULT,
-		.pmsver = SPEVIRT_PMSVER_V1P2,
-	};
-	struct spevirt_view view;
-	enum spevirt_status status;
+	struct parse_error err;
+	enum command cmd;
 
-	if (argc > 1) {
-		fprintf(stderr, "usage: %s\n"
-			"Prints the SPE view of a guest on the built-in default host.\n", argv[0]);
-		return 2;
+	/* No arguments: the default host's view ('./dev run' relies on it). */
+	if (argc < 2)
+		return run(CMD_VIEW, 0, argv + argc);
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		help_general(stdout);
+		return finish(EXIT_OK);
 	}
-	status = spevirt_view_compute(&default_host, &cfg, &view);
-	if (status != SPEVIRT_OK) {
-		fprintf(stderr, "spevirt: %s: %s\n", spevirt_strerror(status), view.reason);
-		return 1;
+	if (!strcmp(argv[1], "--version")) {
+		printf("spevirt %s\n", SPEVIRT_VERSION);
+		return finish(EXIT_OK);
 	}
-	print_view(&default_host, &cfg, &view);
-	return 0;
+	/* Options without a command are options of 'view'. */
+	if (argv[1][0] == '-')
+		return run(CMD_VIEW, argc - 1, argv + 1);
+	if (!parse_command(argv[1], &cmd, &err))
+		return usage_error(&err);
+	return run(cmd, argc - 2, argv + 2);
 }

@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+/*
+ * Fuzz harness for the spevirt tool's argument and number parsers
+ * (tools/parse.c), which are pure functions, so no main() runs.
+ *
+ * Input: command-line arguments, each ended by a NUL byte (the last one needs
+ * none; an empty input is no argument); at most MAX_ARGS are used, the rest
+ * of the input is ignored.  Every
+ * argument goes through every scalar parser, and the whole vector (and the
+ * vector without its first argument, as main() passes it after a command
+ * name) through every command's parser.
+ *
+ * The harness abort()s, naming the invariant on stderr, unless:
+ *  - a failing parser leaves one non-empty message of printable ASCII (user
+ *    input in it is escaped) that ends within struct parse_error;
+ *  - parse_hex() accepts only 0x and hexadecimal digits, at most its maximum,
+ *    and what it accepts prints and parses back to the same value;
+ *  - parse_size() results print with format_size() and parse back;
+ *  - parse_buffer_size() accepts exactly the sizes spevirt_maxbuf_encode()
+ *    encodes; for the others maxbuf_neighbours() brackets the size with
+ *    representable sizes;
+ *  - parse_pmsver(), parse_profile(), parse_preset(), parse_register() and
+ *    parse_command() return a value whose name is the argument (or one of
+ *    its spellings), and parse_allow() only fallback flags;
+ *  - parse_view_args() returns a configuration spevirt_view_compute()
+ *    accepts as well formed (profile, flags, levels, an exact buffer size),
+ *    never --best with --pmsver or --nvm, the host's PMSVer (at most V1P5)
+ *    when --pmsver is absent; the library then gives a reason exactly when
+ *    it refuses;
+ *  - the other commands' parsers return a register, a field of 16 bits, ...
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <spevirt/spevirt.h>
+
+#include "../tools/parse.h"
+#include "fuzz.h"
+
+#define MAX_ARGS	32
+#define NUM_BUF		64
+
+static _Noreturn void violated(const char *invariant, const char *arg)
+{
+	fprintf(stderr, "fuzz_cli: invariant violated: %s\nargument: '%s'\n", invariant,
+		arg ? arg : "(vector)");
+	abort();
+}
+
+static void check_message(const struct parse_error *err, const char *arg)
+{
+	const char *end = memchr(err->msg, '\0', sizeof(err->msg));
+	const char *p;
+
+	if (!end || end == err->msg)
+		violated("a failing parser leaves a non-empty, terminated message", arg);
+	for (p = err->msg; p < end; p++)
+		if (*p < ' ' || *p > '~')
+			violated("messages are printable ASCII", arg);
+}
+
+/* A parser's result @ok; on failure, its message is checked first. */
+static bool checked(bool ok, const struct parse_error *err, const char *arg)
+{
+	if (!ok)
+		check_message(err, arg);
+	return ok;
+}
+
+static bool all_hex(const char *s)
+{
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		s += 2;
+	return *s && strspn(s, "0123456789abcdefABCDEF") == strlen(s);
+}
+
+static void check_hex(const char *s)
+{
+	static const uint64_t maxes[] = { UINT64_MAX, 0xffff };
+	struct parse_error err;
+	char buf[NUM_BUF];
+	uint64_t v, back;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(maxes) / sizeof(maxes[0]); i++) {
+		if (!checked(parse_hex("HEX", s, maxes[i], &v, &err), &err, s))
+			continue;
+		if (!all_hex(s) || v > maxes[i])
+			violated("parse_hex accepts 0x and hex digits up to its maximum", s);
+		snprintf(buf, sizeof(buf), "%llx", (unsigned long long)v);
+		if (!parse_hex("HEX", buf, maxes[i], &back, &err) || back != v)
+			violated("a hexadecimal value prints and parses back", s);
+	}
+}
+
+static void check_neighbours(uint64_t v, const char *s)
+{
+	uint64_t below, above;
+	unsigned int found = maxbuf_neighbours(v, &below, &above);
+	uint16_t field;
+
+	if (!found)
+		violated("an inexact size has a representable neighbour", s);
+	if ((found & SIZE_HAS_BELOW) &&
+	    (below >= v || spevirt_maxbuf_encode(below, &field) != SPEVIRT_OK))
+		violated("the neighbour below is smaller and representable", s);
+	if ((found & SIZE_HAS_ABOVE) &&
+	    (above <= v || spevirt_maxbuf_encode(above, &field) != SPEVIRT_OK))
+		violated("the neighbour above is larger and representable", s);
+}
+
+static void check_size(const char *s)
+{
+	struct parse_error err;
+	char buf[NUM_BUF];
+	uint64_t v, back, exact;
+	uint16_t field;
+	bool ok;
+
+	if (!checked(parse_size("SIZE", s, &v, &err), &err, s))
+		return;
+	format_size(v, buf, sizeof(buf));
+	if (!parse_size("SIZE", buf, &back, &err) || back != v)
+		violated("format_size prints a size parse_size reads back", s);
+	ok = checked(parse_buffer_size("SIZE", s, &exact, &err), &err, s);
+	if (ok != (spevirt_maxbuf_encode(v, &field) == SPEVIRT_OK) || (ok && exact != v))
+		violated("parse_buffer_size accepts exactly the encodable sizes", s);
+	if (!ok)
+		check_neighbours(v, s);
+}
+
+static void check_names(const char *s)
+{
+	const struct spevirt_reg_desc *reg;
+	const struct preset *preset;
+	enum spevirt_profile profile;
+	struct parse_error err;
+	unsigned int pmsver, flags = 0;
+	enum command cmd;
+
+	if (checked(parse_pmsver("LEVEL", s, &pmsver, &err), &err, s) &&
+	    (pmsver > SPEVIRT_PMSVER_V1P5 || !pmsver_name(pmsver)))
+		violated("parse_pmsver returns a named PMSVer value", s);
+	if (checked(parse_profile("PROFILE", s, &profile, &err), &err, s) &&
+	    strcmp(profile_name(profile), s))
+		violated("parse_profile returns the profile of that name", s);
+	if (checked(parse_allow("FALLBACK", s, &flags, &err), &err, s) &&
+	    (!flags || (flags & ~(SPEVIRT_CFG_TPMS_FALLBACK | SPEVIRT_CFG_UNADVERTISED_LIMIT))))
+		violated("parse_allow returns fallback flags only", s);
+	if (checked(parse_preset("PRESET", s, &preset, &err), &err, s) &&
+	    strcmp(preset->name, s))
+		violated("parse_preset returns the preset of that name", s);
+	if (checked(parse_register("REGISTER", s, &reg, &err), &err, s) &&
+	    reg != spevirt_reg_find(s))
+		violated("parse_register returns the register of that name", s);
+	if (checked(parse_command(s, &cmd, &err), &err, s) && strcmp(command_name(cmd), s))
+		violated("parse_command returns the command of that name", s);
+}
+
+static unsigned int host_pmsver(const struct spevirt_host *host)
+{
+	uint64_t v = (host->id_aa64dfr0_el1 & SPEVIRT_ID_AA64DFR0_EL1_PMSVER_MASK) >>
+		     SPEVIRT_ID_AA64DFR0_EL1_PMSVER_SHIFT;
+
+	return v > SPEVIRT_PMSVER_V1P5 ? SPEVIRT_PMSVER_V1P5 : (unsigned int)v;
+}
+
+static void check_view(int argc, char *const argv[])
+{
+	struct parse_error err;
+	struct view_args a;
+	struct spevirt_view view;
+	struct spevirt_config cfg;
+	enum spevirt_status st;
+	uint16_t field;
+
+	if (!checked(parse_view_args(argc, argv, &a, &err), &err, NULL) || a.help)
+		return;
+	if (a.cfg.profile > SPEVIRT_PROFILE_KVM_RFC_V6 ||
+	    (a.cfg.flags & ~SPEVIRT_CFG_VALID_FLAGS) || a.cfg.pmsver > SPEVIRT_PMSVER_V1P5 ||
+	    a.cfg.spe_nvm > 1 || !a.preset ||
+	    spevirt_maxbuf_encode(a.cfg.max_buffer_size, &field) != SPEVIRT_OK)
+		violated("parse_view_args returns a well-formed configuration", NULL);
+	if (a.best && (a.pmsver_given || a.cfg.spe_nvm))
+		violated("--best never comes with --pmsver or --nvm", NULL);
+	if (!a.pmsver_given && a.cfg.pmsver != host_pmsver(&a.host))
+		violated("without --pmsver the guest has the host's PMSVer", NULL);
+	cfg = a.cfg;
+	st = a.best ? spevirt_best_offer(&a.host, &cfg, &view) :
+		      spevirt_view_compute(&a.host, &cfg, &view);
+	if (st == SPEVIRT_E_INVAL && !a.cfg.flags)
+		violated("the library takes every parsed configuration as well formed", NULL);
+	if ((st == SPEVIRT_OK) != (view.reason == NULL))
+		violated("the library gives a reason exactly when it refuses", NULL);
+}
+
+static void check_commands(int argc, char *const argv[])
+{
+	struct parse_error err;
+	struct decode_args d;
+	struct presets_args p;
+	struct size_args s;
+	struct help_args h;
+
+	check_view(argc, argv);
+	if (checked(parse_decode_args(argc, argv, &d, &err), &err, NULL) && !d.help && !d.reg)
+		violated("parse_decode_args returns a register", NULL);
+	checked(parse_presets_args(argc, argv, &p, &err), &err, NULL);
+	if (checked(parse_encode_size_args(argc, argv, &s, &err), &err, NULL) && !s.help &&
+	    !s.text)
+		violated("parse_encode_size_args keeps its argument", NULL);
+	if (checked(parse_decode_size_args(argc, argv, &s, &err), &err, NULL) &&
+	    s.value > 0xffff)
+		violated("parse_decode_size_args returns a 16-bit field", NULL);
+	if (checked(parse_help_args(argc, argv, &h, &err), &err, NULL) && h.has_command &&
+	    (unsigned int)h.command >= NR_COMMANDS)
+		violated("parse_help_args returns a command", NULL);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *buf = malloc(size + 1);
+	char *argv[MAX_ARGS + 1];
+	size_t off = 0;
+	int argc = 0, i;
+
+	if (!buf)
+		return 0;
+	memcpy(buf, data, size);
+	buf[size] = '\0';
+	while (argc < MAX_ARGS && off < size) {
+		argv[argc++] = buf + off;
+		off += strlen(buf + off) + 1;
+	}
+	argv[argc] = NULL;
+	for (i = 0; i < argc; i++) {
+		check_hex(argv[i]);
+		check_size(argv[i]);
+		check_names(argv[i]);
+	}
+	check_commands(argc, argv);
+	if (argc > 0)
+		check_commands(argc - 1, argv + 1);
+	free(buf);
+	return 0;
+}

@@ -1,0 +1,157 @@
+# SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+"""Shared helpers for the spevirt command-line tests (tests/cli/).
+
+Each test script is run by Meson with the TAP protocol: every check prints
+"ok N - name" or "not ok N - name" followed by "#" diagnostics, and the
+plan "1..N" comes last.
+"""
+import json
+import os
+import subprocess
+import sys
+
+# enum spevirt_status, enum spevirt_access and the SPEVIRT_LEAK_* bits, as
+# include/spevirt/spevirt.h numbers them (their values are stable API).
+STATUS = ['OK', 'E_INVAL', 'E_HOST_NO_SPE', 'E_HOST_NOT_OWNED', 'E_HOST_INVALID',
+          'E_PMSVER', 'E_NVM', 'E_BUFSIZE', 'E_NEED_FGT', 'E_LEAK']
+ACCESS = ['UNDEF', 'UNTRAPPED', 'READ_VIEW', 'EMULATE', 'FORWARD', 'NOT_SPE']
+LEAKS = ['RECORD_FORMAT', 'RECORD_FEATURES', 'FILTER_BITS', 'PMSCR_EXC', 'PMBIDR_READ',
+         'PMCR_FZS', 'UNADVERTISED_LIMIT']
+CFG_FLAGS = {'tpms-fallback': 1, 'unadvertised-limit': 2, 'forbid-leaks': 4}
+PROFILES = {'default': 0, 'kvm-rfc-v6': 1}
+KINDS = ['plain', 'enum', 'unsigned_enum', 'res0', 'res1', 'other']
+
+
+class Tap:
+    """A TAP producer: check() records one test point."""
+
+    def __init__(self):
+        self.count = 0
+        self.failed = 0
+
+    def check(self, cond, name, *diag):
+        self.count += 1
+        if cond:
+            print('ok %d - %s' % (self.count, name))
+        else:
+            self.failed += 1
+            print('not ok %d - %s' % (self.count, name))
+            for d in diag:
+                for line in str(d).splitlines() or ['']:
+                    print('#   ' + line)
+        return cond
+
+    def equal(self, got, want, name):
+        return self.check(got == want, name, 'got:  %r' % (got,), 'want: %r' % (want,))
+
+    def done(self):
+        print('1..%d' % self.count)
+        sys.stdout.flush()
+        return 1 if self.failed else 0
+
+
+def run(tool, args, env=None):
+    """Run the tool; return (exit status, stdout, stderr) as text."""
+    proc = subprocess.run([tool] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          env=env, timeout=30)
+    return (proc.returncode, proc.stdout.decode('utf-8', 'replace'),
+            proc.stderr.decode('utf-8', 'replace'))
+
+
+def run_json(tool, args):
+    """Run the tool with --json; return (exit status, parsed document or None, stderr)."""
+    code, out, err = run(tool, list(args) + ['--json'])
+    try:
+        doc = json.loads(out)
+    except ValueError:
+        doc = None
+    return code, doc, err
+
+
+def ref_view(ref, host, profile, pmsver, nvm, size, flags, best):
+    """The library's own view, through cli_ref: a dict of its lines."""
+    args = ['view'] + ['%x' % host[k] for k in HOST_REGS] + [
+        str(profile), str(pmsver), str(nvm), str(size), str(flags), '1' if best else '0']
+    out = subprocess.run([ref] + args, stdout=subprocess.PIPE, check=True,
+                         timeout=30).stdout.decode()
+    res = {'access': []}
+    for line in out.splitlines():
+        key, _, rest = line.partition(' ')
+        if key == 'access':
+            name, enc, rd, wr = rest.split()
+            res['access'].append((name, int(enc, 16), int(rd), int(wr)))
+        elif key in ('status', 'pmsver', 'spe_nvm', 'max_buffer_size', 'limit_advertised'):
+            res[key] = int(rest)
+        elif key in ('strerror', 'reason'):
+            res[key] = None if rest == '(null)' else rest
+        elif key == 'leaks':
+            res[key] = int(rest, 16)
+        else:
+            res[key] = [int(x, 16) for x in rest.split()]
+    return res
+
+
+def ref_regs(ref):
+    """The library's register description, through cli_ref: {name: register dict}."""
+    out = subprocess.run([ref, 'regs'], stdout=subprocess.PIPE, check=True,
+                         timeout=30).stdout.decode()
+    regs, reg, field = {}, None, None
+    for line in out.splitlines():
+        words = line.split()
+        if words[0] == 'reg':
+            reg = {'name': words[1], 'encoding': int(words[2], 16), 'res0': int(words[3], 16),
+                   'res1': int(words[4], 16), 'fields': []}
+            regs[reg['name']] = reg
+        elif words[0] == 'field':
+            field = {'name': words[1], 'shift': int(words[2]), 'width': int(words[3]),
+                     'kind': KINDS[int(words[4])], 'enums': {}}
+            reg['fields'].append(field)
+        else:
+            field['enums'][int(words[1])] = words[2]
+    return regs
+
+
+HOST_REGS = ['ID_AA64DFR0_EL1', 'ID_AA64DFR2_EL1', 'ID_AA64MMFR0_EL1', 'PMSIDR_EL1',
+             'PMBIDR_EL1']
+
+
+def field_value(value, lsb, width):
+    return (value >> lsb) & ((1 << width) - 1)
+
+
+def check_fields(t, what, obj, reg, value, mask):
+    """The JSON fields of one register: every range overlapping mask, decoded."""
+    want = [f for f in reg['fields']
+            if ((1 << f['width']) - 1) << f['shift'] & mask]
+    got = obj.get('fields', [])
+    t.equal([f['name'] for f in got], [f['name'] for f in want], what + ': field names')
+    for g, w in zip(got, want):
+        v = field_value(value, w['shift'], w['width'])
+        name = w['enums'].get(v)
+        top = max(w['enums']) if w['enums'] else 0
+        above = w['kind'] == 'unsigned_enum' and v > top
+        reserved = {'enum': name is None, 'unsigned_enum': name is None and not above,
+                    'res0': v != 0, 'res1': v != (1 << w['width']) - 1}.get(w['kind'], False)
+        exp = {'msb': w['shift'] + w['width'] - 1, 'lsb': w['shift'], 'kind': w['kind'],
+               'value': v, 'value_name': name, 'reserved': reserved, 'above_known': above}
+        got_f = dict(g, value=int(g['value'], 16))
+        got_f = {k: got_f.get(k) for k in exp}
+        if got_f != exp:
+            t.equal(got_f, exp, '%s.%s decoded' % (what, w['name']))
+            return
+    t.check(True, what + ': every field decoded as the register description says')
+
+
+def maxbuf_decode(field):
+    """PMBIDR_EL1.MaxBuffSize as the Arm ARM (D24.7.1) defines it, bits [15:14] ignored."""
+    m, e = field & 0x1ff, (field >> 9) & 0x1f
+    return m << 12 if e == 0 else (0x200 | m) << (e + 11)
+
+
+def representable_sizes():
+    """Every size PMBIDR_EL1.MaxBuffSize can state, 0 (no limit) excluded, sorted."""
+    return sorted({maxbuf_decode(f) for f in range(1, 0x4000)} - {0})
+
+
+def source_root():
+    return os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+"""Every error path of the spevirt tool: exit status, stderr, empty stdout.
+
+Usage errors exit 2 with one line on stderr that says what was wrong and
+what is accepted; refusals by the library exit 1 with
+"spevirt: <spevirt_strerror()>: <view.reason>"; an unwritable stdout exits 3.
+
+usage: test_errors.py SPEVIRT
+"""
+import os
+import re
+import subprocess
+import sys
+
+from clitest import Tap, run
+
+REFUSED, USAGE = 1, 2
+
+PRESETS = 'accepted: armv8.2, armv8.7, armv8.9, armv9.5'
+HEX = r"is not hexadecimal; give 1 to 16 hexadecimal digits, with or without 0x"
+SIZE = r"is not a size; give a number of bytes, decimal with an optional binary suffix"
+PMSVER = (r"is not an SPE version; accepted: 0 to 6, none, v1, or an ID_AA64DFR0_EL1.PMSVer "
+          r"name in any case \(NI, IMP, V1P1, V1P2, V1P3, V1P4, V1P5\)")
+INEXACT = r"is not exactly representable in PMBIDR_EL1.MaxBuffSize"
+COMMANDS = 'accepted: view, decode, presets, encode-size, decode-size, help'
+
+# (arguments, exit status, regular expression stderr, one line, starts with after 'spevirt: ')
+CASES = [
+    # commands and options
+    (['bogus'], USAGE, r"unknown command 'bogus'; " + COMMANDS),
+    (['VIEW'], USAGE, r"unknown command 'VIEW'; " + COMMANDS),
+    (['view', '--bogus'], USAGE,
+     r"unknown option '--bogus' for 'spevirt view'; accepted: --help, --host PRESET, "
+     r"--dfr0 HEX, .*--json \(see 'spevirt help view'\)"),
+    (['-x'], USAGE, r"unknown option '-x' for 'spevirt view'; accepted: --help, "),
+    (['--hots', 'armv8.2'], USAGE, r"unknown option '--hots' for 'spevirt view'"),
+    (['decode', '--bogus', 'PMSIDR_EL1', '0'], USAGE,
+     r"unknown option '--bogus' for 'spevirt decode'; accepted: --help, --json"),
+    (['presets', '--host', 'armv8.2'], USAGE,
+     r"unknown option '--host' for 'spevirt presets'; accepted: --help, --json"),
+    (['encode-size', '--json', '4K'], USAGE,
+     r"unknown option '--json' for 'spevirt encode-size'; accepted: --help"),
+    (['decode-size', '--json', '1'], USAGE,
+     r"unknown option '--json' for 'spevirt decode-size'; accepted: --help"),
+    (['help', '--json'], USAGE, r"unknown option '--json' for 'spevirt help'"),
+    (['view', '--host'], USAGE, r"option --host of 'spevirt view' needs a value: --host PRESET"),
+    (['view', '--pmsver'], USAGE, r"option --pmsver of 'spevirt view' needs a value"),
+    (['view', '--json=yes'], USAGE, r"option --json of 'spevirt view' takes no value"),
+    (['view', '--nvm=1'], USAGE, r"option --nvm of 'spevirt view' takes no value"),
+    (['view', '--host', 'armv8.2', '--host=armv8.7'], USAGE,
+     r"option --host of 'spevirt view' is given twice"),
+    (['view', '--pmsver', '1', '--pmsver', '2'], USAGE, r"option --pmsver .* is given twice"),
+    (['view', '--json', '--json'], USAGE, r"option --json .* is given twice"),
+    (['view', 'armv8.2'], USAGE,
+     r"unexpected argument 'armv8.2': usage: spevirt view \[OPTIONS\]"),
+    (['view', '--', '--json'], USAGE, r"unexpected argument '--json'"),
+    (['--best', '--pmsver', 'v1'], USAGE,
+     r"--best chooses PMSVer and SPE_nVM itself: do not combine it with --pmsver or --nvm"),
+    (['--best', '--nvm'], USAGE, r"--best chooses PMSVer and SPE_nVM itself"),
+    # presets and raw host values
+    (['view', '--host', 'x86'], USAGE,
+     r"--host: unknown preset 'x86'; " + PRESETS + r" \(see 'spevirt presets'\)"),
+    (['view', '--host', 'ARMV8.2'], USAGE, r"--host: unknown preset 'ARMV8.2'; " + PRESETS),
+    (['view', '--host', ''], USAGE, r"--host: unknown preset ''; " + PRESETS),
+    (['view', '--pmsidr', '0xZZ'], USAGE, r"--pmsidr: '0xZZ' " + HEX),
+    (['view', '--pmbidr', ''], USAGE, r"--pmbidr: '' " + HEX),
+    (['view', '--dfr0', '0x'], USAGE, r"--dfr0: '0x' " + HEX),
+    (['view', '--dfr2', ' 1'], USAGE, r"--dfr2: ' 1' " + HEX),
+    (['view', '--mmfr0', '-1'], USAGE, r"--mmfr0: '-1' " + HEX),
+    (['view', '--mmfr0', '1g'], USAGE, r"--mmfr0: '1g' " + HEX),
+    (['view', '--pmsidr', '0x10000000000000000'], USAGE,
+     r"--pmsidr: '0x10000000000000000' does not fit in 64 bits"),
+    # guest
+    (['view', '--pmsver', '7'], USAGE, r"--pmsver: '7' " + PMSVER),
+    (['view', '--pmsver', 'v1p6'], USAGE, r"--pmsver: 'v1p6' " + PMSVER),
+    (['view', '--pmsver', '03'], USAGE, r"--pmsver: '03' " + PMSVER),
+    (['view', '--pmsver', ''], USAGE, r"--pmsver: '' " + PMSVER),
+    (['view', '--profile', 'kvm'], USAGE,
+     r"--profile: unknown profile 'kvm'; accepted: default, kvm-rfc-v6"),
+    (['view', '--allow', 'foo'], USAGE,
+     r"--allow: 'foo' is not a fallback; accepted: tpms-fallback, unadvertised-limit "
+     r"\(comma-separated, or --allow repeated\)"),
+    (['view', '--allow', 'tpms-fallback,'], USAGE, r"--allow: '' is not a fallback"),
+    (['view', '--allow', 'forbid-leaks'], USAGE, r"--allow: 'forbid-leaks' is not a fallback"),
+    (['view', '--max-buffer-size', '3MB'], USAGE, r"--max-buffer-size: '3MB' " + SIZE),
+    (['view', '--max-buffer-size', ''], USAGE, r"--max-buffer-size: '' " + SIZE),
+    (['view', '--max-buffer-size', '4 K'], USAGE, r"--max-buffer-size: '4 K' " + SIZE),
+    (['view', '--max-buffer-size', '-4096'], USAGE, r"--max-buffer-size: '-4096' " + SIZE),
+    (['view', '--max-buffer-size', 'K'], USAGE, r"--max-buffer-size: 'K' " + SIZE),
+    (['view', '--max-buffer-size', '16E'], USAGE,
+     r"--max-buffer-size: '16E' is too large: a size must be below 16EiB \(2\^64 bytes\)"),
+    (['view', '--max-buffer-size', '99999999999999999999'], USAGE, r".* is too large"),
+    (['view', '--max-buffer-size', '5000'], USAGE,
+     r"--max-buffer-size: '5000' " + INEXACT + r" .*; the nearest representable sizes are "
+     r"4KiB \(4096 bytes\) below and 8KiB \(8192 bytes\) above"),
+    (['view', '--max-buffer-size', '3000'], USAGE,
+     r"--max-buffer-size: '3000' " + INEXACT + r" .*; the nearest representable size is "
+     r"4KiB \(4096 bytes\), above it; none is smaller \(0 means no limit\)"),
+    (['view', '--max-buffer-size', '2047K'], USAGE,
+     r".*nearest representable sizes are 2044KiB \(2093056 bytes\) below and 2MiB \(2097152 "
+     r"bytes\) above"),
+    (['view', '--max-buffer-size', '0x200001'], USAGE,
+     r".*nearest representable sizes are 2MiB \(2097152 bytes\) below and 2052KiB \(2101248 "
+     r"bytes\) above"),
+    (['view', '--max-buffer-size', '5000T'], USAGE,
+     r".*the nearest representable size is 4092TiB \(4499201580859392 bytes\), below it; "
+     r"none is larger"),
+    # decode
+    (['decode'], USAGE, r"'spevirt decode' needs a REGISTER and a hexadecimal VALUE"),
+    (['decode', 'PMSIDR_EL1'], USAGE, r"'spevirt decode' needs a REGISTER and a hexadecimal"),
+    (['decode', 'PMSIDR_EL1', '1', '2'], USAGE,
+     r"unexpected argument '2': usage: spevirt decode \[--json\] REGISTER VALUE"),
+    (['decode', 'PMSIDR', '0'], USAGE,
+     r"REGISTER: unknown register 'PMSIDR'; accepted \(any case\): PMSIDR_EL1, PMBIDR_EL1, "
+     r".*MDCR_EL2, HDFGRTR_EL2, .*HFGITR_EL2"),
+    (['decode', 'PMSIDR_EL1', '0xg'], USAGE, r"VALUE: '0xg' " + HEX),
+    # sizes
+    (['encode-size'], USAGE, r"'spevirt encode-size' needs an argument: usage: spevirt "
+     r"encode-size SIZE"),
+    (['encode-size', '4K', '8K'], USAGE, r"unexpected argument '8K'"),
+    (['encode-size', '4Q'], USAGE, r"SIZE: '4Q' " + SIZE),
+    (['encode-size', '3000'], REFUSED,
+     r"buffer size limit not possible: SIZE: '3000' " + INEXACT + r" .*4KiB \(4096 bytes\)"),
+    (['decode-size'], USAGE, r"'spevirt decode-size' needs an argument"),
+    (['decode-size', '0x10000'], USAGE,
+     r"FIELD: '0x10000' does not fit in 16 bits \(at most 0xffff\)"),
+    (['decode-size', 'x'], USAGE, r"FIELD: 'x' " + HEX),
+    # help
+    (['help', 'nope'], USAGE, r"unknown command 'nope'; " + COMMANDS),
+    (['help', 'view', 'decode'], USAGE, r"unexpected argument 'decode'"),
+    # quoting: control bytes escaped, long arguments shortened
+    (['view', '--host', 'a\x1b[31mb'], USAGE, r"--host: unknown preset 'a\\x1b\[31mb'"),
+    (['view', '--host', 'x' * 100], USAGE, r"--host: unknown preset '" + 'x' * 48 + r"\.\.\.'"),
+    (['view', '--host', "it's"], USAGE, r"--host: unknown preset 'it\\x27s'"),
+    # refusals: the library's status text and reason
+    (['view', '--host', 'armv9.5'], REFUSED,
+     r"guest PMSVer not possible: guest ID_AA64DFR0_EL1.PMSVer V1P5 implies FEAT_SPE_EXC, "
+     r"which spevirt does not virtualize: the default profile offers at most V1P4"),
+    (['view', '--host', 'armv8.7', '--pmsver', 'v1p3'], REFUSED,
+     r"guest PMSVer not possible: guest ID_AA64DFR0_EL1.PMSVer is above the host's"),
+    (['view', '--nvm'], REFUSED, r"guest SPE_nVM not possible: .*SPE_nVM is 1 but the host's"),
+    (['view', '--pmsidr', '0x26417'], REFUSED,
+     r"the host's ID registers contradict the architecture: host PMSIDR_EL1.FnE is 0 with "
+     r"PMSVer V1P2 or above"),
+    (['view', '--pmbidr', '0x230'], REFUSED,
+     r"a higher Exception level owns the host's profiling buffer: host PMBIDR_EL1.P is 1"),
+    (['view', '--dfr0', '0', '--pmsver', 'v1'], REFUSED,
+     r"the host has no SPE: guest ID_AA64DFR0_EL1.PMSVer is non-zero but the host's PMSVer "
+     r"is 0"),
+    (['view', '--pmbidr', '0x0000000200000220'], REFUSED,
+     r"buffer size limit not possible: host PMBIDR_EL1.MaxBuffSize limits the buffer"),
+    (['view', '--pmbidr', '0x0000000200000220', '--max-buffer-size', '16K'], REFUSED,
+     r"buffer size limit not possible: .*above the host's PMBIDR_EL1.MaxBuffSize limit"),
+    (['view', '--mmfr0', '0', '--max-buffer-size', '4M'], REFUSED,
+     r"a required trap needs FEAT_FGT or FEAT_FGT2: PMBIDR_EL1 reads must be trapped"),
+    (['view', '--pmsver', 'v1', '--forbid-leaks'], REFUSED,
+     r"the view would leak host features: SPEVIRT_LEAK_RECORD_FORMAT"),
+    (['view', '--profile', 'kvm-rfc-v6', '--allow', 'unadvertised-limit'], REFUSED,
+     r"invalid argument: spevirt_config.flags: the KVM RFC v6 profile has no TPMS or "
+     r"unadvertised-limit fallback"),
+]
+
+
+def check_case(t, tool, args, status, pattern):
+    code, out, err = run(tool, args)
+    name = 'spevirt %r exits %d' % (args, status)
+    one_line = err.endswith('\n') and err.count('\n') == 1
+    t.check(code == status and out == '' and one_line and re.match('spevirt: ' + pattern, err),
+            name, 'exit status %d' % code, 'stdout: %r' % out[:200], 'stderr: %r' % err)
+
+
+def check_output_error(t, tool):
+    if not os.path.exists('/dev/full'):
+        t.check(True, 'unwritable stdout: no /dev/full here, not checked')
+        return
+    with open('/dev/full', 'w') as full:
+        proc = subprocess.run([tool], stdout=full, stderr=subprocess.PIPE, timeout=30)
+    t.check(proc.returncode == 3 and proc.stderr.startswith(b'spevirt: cannot write the output'),
+            'unwritable stdout exits 3', proc.returncode, proc.stderr)
+
+
+def check_json_refusal(t, tool):
+    code, out, err = run(tool, ['--host', 'armv9.5', '--json'])
+    t.check(code == REFUSED and '"view": null' in out and
+            err.startswith('spevirt: guest PMSVer not possible: '),
+            'a refusal with --json: exit 1, a JSON document on stdout, the reason on stderr',
+            code, out[-200:], err)
+
+
+def main():
+    tool = sys.argv[1]
+    t = Tap()
+    for args, status, pattern in CASES:
+        check_case(t, tool, args, status, pattern)
+    check_output_error(t, tool)
+    check_json_refusal(t, tool)
+    return t.done()
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+"""Golden outputs: the tool's stdout for a few configurations, byte for byte,
+in tests/cli/golden/NAME.txt (text) and NAME.json (--json).
+
+After an intended change to the output, regenerate them and review the diff:
+
+    python3 tests/cli/test_golden.py --update BUILDDIR/tools/spevirt tests/cli/golden
+    git diff tests/cli/golden
+
+usage: test_golden.py [--update] SPEVIRT GOLDEN_DIR
+"""
+import difflib
+import os
+import sys
+
+from clitest import Tap, run
+
+# (name, arguments, exit status): the golden file is golden/<name>.
+CASES = [
+    ('default.txt', [], 0),
+    ('default.json', ['view', '--json'], 0),
+    ('armv8.2-unadvertised-limit.txt',
+     ['view', '--host', 'armv8.2', '--pmsver', 'v1', '--max-buffer-size', '4M',
+      '--allow', 'unadvertised-limit'], 0),
+    ('armv8.2-unadvertised-limit.json',
+     ['view', '--host', 'armv8.2', '--pmsver', 'v1', '--max-buffer-size', '4M',
+      '--allow', 'unadvertised-limit', '--json'], 0),
+    ('armv8.7-no-spe.txt', ['view', '--pmsver', 'none'], 0),
+    ('armv8.9-kvm-downgrade.txt',
+     ['view', '--host', 'armv8.9', '--profile', 'kvm-rfc-v6', '--pmsver', 'v1p2',
+      '--max-buffer-size', '2M'], 0),
+    ('armv8.9-kvm-downgrade.json',
+     ['view', '--host', 'armv8.9', '--profile', 'kvm-rfc-v6', '--pmsver', 'v1p2',
+      '--max-buffer-size', '2M', '--json'], 0),
+    ('armv9.5-best.txt', ['view', '--host', 'armv9.5', '--best'], 0),
+    ('armv9.5-best.json', ['view', '--host', 'armv9.5', '--best', '--json'], 0),
+    ('armv9.5-refused.json', ['view', '--host', 'armv9.5', '--json'], 1),
+    ('raw-host-tpms-fallback.txt',
+     ['view', '--dfr0', '0x300000000', '--mmfr0', '0', '--pmsidr', '26457', '--pmbidr', '220',
+      '--pmsver', 'v1p1', '--allow', 'tpms-fallback'], 0),
+    ('decode-pmsidr-ones.txt', ['decode', 'PMSIDR_EL1', '0xffffffffffffffff'], 0),
+    ('decode-pmsidr-ones.json', ['decode', '--json', 'PMSIDR_EL1', '0xffffffffffffffff'], 0),
+    ('decode-mdcr.txt', ['decode', 'mdcr_el2', '4000'], 0),
+    ('presets.txt', ['presets'], 0),
+    ('presets.json', ['presets', '--json'], 0),
+    ('help.txt', ['--help'], 0),
+    ('help-view.txt', ['help', 'view'], 0),
+]
+
+
+def main(argv):
+    update = argv[1:2] == ['--update']
+    if update:
+        argv = argv[1:]
+    tool, golden = argv[1], argv[2]
+    t = Tap()
+    for name, args, status in CASES:
+        code, out, err = run(tool, args)
+        path = os.path.join(golden, name)
+        label = '%s: spevirt %s' % (name, ' '.join(args))
+        if update:
+            with open(path, 'w') as f:
+                f.write(out)
+        try:
+            with open(path) as f:
+                want = f.read()
+        except OSError as e:
+            want = str(e)
+        diff = [line for line in _diff(want, out)][:40]
+        t.check(code == status and out == want, label, 'exit status %d' % code, err, *diff)
+    return t.done()
+
+
+def _diff(want, got):
+    return difflib.unified_diff(want.splitlines(), got.splitlines(), 'golden', 'spevirt',
+                                lineterm='')
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+/*
+ * JSON output.  docs/cli-json.md documents every member; a change to the
+ * members written here needs a change there, and an incompatible one a new
+ * CLI_JSON_SCHEMA_VERSION.
+ */
+#include "decode.h"
+#include "json.h"
+#include "output.h"
+
+#define NOTE_BUF	64
+
+static void begin(struct json *j, FILE *out, const char *command)
+{
+	json_begin(j, out);
+	json_uint(j, "schema_version", CLI_JSON_SCHEMA_VERSION);
+	json_str(j, "command", command);
+}
+
+static void field_object(struct json *j, const struct spevirt_reg_desc *reg,
+		  const struct field_value *fv)
+{
+	char note[NOTE_BUF];
+
+	json_object(j, NULL);
+	json_str(j, "name", fv->desc->name);
+	json_uint(j, "msb", fv->msb);
+	json_uint(j, "lsb", fv->lsb);
+	json_str(j, "kind", field_kind_name(fv->desc->kind));
+	json_hex(j, "value", fv->value);
+	json_str(j, "value_name", fv->value_name);
+	json_bool(j, "reserved", fv->reserved);
+	json_bool(j, "above_known", fv->above_known);
+	json_str(j, "note", field_note(reg, fv, note, sizeof(note)) ? note : NULL);
+	json_end_object(j);
+}
+
+/* Every range of @reg that overlaps @mask, from bit 63 down. */
+static void field_list(struct json *j, const struct spevirt_reg_desc *reg, uint64_t value,
+		   uint64_t mask)
+{
+	struct field_value fv;
+	uint32_t i;
+
+	json_array(j, "fields");
+	for (i = 0; reg && i < reg->nr_fields; i++) {
+		field_decode(&reg->fields[i], value, &fv);
+		if (field_mask(fv.desc) & mask)
+			field_object(j, reg, &fv);
+	}
+	json_end_array(j);
+}
+
+static void view_reg_object(struct json *j, const struct view_reg *vr)
+{
+	json_object(j, vr->name);
+	if (vr->is_regmask)
+		json_reg(j, "mask", vr->mask);
+	json_reg(j, "value", vr->value);
+	field_list(j, spevirt_reg_find(vr->name), vr->value, vr->mask);
+	json_end_object(j);
+}
+
+static void host_object(struct json *j, const struct view_args *a)
+{
+	unsigned int r;
+
+	json_object(j, "host");
+	json_str(j, "preset", a->preset->name);
+	json_array(j, "given");
+	for (r = 0; r < NR_HOST_REGS; r++)
+		if (a->given & (1U << r))
+			json_str(j, NULL, host_reg_desc((enum host_reg)r)->name);
+	json_end_array(j);
+	json_object(j, "registers");
+	for (r = 0; r < NR_HOST_REGS; r++)
+		json_reg(j, host_reg_desc((enum host_reg)r)->name,
+			 host_reg_get(&a->host, (enum host_reg)r));
+	json_end_object(j);
+	json_end_object(j);
+}
+
+static const char *pmsver_source(const struct view_args *a)
+{
+	if (a->best)
+		return "best";
+	return a->pmsver_given ? "option" : "host";
+}
+
+static void config_object(struct json *j, const struct view_result *r)
+{
+	unsigned int i;
+
+	json_object(j, "config");
+	json_str(j, "profile", profile_name(r->cfg.profile));
+	json_uint(j, "pmsver", r->cfg.pmsver);
+	json_str(j, "pmsver_name", pmsver_name(r->cfg.pmsver));
+	json_str(j, "pmsver_source", pmsver_source(r->args));
+	json_uint(j, "spe_nvm", r->cfg.spe_nvm);
+	json_uint(j, "max_buffer_size", r->cfg.max_buffer_size);
+	json_array(j, "flags");
+	for (i = 0; i < NR_FLAGS; i++)
+		if (r->cfg.flags & flag_desc(i)->flag)
+			json_str(j, NULL, flag_desc(i)->name);
+	json_end_array(j);
+	json_bool(j, "best", r->args->best);
+	json_end_object(j);
+}
+
+static void register_objects(struct json *j, const struct spevirt_view *v)
+{
+	struct view_reg guest[NR_GUEST_REGS], traps[NR_TRAP_REGS];
+	unsigned int i;
+
+	view_guest_regs(v, guest);
+	view_trap_regs(v, traps);
+	json_object(j, "guest");
+	for (i = 0; i < NR_GUEST_REGS; i++)
+		view_reg_object(j, &guest[i]);
+	json_end_object(j);
+	json_object(j, "traps");
+	for (i = 0; i < NR_TRAP_REGS; i++)
+		view_reg_object(j, &traps[i]);
+	json_end_object(j);
+}
+
+static void access_table(struct json *j, const struct spevirt_view *v)
+{
+	struct access_row rows[SPEVIRT_NR_SPE_SLOTS];
+	unsigned int i, n = view_access(v, rows);
+	char enc[SYSREG_NAME_BUF];
+
+	json_array(j, "access");
+	for (i = 0; i < n; i++) {
+		sysreg_name(rows[i].reg->encoding, enc, sizeof(enc));
+		json_object(j, NULL);
+		json_str(j, "register", rows[i].reg->name);
+		json_str(j, "sysreg", enc);
+		json_hex(j, "encoding", rows[i].reg->encoding);
+		json_str(j, "read", access_name(rows[i].read));
+		json_str(j, "write", access_name(rows[i].write));
+		json_end_object(j);
+	}
+	json_end_array(j);
+}
+
+static unsigned int bit_index(uint64_t bit)
+{
+	unsigned int i = 0;
+
+	while (bit > 1) {
+		bit >>= 1;
+		i++;
+	}
+	return i;
+}
+
+static void leak_list(struct json *j, const struct spevirt_view *v)
+{
+	const struct leak_desc *l;
+	unsigned int i;
+
+	json_array(j, "leaks");
+	for (i = 0; (l = leak_desc(i)); i++) {
+		if (!(v->leaks & l->bit))
+			continue;
+		json_object(j, NULL);
+		json_str(j, "name", l->name);
+		json_uint(j, "bit", bit_index(l->bit));
+		json_str(j, "meaning", l->meaning);
+		json_end_object(j);
+	}
+	json_end_array(j);
+	json_reg(j, "leak_bits", v->leaks);
+}
+
+static void view_object(struct json *j, const struct spevirt_view *v)
+{
+	json_object(j, "view");
+	register_objects(j, v);
+	json_object(j, "buffer");
+	json_uint(j, "max_buffer_size", v->max_buffer_size);
+	json_bool(j, "limit_advertised", v->limit_advertised);
+	json_end_object(j);
+	access_table(j, v);
+	leak_list(j, v);
+	json_end_object(j);
+}
+
+void json_view(FILE *out, const struct view_result *r)
+{
+	struct json j;
+
+	begin(&j, out, "view");
+	host_object(&j, r->args);
+	config_object(&j, r);
+	json_str(&j, "status", status_name(r->status));
+	json_uint(&j, "status_code", (uint64_t)r->status);
+	json_str(&j, "status_text", spevirt_strerror(r->status));
+	json_str(&j, "reason", r->view.reason);
+	if (r->status == SPEVIRT_OK)
+		view_object(&j, &r->view);
+	else
+		json_null(&j, "view");
+	json_end(&j);
+}
+
+void json_decode(FILE *out, const struct spevirt_reg_desc *reg, uint64_t value)
+{
+	char enc[SYSREG_NAME_BUF];
+	struct json j;
+
+	sysreg_name(reg->encoding, enc, sizeof(enc));
+	begin(&j, out, "decode");
+	json_str(&j, "register", reg->name);
+	json_str(&j, "sysreg", enc);
+	json_hex(&j, "encoding", reg->encoding);
+	json_reg(&j, "value", value);
+	json_reg(&j, "res0_set", value & reg->res0);
+	json_reg(&j, "res1_clear", ~value & reg->res1);
+	field_list(&j, reg, value, ~0ULL);
+	json_end(&j);
+}
+
+static void preset_object(struct json *j, const struct preset *p)
+{
+	const char *const *rule;
+	unsigned int r;
+
+	json_object(j, NULL);
+	json_str(j, "name", p->name);
+	json_str(j, "title", p->title);
+	json_bool(j, "default", p == preset_default());
+	json_object(j, "registers");
+	for (r = 0; r < NR_HOST_REGS; r++)
+		json_reg(j, host_reg_desc((enum host_reg)r)->name,
+			 host_reg_get(&p->host, (enum host_reg)r));
+	json_end_object(j);
+	json_array(j, "rules");
+	for (rule = p->rules; *rule; rule++)
+		json_str(j, NULL, *rule);
+	json_end_array(j);
+	json_end_object(j);
+}
+
+void json_presets(FILE *out)
+{
+	struct json j;
+	unsigned int i;
+
+	begin(&j, out, "presets");
+	json_str(&j, "default", preset_default()->name);
+	json_array(&j, "presets");
+	for (i = 0; i < preset_count(); i++)
+		preset_object(&j, preset_get(i));
+	json_end_array(&j);
+	json_end(&j);
+}

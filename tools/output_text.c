@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+/*
+ * Text output, for a terminal: sections with a title line, registers as
+ * hexadecimal with their fields below, tables in aligned columns.
+ */
+#include <stdarg.h>
+#include <string.h>
+
+#include "decode.h"
+#include "output.h"
+
+#define WRAP_COLUMN	96
+#define SIZE_BUF	32
+#define LINE_BUF	256
+
+void print_wrapped(FILE *out, unsigned int col, unsigned int hang, const char *text)
+{
+	const char *p = text;
+	bool line_start = true;
+
+	for (;;) {
+		size_t len;
+
+		p += strspn(p, " ");
+		if (!*p)
+			break;
+		len = strcspn(p, " ");
+		if (!line_start && col + 1 + len > WRAP_COLUMN) {
+			fprintf(out, "\n%*s", (int)hang, "");
+			col = hang;
+			line_start = true;
+		}
+		if (!line_start) {
+			fputc(' ', out);
+			col++;
+		}
+		fwrite(p, 1, len, out);
+		col += (unsigned int)len;
+		p += len;
+		line_start = false;
+	}
+	fputc('\n', out);
+}
+
+static unsigned int nr_given(unsigned int given)
+{
+	unsigned int n = 0;
+
+	for (; given; given >>= 1)
+		n += given & 1U;
+	return n;
+}
+
+static void print_host(FILE *out, const struct view_args *a)
+{
+	unsigned int r;
+
+	if (nr_given(a->given) == NR_HOST_REGS)
+		fprintf(out, "Host: every register given by option\n");
+	else if (a->given)
+		fprintf(out, "Host: %s preset, with the registers marked 'given' set by option\n",
+			a->preset->name);
+	else
+		fprintf(out, "Host: %s preset: %s\n", a->preset->name, a->preset->title);
+	for (r = 0; r < NR_HOST_REGS; r++) {
+		bool given = a->given & (1U << r);
+
+		fprintf(out, "  %-17s 0x%016llx%s%s\n", host_reg_desc((enum host_reg)r)->name,
+			(unsigned long long)host_reg_get(&a->host, (enum host_reg)r),
+			given ? "  given with " : "",
+			given ? view_host_option((enum host_reg)r) : "");
+	}
+}
+
+static void print_limit(char *buf, size_t len, uint64_t bytes)
+{
+	char sz[SIZE_BUF];
+
+	if (!bytes) {
+		snprintf(buf, len, "none");
+		return;
+	}
+	format_size(bytes, sz, sizeof(sz));
+	snprintf(buf, len, "%s (%llu bytes)", sz, (unsigned long long)bytes);
+}
+
+/* Append to @buf, which holds @len bytes. */
+__attribute__((format(printf, 3, 4))) static void append(char *buf, size_t len, const char *fmt,
+							 ...)
+{
+	size_t used = strlen(buf);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf + used, len - used, fmt, ap);
+	va_end(ap);
+}
+
+static void append_flags(char *buf, size_t len, unsigned int flags)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < NR_FLAGS; i++)
+		if (flags & flag_desc(i)->flag)
+			append(buf, len, "%s%s", n++ ? ", " : "flags ", flag_desc(i)->name);
+	if (!n)
+		append(buf, len, "flags none");
+}
+
+static void print_guest(FILE *out, const struct view_result *r)
+{
+	const struct view_args *a = r->args;
+	const char *name = pmsver_name(r->cfg.pmsver);
+	const char *why = a->best ? " (chosen by --best)" : "";
+	char limit[2 * SIZE_BUF], line[LINE_BUF] = "";
+
+	print_limit(limit, sizeof(limit), r->cfg.max_buffer_size);
+	append(line, sizeof(line), "Guest: profile %s, PMSVer ", profile_name(r->cfg.profile));
+	if (name)
+		append(line, sizeof(line), "%s", name);
+	else
+		append(line, sizeof(line), "%u", r->cfg.pmsver);
+	append(line, sizeof(line), "%s, SPE_nVM %u%s, buffer limit %s, ",
+	       a->best || a->pmsver_given ? why : " (the host's)", r->cfg.spe_nvm, why, limit);
+	append_flags(line, sizeof(line), r->cfg.flags);
+	print_wrapped(out, 0, 7, line);
+}
+
+static void print_reg(FILE *out, const struct view_reg *vr, bool no_spe)
+{
+	const struct spevirt_reg_desc *reg = spevirt_reg_find(vr->name);
+
+	if (vr->is_regmask)
+		fprintf(out, "  %-17s mask 0x%016llx  value 0x%016llx%s\n", vr->name,
+			(unsigned long long)vr->mask, (unsigned long long)vr->value,
+			vr->mask ? "" : "  (no bit on this host)");
+	else
+		fprintf(out, "  %-17s 0x%016llx%s\n", vr->name, (unsigned long long)vr->value,
+			no_spe ? "  (the guest has no SPE: its reads UNDEF)" : "");
+	if (!reg)
+		fprintf(out, "    (not in the library's register description)\n");
+	else if (!no_spe || vr->is_regmask)
+		decode_print(out, reg, vr->value, vr->mask, DECODE_SPE);
+}
+
+static void print_registers(FILE *out, const struct view_result *r)
+{
+	struct view_reg guest[NR_GUEST_REGS], traps[NR_TRAP_REGS];
+	bool no_spe = r->cfg.pmsver == SPEVIRT_PMSVER_NI;
+	unsigned int i;
+
+	view_guest_regs(&r->view, guest);
+	view_trap_regs(&r->view, traps);
+	fprintf(out, "\nGuest-visible registers\n");
+	for (i = 0; i < NR_GUEST_REGS; i++)
+		print_reg(out, &guest[i], no_spe);
+	fprintf(out, "\nTrap controls (program each as reg = (reg & ~mask) | value)\n");
+	for (i = 0; i < NR_TRAP_REGS; i++)
+		print_reg(out, &traps[i], no_spe);
+}
+
+static void print_buffer(FILE *out, const struct view_result *r)
+{
+	char limit[2 * SIZE_BUF], line[LINE_BUF];
+
+	print_limit(limit, sizeof(limit), r->view.max_buffer_size);
+	if (r->cfg.pmsver == SPEVIRT_PMSVER_NI)
+		fprintf(out, "\nBuffer limit: none (the guest has no SPE)\n");
+	else if (!r->view.max_buffer_size)
+		fprintf(out, "\nBuffer limit: none\n");
+	else if (r->view.limit_advertised)
+		fprintf(out, "\nBuffer limit: %s, advertised in PMBIDR_EL1.MaxBuffSize\n", limit);
+	else {
+		snprintf(line, sizeof(line), "Buffer limit: %s, not advertised in "
+			 "PMBIDR_EL1.MaxBuffSize: enforce it when the guest enables its buffer",
+			 limit);
+		fputc('\n', out);
+		print_wrapped(out, 0, 14, line);
+	}
+}
+
+static void print_access(FILE *out, const struct view_result *r)
+{
+	struct access_row rows[SPEVIRT_NR_SPE_SLOTS];
+	unsigned int i, n = view_access(&r->view, rows), used = 0;
+
+	fprintf(out, "\nAccess decisions (spevirt_access)\n");
+	fprintf(out, "  %-15s %-15s %-11s %s\n", "Register", "Encoding", "Read", "Write");
+	for (i = 0; i < n; i++) {
+		char enc[SYSREG_NAME_BUF];
+
+		sysreg_name(rows[i].reg->encoding, enc, sizeof(enc));
+		fprintf(out, "  %-15s %-15s %-11s %s\n", rows[i].reg->name, enc,
+			access_name(rows[i].read), access_name(rows[i].write));
+		used |= 1U << rows[i].read | 1U << rows[i].write;
+	}
+	fputc('\n', out);
+	for (i = 0; i <= SPEVIRT_ACCESS_NOT_SPE; i++) {
+		if (!(used & (1U << i)))
+			continue;
+		fprintf(out, "  %-10s ", access_name((enum spevirt_access)i));
+		print_wrapped(out, 13, 13, access_meaning((enum spevirt_access)i));
+	}
+}
+
+static void print_leaks(FILE *out, const struct view_result *r)
+{
+	uint64_t unknown = leaks_unknown(r->view.leaks);
+	const struct leak_desc *l;
+	unsigned int i;
+
+	fprintf(out, "\nLeaks (what the guest can observe although its view hides it)\n");
+	if (!r->view.leaks)
+		fprintf(out, "  none\n");
+	for (i = 0; (l = leak_desc(i)); i++) {
+		if (!(r->view.leaks & l->bit))
+			continue;
+		fprintf(out, "  %-19s ", l->name);
+		print_wrapped(out, 22, 22, l->meaning);
+	}
+	if (unknown)
+		fprintf(out, "  bits 0x%llx: leaks this tool does not know\n",
+			(unsigned long long)unknown);
+}
+
+void text_view(FILE *out, const struct view_result *r)
+{
+	print_host(out, r->args);
+	print_guest(out, r);
+	print_registers(out, r);
+	print_buffer(out, r);
+	print_access(out, r);
+	print_leaks(out, r);
+}
+
+void text_decode(FILE *out, const struct spevirt_reg_desc *reg, uint64_t value)
+{
+	char enc[SYSREG_NAME_BUF];
+
+	sysreg_name(reg->encoding, enc, sizeof(enc));
+	fprintf(out, "%s 0x%016llx (%s)\n", reg->name, (unsigned long long)value, enc);
+	decode_print(out, reg, value, ~0ULL, DECODE_ALL);
+	if (value & reg->res0)
+		fprintf(out, "RES0 bits set: 0x%016llx (they must be zero)\n",
+			(unsigned long long)(value & reg->res0));
+	if (~value & reg->res1)
+		fprintf(out, "RES1 bits clear: 0x%016llx (they must be one)\n",
+			(unsigned long long)(~value & reg->res1));
+}
+
+static void print_preset(FILE *out, const struct preset *p)
+{
+	unsigned int r;
+	const char *const *rule;
+
+	fprintf(out, "\n%s%s\n  %s\n", p->name, p == preset_default() ? " (default)" : "",
+		p->title);
+	for (r = 0; r < NR_HOST_REGS; r++)
+		fprintf(out, "  %-17s 0x%016llx\n", host_reg_desc((enum host_reg)r)->name,
+			(unsigned long long)host_reg_get(&p->host, (enum host_reg)r));
+	fprintf(out, "  Arm ARM rules it follows:\n");
+	for (rule = p->rules; *rule; rule++) {
+		fprintf(out, "    - ");
+		print_wrapped(out, 6, 6, *rule);
+	}
+}
+
+void text_presets(FILE *out)
+{
+	unsigned int i;
+
+	fprintf(out, "Built-in synthetic hosts: values the Arm ARM permits at each architecture "
+		"level, not\nany vendor's CPU. Use one with 'spevirt view --host NAME'.\n");
+	for (i = 0; i < preset_count(); i++)
+		print_preset(out, preset_get(i));
+}

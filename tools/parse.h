@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later */
+#ifndef SPEVIRT_TOOLS_PARSE_H
+#define SPEVIRT_TOOLS_PARSE_H
+
+/*
+ * Command-line parsing for the spevirt tool, as pure functions: no I/O, no
+ * global state, no allocation, so fuzz/fuzz_cli.c can call them directly.
+ *
+ * Every parser returns true on success.  On failure it fills err->msg with
+ * one sentence that says what was wrong and what is accepted (user input in
+ * it is quoted, non-printable bytes escaped, long arguments shortened), and
+ * its outputs are unspecified.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <spevirt/spevirt.h>
+
+#include "presets.h"
+
+#define PARSE_MSG_MAX	1024
+
+struct parse_error {
+	char msg[PARSE_MSG_MAX];
+};
+
+enum command {
+	CMD_VIEW,
+	CMD_DECODE,
+	CMD_PRESETS,
+	CMD_ENCODE_SIZE,
+	CMD_DECODE_SIZE,
+	CMD_HELP,
+	NR_COMMANDS,
+};
+
+const char *command_name(enum command cmd);
+bool parse_command(const char *s, enum command *cmd, struct parse_error *err);
+
+/*
+ * Scalar parsers.  @what names the option or argument in the message, e.g.
+ * "--pmsidr".
+ *
+ * parse_hex(): 1 to 16 hexadecimal digits (any case), with or without 0x,
+ *	nothing else; at most @max.
+ * parse_size(): a byte count, decimal with an optional binary suffix (K, M,
+ *	G, T, P, E, each also as KiB, MiB, ...; any case), or 0x and hexadecimal.
+ * parse_buffer_size(): parse_size(), and exactly representable in
+ *	PMBIDR_EL1.MaxBuffSize; the message names the nearest sizes that are.
+ * parse_pmsver(): 0 to 6, none, v1, or a PMSVer value name of the register
+ *	description (NI, IMP, V1P1 ... V1P5; any case).
+ * parse_profile(): default or kvm-rfc-v6.
+ * parse_allow(): a comma-separated list of fallback names; their
+ *	SPEVIRT_CFG_* bits are ORed into *flags.
+ */
+bool parse_hex(const char *what, const char *s, uint64_t max, uint64_t *out,
+	       struct parse_error *err);
+bool parse_size(const char *what, const char *s, uint64_t *out, struct parse_error *err);
+bool parse_buffer_size(const char *what, const char *s, uint64_t *out, struct parse_error *err);
+bool parse_pmsver(const char *what, const char *s, unsigned int *out, struct parse_error *err);
+bool parse_profile(const char *what, const char *s, enum spevirt_profile *out,
+		   struct parse_error *err);
+bool parse_allow(const char *what, const char *s, unsigned int *flags, struct parse_error *err);
+bool parse_preset(const char *what, const char *s, const struct preset **out,
+		  struct parse_error *err);
+bool parse_register(const char *what, const char *s, const struct spevirt_reg_desc **out,
+		    struct parse_error *err);
+
+/*
+ * The representable PMBIDR_EL1.MaxBuffSize sizes next to @bytes (0, "no
+ * limit", is not a size): the largest below and the smallest above.
+ * Return: SIZE_HAS_BELOW and SIZE_HAS_ABOVE bits for the ones that exist.
+ */
+#define SIZE_HAS_BELOW	(1U << 0)
+#define SIZE_HAS_ABOVE	(1U << 1)
+unsigned int maxbuf_neighbours(uint64_t bytes, uint64_t *below, uint64_t *above);
+
+/* @bytes with the largest binary suffix that divides it ("2MiB", "4097"); parse_size() reads it. */
+void format_size(uint64_t bytes, char *buf, size_t len);
+
+/* Names, for output: profile and fallback names as the options take them. */
+const char *profile_name(enum spevirt_profile profile);
+/* The register description's name of a PMSVer value ("V1P2"), or NULL. */
+const char *pmsver_name(unsigned int pmsver);
+
+struct flag_desc {
+	unsigned int flag;		/* SPEVIRT_CFG_* */
+	const char *name;		/* "tpms-fallback" */
+	const char *option;		/* how to set it: "--allow tpms-fallback" */
+};
+
+#define NR_FLAGS	3
+const struct flag_desc *flag_desc(unsigned int index);
+
+/* The view option that sets host register @reg ("--pmsidr"). */
+const char *view_host_option(enum host_reg reg);
+
+/* 'spevirt view' */
+struct view_args {
+	struct spevirt_host host;
+	struct spevirt_config cfg;
+	const struct preset *preset;	/* the host's base: --host, or the default */
+	unsigned int given;		/* (1 << enum host_reg): registers set by option */
+	bool pmsver_given;		/* else cfg.pmsver is the host's PMSVer, at most V1P5 */
+	bool best;			/* pick PMSVer and SPE_nVM with spevirt_best_offer() */
+	bool json;
+	bool help;			/* --help: the rest is not filled */
+};
+
+/* 'spevirt decode' */
+struct decode_args {
+	const struct spevirt_reg_desc *reg;
+	uint64_t value;
+	bool json;
+	bool help;
+};
+
+/* 'spevirt presets' */
+struct presets_args {
+	bool json;
+	bool help;
+};
+
+/* 'spevirt encode-size' (value: bytes) and 'spevirt decode-size' (value: the field) */
+struct size_args {
+	const char *text;		/* the argument as given */
+	uint64_t value;
+	bool help;
+};
+
+/* 'spevirt help' */
+struct help_args {
+	bool has_command;
+	enum command command;
+	bool help;			/* 'spevirt help --help' */
+};
+
+/* @argv holds the arguments after the command name; @argc counts them. */
+bool parse_view_args(int argc, char *const argv[], struct view_args *a, struct parse_error *err);
+bool parse_decode_args(int argc, char *const argv[], struct decode_args *a,
+		       struct parse_error *err);
+bool parse_presets_args(int argc, char *const argv[], struct presets_args *a,
+			struct parse_error *err);
+bool parse_encode_size_args(int argc, char *const argv[], struct size_args *a,
+			    struct parse_error *err);
+bool parse_decode_size_args(int argc, char *const argv[], struct size_args *a,
+			    struct parse_error *err);
+bool parse_help_args(int argc, char *const argv[], struct help_args *a, struct parse_error *err);
+
+#endif /* SPEVIRT_TOOLS_PARSE_H */

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later */
+#ifndef SPEVIRT_TOOLS_REPORT_H
+#define SPEVIRT_TOOLS_REPORT_H
+
+/*
+ * What 'spevirt view' reports, independent of the output format: the text
+ * and JSON writers both walk these lists, so they show the same things.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <spevirt/spevirt.h>
+
+#include "parse.h"
+
+/* The outcome of 'spevirt view'. */
+struct view_result {
+	const struct view_args *args;
+	struct spevirt_config cfg;	/* as computed: --best fills pmsver and spe_nvm */
+	struct spevirt_view view;
+	enum spevirt_status status;
+};
+
+void view_run(const struct view_args *args, struct view_result *r);
+
+/* One register of the view: a value, or a mask and value (is_regmask). */
+struct view_reg {
+	const char *name;		/* Arm ARM name, as the register description has it */
+	uint64_t value;
+	uint64_t mask;			/* all ones for a value */
+	bool is_regmask;
+};
+
+#define NR_GUEST_REGS	4
+#define NR_TRAP_REGS	7
+
+/* PMSIDR_EL1, PMBIDR_EL1, ID_AA64DFR0_EL1, ID_AA64DFR2_EL1. */
+void view_guest_regs(const struct spevirt_view *v, struct view_reg out[NR_GUEST_REGS]);
+/* MDCR_EL2, PMSCR_EL2, HDFGRTR_EL2, HDFGWTR_EL2, HDFGRTR2_EL2, HDFGWTR2_EL2, HFGITR_EL2. */
+void view_trap_regs(const struct spevirt_view *v, struct view_reg out[NR_TRAP_REGS]);
+
+/* The access decisions for one SPE register. */
+struct access_row {
+	const struct spevirt_reg_desc *reg;
+	enum spevirt_access read;
+	enum spevirt_access write;
+};
+
+/*
+ * Every described register in SPE's register block (spevirt_access() does
+ * not answer SPEVIRT_ACCESS_NOT_SPE for it), in encoding order.
+ * Return: the number of rows.
+ */
+unsigned int view_access(const struct spevirt_view *v,
+			 struct access_row rows[SPEVIRT_NR_SPE_SLOTS]);
+
+/* "UNDEF", "UNTRAPPED", ...: the enum's names without SPEVIRT_ACCESS_. */
+const char *access_name(enum spevirt_access a);
+/* What the hypervisor does for the decision. */
+const char *access_meaning(enum spevirt_access a);
+
+/* "OK", "E_INVAL", ...: the enum's names without SPEVIRT_. */
+const char *status_name(enum spevirt_status status);
+
+/* The leak catalogue: SPEVIRT_LEAK_* bits, names without SPEVIRT_LEAK_, meanings. */
+struct leak_desc {
+	uint64_t bit;
+	const char *name;
+	const char *meaning;
+};
+
+const struct leak_desc *leak_desc(unsigned int index);	/* NULL past the last */
+/* The bits of @leaks the catalogue above does not describe. */
+uint64_t leaks_unknown(uint64_t leaks);
+
+/* "S3_0_C9_C9_7": the generic name of a system-register encoding. */
+void sysreg_name(uint32_t encoding, char *buf, size_t len);
+#define SYSREG_NAME_BUF	24
+
+#endif /* SPEVIRT_TOOLS_REPORT_H */
