@@ -10,22 +10,32 @@
 #define PMSIDR_PACKET_FEATURES \
 	(SPEVIRT_PMSIDR_EL1_PBT | SPEVIRT_PMSIDR_EL1_CRR | SPEVIRT_PMSIDR_EL1_SME)
 
-static const char *const leak_reasons[SPEVIRT_LEAK_COUNT] = {
-	"SPEVIRT_LEAK_RECORD_FORMAT: the guest PMSVer is below the host's and records carry "
-	"the host version's packets",
-	"SPEVIRT_LEAK_RECORD_FEATURES: PMSIDR_EL1 hides PBT, CRR or SME but the hardware "
-	"still emits their packets",
-	"SPEVIRT_LEAK_FILTER_BITS: PMSEVFR_EL1 or PMSFCR_EL1 bits of features the guest "
-	"lacks stay writable",
-	"SPEVIRT_LEAK_PMSCR_EXC: the host has FEAT_SPE_EXC, so PMSCR_EL1.KE and EE stay "
-	"writable",
-	"SPEVIRT_LEAK_PMBIDR_READ: without FEAT_FGT nothing traps PMBIDR_EL1, which shows "
-	"the guest the host's value",
-	"SPEVIRT_LEAK_PMCR_FZS: the host has FEAT_SPEv1p2, so PMCR_EL0.FZS exists for a guest "
-	"below V1P2",
-	"SPEVIRT_LEAK_UNADVERTISED_LIMIT: PMBIDR_EL1.MaxBuffSize does not show the enforced "
-	"buffer limit",
+struct leak_text {
+	const char *name;	/* the bit's name without SPEVIRT_LEAK_ */
+	const char *meaning;	/* what the guest can observe */
+	const char *reason;	/* view.reason under SPEVIRT_CFG_FORBID_LEAKS */
 };
+
+#define LEAK(n, text)	{ #n, text, "SPEVIRT_LEAK_" #n ": " text }
+
+/* In bit order: entry i describes bit i. */
+static const struct leak_text leak_texts[SPEVIRT_LEAK_COUNT] = {
+	LEAK(RECORD_FORMAT, "the guest's PMSVer is below the host's: records carry the packets "
+	     "and encodings of the host's SPE version"),
+	LEAK(RECORD_FEATURES, "the view hides PMSIDR_EL1.PBT, CRR or SME, but the hardware "
+	     "still emits their packets"),
+	LEAK(FILTER_BITS, "PMSEVFR_EL1 event bits and PMSFCR_EL1.FnE/FDS of features the guest "
+	     "lacks stay writable instead of RAZ/WI"),
+	LEAK(PMSCR_EXC, "the host has FEAT_SPE_EXC, the guest does not: PMSCR_EL1.KE and EE "
+	     "stay writable"),
+	LEAK(PMBIDR_READ, "without FEAT_FGT nothing traps PMBIDR_EL1: the guest without SPE "
+	     "reads the host's value"),
+	LEAK(PMCR_FZS, "the host has FEAT_SPEv1p2, the guest does not: PMCR_EL0.FZS exists "
+	     "unless the hypervisor traps PMCR_EL0"),
+	LEAK(UNADVERTISED_LIMIT, "PMBIDR_EL1.MaxBuffSize shows the hardware's value, not the "
+	     "limit: the guest learns it from a buffer-size management event"),
+};
+
 
 static uint64_t spe_guest_leaks(const struct spevirt_host *host,
 				const struct spevirt_hostcaps *caps,
@@ -70,5 +80,15 @@ const char *spevirt_leak_reason_(uint64_t leaks)
 
 	while (i < SPEVIRT_LEAK_COUNT - 1 && !(leaks & (1ULL << i)))
 		i++;
-	return leak_reasons[i];
+	return leak_texts[i].reason;
+}
+
+const char *spevirt_leak_name(unsigned int bit)
+{
+	return bit < SPEVIRT_LEAK_COUNT ? leak_texts[bit].name : NULL;
+}
+
+const char *spevirt_leak_describe(unsigned int bit)
+{
+	return bit < SPEVIRT_LEAK_COUNT ? leak_texts[bit].meaning : NULL;
 }

@@ -354,6 +354,19 @@ static void every_leak_is_produced_and_forbidden(void **state)
 	assert_int_equal(all, (1ULL << SPEVIRT_LEAK_COUNT) - 1);
 }
 
+static void leak_names_and_descriptions_follow_the_bits(void **state)
+{
+	(void)state;
+	assert_string_equal(spevirt_leak_name(0), "RECORD_FORMAT");
+	assert_int_equal(SPEVIRT_LEAK_RECORD_FORMAT, 1ULL << 0);
+	assert_string_equal(spevirt_leak_name(5), "PMCR_FZS");
+	assert_int_equal(SPEVIRT_LEAK_PMCR_FZS, 1ULL << 5);
+	assert_string_equal(spevirt_leak_name(SPEVIRT_LEAK_COUNT - 1), "UNADVERTISED_LIMIT");
+	assert_non_null(strstr(spevirt_leak_describe(4), "PMBIDR_EL1"));
+	assert_null(spevirt_leak_name(SPEVIRT_LEAK_COUNT));
+	assert_null(spevirt_leak_describe(SPEVIRT_LEAK_COUNT));
+}
+
 static void forbid_leaks_names_the_first_leak(void **state)
 {
 	struct spevirt_host h = make_host(3, 1, 0);
@@ -429,6 +442,7 @@ int main(void)
 		cmocka_unit_test(unadvertised_limit_is_advertised_with_fgt),
 		cmocka_unit_test(kvm_profile_refuses_fallback_flags),
 		cmocka_unit_test(every_leak_is_produced_and_forbidden),
+		cmocka_unit_test(leak_names_and_descriptions_follow_the_bits),
 		cmocka_unit_test(forbid_leaks_names_the_first_leak),
 		cmocka_unit_test(best_offer_is_the_highest_level_the_profile_allows),
 		cmocka_unit_test(best_offer_without_fgt),

@@ -157,17 +157,17 @@ static unsigned int bit_index(uint64_t bit)
 
 static void leak_list(struct json *j, const struct spevirt_view *v)
 {
-	const struct leak_desc *l;
+	struct leak_desc l;
 	unsigned int i;
 
 	json_array(j, "leaks");
-	for (i = 0; (l = leak_desc(i)); i++) {
-		if (!(v->leaks & l->bit))
+	for (i = 0; leak_desc(i, &l); i++) {
+		if (!(v->leaks & l.bit))
 			continue;
 		json_object(j, NULL);
-		json_str(j, "name", l->name);
-		json_uint(j, "bit", bit_index(l->bit));
-		json_str(j, "meaning", l->meaning);
+		json_str(j, "name", l.name);
+		json_uint(j, "bit", bit_index(l.bit));
+		json_str(j, "meaning", l.meaning);
 		json_end_object(j);
 	}
 	json_end_array(j);

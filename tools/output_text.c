@@ -206,17 +206,17 @@ static void print_access(FILE *out, const struct view_result *r)
 static void print_leaks(FILE *out, const struct view_result *r)
 {
 	uint64_t unknown = leaks_unknown(r->view.leaks);
-	const struct leak_desc *l;
+	struct leak_desc l;
 	unsigned int i;
 
 	fprintf(out, "\nLeaks (what the guest can observe although its view hides it)\n");
 	if (!r->view.leaks)
 		fprintf(out, "  none\n");
-	for (i = 0; (l = leak_desc(i)); i++) {
-		if (!(r->view.leaks & l->bit))
+	for (i = 0; leak_desc(i, &l); i++) {
+		if (!(r->view.leaks & l.bit))
 			continue;
-		fprintf(out, "  %-19s ", l->name);
-		print_wrapped(out, 22, 22, l->meaning);
+		fprintf(out, "  %-19s ", l.name);
+		print_wrapped(out, 22, 22, l.meaning);
 	}
 	if (unknown)
 		fprintf(out, "  bits 0x%llx: leaks this tool does not know\n",

@@ -116,45 +116,19 @@ const char *status_name(enum spevirt_status status)
 }
 
 /* docs/policy.md, section 6, has for each what hides it and why nothing else can. */
-static const struct leak_desc leaks[] = {
-	{ SPEVIRT_LEAK_RECORD_FORMAT, "RECORD_FORMAT",
-	  "the guest's PMSVer is below the host's: records carry the packets and encodings of "
-	  "the host's SPE version" },
-	{ SPEVIRT_LEAK_RECORD_FEATURES, "RECORD_FEATURES",
-	  "the view hides PMSIDR_EL1.PBT, CRR or SME, but the hardware still emits their "
-	  "packets" },
-	{ SPEVIRT_LEAK_FILTER_BITS, "FILTER_BITS",
-	  "PMSEVFR_EL1 event bits and PMSFCR_EL1.FnE/FDS of features the guest lacks stay "
-	  "writable instead of RAZ/WI" },
-	{ SPEVIRT_LEAK_PMSCR_EXC, "PMSCR_EXC",
-	  "the host has FEAT_SPE_EXC, the guest does not: PMSCR_EL1.KE and EE stay writable" },
-	{ SPEVIRT_LEAK_PMBIDR_READ, "PMBIDR_READ",
-	  "without FEAT_FGT nothing traps PMBIDR_EL1: the guest without SPE reads the host's "
-	  "value" },
-	{ SPEVIRT_LEAK_PMCR_FZS, "PMCR_FZS",
-	  "the host has FEAT_SPEv1p2, the guest does not: PMCR_EL0.FZS exists unless the "
-	  "hypervisor traps PMCR_EL0" },
-	{ SPEVIRT_LEAK_UNADVERTISED_LIMIT, "UNADVERTISED_LIMIT",
-	  "PMBIDR_EL1.MaxBuffSize shows the hardware's value, not the limit: the guest learns "
-	  "it from a buffer-size management event" },
-};
-
-#define NR_LEAKS	(sizeof(leaks) / sizeof(leaks[0]))
-
-_Static_assert(NR_LEAKS == SPEVIRT_LEAK_COUNT, "every SPEVIRT_LEAK_* bit is described");
-
-const struct leak_desc *leak_desc(unsigned int index)
+bool leak_desc(unsigned int index, struct leak_desc *out)
 {
-	return index < NR_LEAKS ? &leaks[index] : NULL;
+	if (!spevirt_leak_name(index))
+		return false;
+	out->bit = 1ULL << index;
+	out->name = spevirt_leak_name(index);
+	out->meaning = spevirt_leak_describe(index);
+	return true;
 }
 
 uint64_t leaks_unknown(uint64_t bits)
 {
-	unsigned int i;
-
-	for (i = 0; i < NR_LEAKS; i++)
-		bits &= ~leaks[i].bit;
-	return bits;
+	return bits & ~((1ULL << SPEVIRT_LEAK_COUNT) - 1);
 }
 
 /* The widths of the Op0, Op1, CRn, CRm and Op2 fields of an MRS/MSR encoding. */

@@ -63,14 +63,14 @@ const char *access_meaning(enum spevirt_access a);
 /* "OK", "E_INVAL", ...: the enum's names without SPEVIRT_. */
 const char *status_name(enum spevirt_status status);
 
-/* The leak catalogue: SPEVIRT_LEAK_* bits, names without SPEVIRT_LEAK_, meanings. */
+/* The library's leak catalogue: SPEVIRT_LEAK_* bits, names, meanings. */
 struct leak_desc {
 	uint64_t bit;
 	const char *name;
 	const char *meaning;
 };
 
-const struct leak_desc *leak_desc(unsigned int index);	/* NULL past the last */
+bool leak_desc(unsigned int index, struct leak_desc *out);	/* false past the last */
 /* The bits of @leaks the catalogue above does not describe. */
 uint64_t leaks_unknown(uint64_t leaks);
 

@@ -150,6 +150,23 @@ enum spevirt_profile {
 #define SPEVIRT_LEAK_COUNT		7
 
 /**
+ * spevirt_leak_name() - the name of a leak bit
+ * @bit: the bit number, 0 to SPEVIRT_LEAK_COUNT - 1
+ *
+ * Return: the name without SPEVIRT_LEAK_ ("RECORD_FORMAT"), or NULL for an
+ * unknown bit.
+ */
+SPEVIRT_API const char *spevirt_leak_name(unsigned int bit);
+
+/**
+ * spevirt_leak_describe() - what a guest can observe through a leak
+ * @bit: the bit number, 0 to SPEVIRT_LEAK_COUNT - 1
+ *
+ * Return: a static sentence, or NULL for an unknown bit.
+ */
+SPEVIRT_API const char *spevirt_leak_describe(unsigned int bit);
+
+/**
  * enum spevirt_access - what the hypervisor does with a guest access to an
  *	SPE system register
  * @SPEVIRT_ACCESS_UNDEF: inject UNDEF (a hidden feature, a register absent
