@@ -485,36 +485,48 @@ bool parse_allow(const char *what, const char *s, unsigned int *out, struct pars
 	}
 }
 
-bool parse_preset(const char *what, const char *s, const struct preset **out,
-		  struct parse_error *err)
+static const char *preset_name_at(unsigned int i)
+{
+	return i < preset_count() ? preset_get(i)->name : NULL;
+}
+
+static const char *register_name_at(unsigned int i)
+{
+	const struct spevirt_reg_desc *reg = spevirt_reg_get(i);
+
+	return reg ? reg->name : NULL;
+}
+
+/* "WHAT: unknown KIND 'S'; ACCEPTED: each name name_at() gives, then SUFFIX". */
+static bool unknown_name(struct parse_error *err, const char *what, const char *kind,
+			 const char *s, const char *(*name_at)(unsigned int),
+			 const char *accepted, const char *suffix)
 {
 	struct strbuf list = { .len = 0 };
 	struct quoted q;
+	const char *name;
 	unsigned int i;
 
+	for (i = 0; (name = name_at(i)); i++)
+		sb_add(&list, "%s%s", i ? ", " : "", name);
+	return fail(err, "%s: unknown %s %s; %s: %s%s", what, kind, quote(&q, s), accepted,
+		    list.s, suffix);
+}
+
+bool parse_preset(const char *what, const char *s, const struct preset **out,
+		  struct parse_error *err)
+{
 	*out = preset_find(s);
-	if (*out)
-		return true;
-	for (i = 0; i < preset_count(); i++)
-		sb_add(&list, "%s%s", i ? ", " : "", preset_get(i)->name);
-	return fail(err, "%s: unknown preset %s; accepted: %s (see 'spevirt presets')", what,
-		    quote(&q, s), list.s);
+	return *out || unknown_name(err, what, "preset", s, preset_name_at, "accepted",
+				    " (see 'spevirt presets')");
 }
 
 bool parse_register(const char *what, const char *s, const struct spevirt_reg_desc **out,
 		    struct parse_error *err)
 {
-	struct strbuf list = { .len = 0 };
-	struct quoted q;
-	unsigned int i;
-
 	*out = spevirt_reg_find(s);
-	if (*out)
-		return true;
-	for (i = 0; i < spevirt_reg_count(); i++)
-		sb_add(&list, "%s%s", i ? ", " : "", spevirt_reg_get(i)->name);
-	return fail(err, "%s: unknown register %s; accepted (any case): %s", what, quote(&q, s),
-		    list.s);
+	return *out || unknown_name(err, what, "register", s, register_name_at,
+				    "accepted (any case)", "");
 }
 
 /* Options */
