@@ -68,7 +68,7 @@ uint64_t spevirt_leaks_(const struct spevirt_host *host, const struct spevirt_ho
 		leaks |= SPEVIRT_LEAK_PMCR_FZS;
 	if (cfg->pmsver != SPEVIRT_PMSVER_NI)
 		return leaks | spe_guest_leaks(host, caps, cfg, view);
-	if (view->access[0][SPEVIRT_SLOT_PMBIDR_EL1] == SPEVIRT_ACCESS_UNTRAPPED)
+	if (view->access[0][SLOT_OF_(SPEVIRT_SYSREG_PMBIDR_EL1)] == SPEVIRT_ACCESS_UNTRAPPED)
 		leaks |= SPEVIRT_LEAK_PMBIDR_READ;
 	return leaks;
 }

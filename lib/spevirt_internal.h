@@ -44,8 +44,11 @@ uint64_t spevirt_leaks_(const struct spevirt_host *host, const struct spevirt_ho
 			const struct spevirt_config *cfg, const struct spevirt_view *view);
 const char *spevirt_leak_reason_(uint64_t leaks);
 
-/* Access-table slot of PMBIDR_EL1: (CRm - 9) * 8 + op2. */
-#define SPEVIRT_SLOT_PMBIDR_EL1	15
+/*
+ * Access-table slot of an SPE register encoding: SPE's block is op0 3, op1 0,
+ * CRn 9, CRm 9..10, so the slot is (CRm - 9) * 8 + op2.
+ */
+#define SLOT_OF_(sysreg)	(((uint32_t)(sysreg) - SPEVIRT_SYSREG_PMSCR_EL1) >> 5)
 
 extern const struct spevirt_reg_desc spevirt_reg_table_[];
 extern const unsigned int spevirt_reg_table_size_;

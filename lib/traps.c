@@ -40,7 +40,7 @@ struct fgt_ref {
 };
 
 struct spe_reg {
-	uint8_t slot;		/* (CRm - 9) * 8 + op2 */
+	uint8_t slot;		/* SLOT_OF_(its encoding) */
 	uint8_t class;		/* enum reg_class */
 	uint8_t mdcr;		/* enum mdcr_trap */
 	unsigned int host_feat;	/* the register exists when the host has these */
@@ -49,54 +49,54 @@ struct spe_reg {
 	const char *need_fgt;	/* why a guest with SPE cannot run without the FGT bit */
 };
 
-#define SLOT(crm, op2)	(((crm) - 9) * 8 + (op2))
+#define SLOT(name)	SLOT_OF_(SPEVIRT_SYSREG_##name)
 #define POS(r, f)	{ r, false, SPEVIRT_##r##_##f }
 #define NEG(r, f)	{ r, true, SPEVIRT_##r##_##f }
 #define NO_FGT		{ FGT_NONE, false, 0 }
 
-#define SAMPLING(crm, op2, name)						\
-	{ SLOT(crm, op2), CLASS_SAMPLING, MDCR_TPMS, FEAT_SPE, FEAT_SPE,	\
+#define SAMPLING(name)						\
+	{ SLOT(name), CLASS_SAMPLING, MDCR_TPMS, FEAT_SPE, FEAT_SPE,	\
 	  POS(HDFGRTR_EL2, name), POS(HDFGWTR_EL2, name),			\
 	  "only a trap of " #name " would stop the guest" }
-#define BUFFER(crm, op2, name)							\
-	{ SLOT(crm, op2), CLASS_BUFFER, MDCR_E2PB, FEAT_SPE, FEAT_SPE,	\
+#define BUFFER(name)							\
+	{ SLOT(name), CLASS_BUFFER, MDCR_E2PB, FEAT_SPE, FEAT_SPE,	\
 	  POS(HDFGRTR_EL2, name), POS(HDFGWTR_EL2, name),			\
 	  "only a trap of " #name " would stop the guest" }
 
 static const struct spe_reg spe_regs[] = {
-	{ SLOT(10, 7), CLASS_PMBIDR, MDCR_NONE, FEAT_SPE, FEAT_SPE,
+	{ SLOT(PMBIDR_EL1), CLASS_PMBIDR, MDCR_NONE, FEAT_SPE, FEAT_SPE,
 	  POS(HDFGRTR_EL2, PMBIDR_EL1), NO_FGT,
 	  "PMBIDR_EL1 reads must be trapped (the guest value differs from what the hardware "
 	  "shows the guest, or the profile always traps them) and only HDFGRTR_EL2.PMBIDR_EL1 "
 	  "can trap them: the host lacks FEAT_FGT (a limit alone may be left unadvertised "
 	  "with SPEVIRT_CFG_UNADVERTISED_LIMIT)" },
-	{ SLOT(9, 1), CLASS_SAMPLING, MDCR_TPMS, FEAT_SPE_FnE, FEAT_SPE_FnE,
+	{ SLOT(PMSNEVFR_EL1), CLASS_SAMPLING, MDCR_TPMS, FEAT_SPE_FnE, FEAT_SPE_FnE,
 	  NEG(HDFGRTR_EL2, NPMSNEVFR_EL1), NEG(HDFGWTR_EL2, NPMSNEVFR_EL1),
 	  "PMSNEVFR_EL1 must UNDEF (the host has FEAT_SPE_FnE, the guest does not) and "
 	  "HDFGxTR_EL2.nPMSNEVFR_EL1 needs FEAT_FGT, which the host lacks "
 	  "(SPEVIRT_CFG_TPMS_FALLBACK would trap it with MDCR_EL2.TPMS)" },
-	{ SLOT(10, 4), CLASS_SAMPLING, MDCR_TPMS, FEAT_SPE_FDS, FEAT_SPE_FDS,
+	{ SLOT(PMSDSFR_EL1), CLASS_SAMPLING, MDCR_TPMS, FEAT_SPE_FDS, FEAT_SPE_FDS,
 	  NEG(HDFGRTR2_EL2, NPMSDSFR_EL1), NEG(HDFGWTR2_EL2, NPMSDSFR_EL1),
 	  "PMSDSFR_EL1 must UNDEF (the host has FEAT_SPE_FDS, the guest does not) and "
 	  "HDFGxTR2_EL2.nPMSDSFR_EL1 needs FEAT_FGT2, which the host lacks "
 	  "(SPEVIRT_CFG_TPMS_FALLBACK would trap it with MDCR_EL2.TPMS)" },
-	{ SLOT(10, 5), CLASS_BUFFER, MDCR_E2PB, FEAT_SPE_nVM, FEAT_SPE_nVM,
+	{ SLOT(PMBMAR_EL1), CLASS_BUFFER, MDCR_E2PB, FEAT_SPE_nVM, FEAT_SPE_nVM,
 	  NEG(HDFGRTR2_EL2, NPMBMAR_EL1), NEG(HDFGWTR2_EL2, NPMBMAR_EL1),
 	  "PMBMAR_EL1 is trapped by MDCR_EL2.E2PB" },
-	{ SLOT(9, 7), CLASS_PMSIDR, MDCR_TPMS, FEAT_SPE, FEAT_SPE,
+	{ SLOT(PMSIDR_EL1), CLASS_PMSIDR, MDCR_TPMS, FEAT_SPE, FEAT_SPE,
 	  POS(HDFGRTR_EL2, PMSIDR_EL1), NO_FGT,
 	  "PMSIDR_EL1 reads must be trapped (the guest value differs from the host's, or "
 	  "the profile always traps them) and HDFGRTR_EL2.PMSIDR_EL1 needs FEAT_FGT, which "
 	  "the host lacks (SPEVIRT_CFG_TPMS_FALLBACK would trap them with MDCR_EL2.TPMS)" },
-	SAMPLING(9, 0, PMSCR_EL1),
-	SAMPLING(9, 2, PMSICR_EL1),
-	SAMPLING(9, 3, PMSIRR_EL1),
-	SAMPLING(9, 4, PMSFCR_EL1),
-	SAMPLING(9, 5, PMSEVFR_EL1),
-	SAMPLING(9, 6, PMSLATFR_EL1),
-	BUFFER(10, 0, PMBLIMITR_EL1),
-	BUFFER(10, 1, PMBPTR_EL1),
-	BUFFER(10, 3, PMBSR_EL1),
+	SAMPLING(PMSCR_EL1),
+	SAMPLING(PMSICR_EL1),
+	SAMPLING(PMSIRR_EL1),
+	SAMPLING(PMSFCR_EL1),
+	SAMPLING(PMSEVFR_EL1),
+	SAMPLING(PMSLATFR_EL1),
+	BUFFER(PMBLIMITR_EL1),
+	BUFFER(PMBPTR_EL1),
+	BUFFER(PMBSR_EL1),
 };
 
 #define NR_SPE_REGS	(sizeof(spe_regs) / sizeof(spe_regs[0]))
@@ -284,7 +284,7 @@ enum spevirt_status spevirt_traps_plan_(const struct spevirt_hostcaps *caps,
 enum spevirt_access spevirt_access(const struct spevirt_view *view, uint32_t sysreg,
 				   bool is_write)
 {
-	uint32_t slot = (sysreg - SPEVIRT_SYSREG_PMSCR_EL1) >> 5;
+	uint32_t slot = SLOT_OF_(sysreg);
 
 	/* Below the block the subtraction wraps: one compare catches both ends. */
 	if (slot >= SPEVIRT_NR_SPE_SLOTS || (sysreg & 0x1f))

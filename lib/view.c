@@ -135,13 +135,13 @@ static uint64_t guest_pmbidr(uint64_t host, const struct spevirt_config *cfg, ui
 }
 
 /*
- * What the guest would read from PMBIDR_EL1 without a trap: the host value,
- * with P = 0 (E2PB makes EL1 the owner) and AddrMode following
- * PMSCR_EL2.EnVM, which the view sets to the guest's SPE_nVM.
+ * What the guest would read from PMBIDR_EL1 without a trap: the host value
+ * (P is 0 there, and E2PB keeps it 0 for the owning EL1), with AddrMode
+ * following PMSCR_EL2.EnVM, which the view sets to the guest's SPE_nVM.
  */
 static uint64_t hardware_pmbidr(uint64_t host, const struct spevirt_config *cfg)
 {
-	return (host & ~(SPEVIRT_PMBIDR_EL1_ADDRMODE | SPEVIRT_PMBIDR_EL1_P)) | addrmode(cfg);
+	return (host & ~SPEVIRT_PMBIDR_EL1_ADDRMODE) | addrmode(cfg);
 }
 
 /* The features of a guest with SPE, read back from its view. */
