@@ -21,7 +21,8 @@
  *    representable sizes;
  *  - parse_pmsver(), parse_profile(), parse_preset(), parse_register() and
  *    parse_command() return a value whose name is the argument (or one of
- *    its spellings), and parse_allow() only fallback flags;
+ *    its spellings), parse_allow() only SPEVIRT_CFG_* flags but
+ *    FORBID_LEAKS, and parse_el3() only SPEVIRT_EL3_* bits;
  *  - parse_view_args() returns a configuration spevirt_view_compute()
  *    accepts as well formed (profile, flags, levels, an exact buffer size),
  *    never --best with --pmsver or --nvm, the host's PMSVer (at most V1P5)
@@ -137,6 +138,7 @@ static void check_names(const char *s)
 	enum spevirt_profile profile;
 	struct parse_error err;
 	unsigned int pmsver, flags = 0;
+	uint32_t el3 = 0;
 	enum command cmd;
 
 	if (checked(parse_pmsver("LEVEL", s, &pmsver, &err), &err, s) &&
@@ -145,9 +147,12 @@ static void check_names(const char *s)
 	if (checked(parse_profile("PROFILE", s, &profile, &err), &err, s) &&
 	    strcmp(profile_name(profile), s))
 		violated("parse_profile returns the profile of that name", s);
-	if (checked(parse_allow("FALLBACK", s, &flags, &err), &err, s) &&
-	    (!flags || (flags & ~(SPEVIRT_CFG_TPMS_FALLBACK | SPEVIRT_CFG_UNADVERTISED_LIMIT))))
-		violated("parse_allow returns fallback flags only", s);
+	if (checked(parse_allow("FLAG", s, &flags, &err), &err, s) &&
+	    (!flags || (flags & ~SPEVIRT_CFG_VALID_FLAGS) || (flags & SPEVIRT_CFG_FORBID_LEAKS)))
+		violated("parse_allow returns SPEVIRT_CFG_* flags other than FORBID_LEAKS", s);
+	if (checked(parse_el3("CONTROL", s, &el3, &err), &err, s) &&
+	    (!el3 || (el3 & ~SPEVIRT_EL3_VALID)))
+		violated("parse_el3 returns SPEVIRT_EL3_* bits only", s);
 	if (checked(parse_preset("PRESET", s, &preset, &err), &err, s) &&
 	    strcmp(preset->name, s))
 		violated("parse_preset returns the preset of that name", s);

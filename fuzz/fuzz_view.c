@@ -10,7 +10,7 @@
  * any bit of any register or configuration field can still be reached.
  *
  * Input layout (multi-byte values are little-endian; bytes past the end of a
- * short input read as 0, bytes from offset 80 on are ignored):
+ * short input read as 0, bytes from offset 84 on are ignored):
  *
  *  off size  meaning
  *    0    1  bits 3:0 host ID_AA64DFR0_EL1.PMSVer, bits 7:4 host ID_AA64MMFR0_EL1.FGT
@@ -21,7 +21,8 @@
  *    4    1  host PMSIDR_EL1: bits 3:0 Interval, bits 7:4 MaxSize - 6 (modulo 16)
  *    5    1  host PMSIDR_EL1: bits 3:0 CountSize - 2 (modulo 16), bits 7:4 Format
  *    6    1  host PMBIDR_EL1: bits 3:0 Align, bits 7:4 EA
- *    7    1  host PMBIDR_EL1: bit 0 F, bit 1 P, bits 3:2 AddrMode; bits 7:4 ignored
+ *    7    1  host PMBIDR_EL1: bit 0 F, bit 1 P, bits 3:2 AddrMode; bits 7:4
+ *            host.el3_disabled bits 3:0
  *    8    2  host PMBIDR_EL1.MaxBuffSize
  *   10    1  cfg.profile
  *   11    1  cfg.pmsver
@@ -38,6 +39,7 @@
  *   68    4  XORed into cfg.pmsver
  *   72    4  XORed into cfg.spe_nvm
  *   76    4  XORed into cfg.flags
+ *   80    4  XORed into host.el3_disabled
  *
  * fuzz/make-corpus.py builds inputs in this layout; keep the two in step.
  *
@@ -65,7 +67,18 @@
  *      and PMBIDR_EL1.MaxBuffSize shows it when view.limit_advertised, which
  *      is false only with SPEVIRT_CFG_UNADVERTISED_LIMIT on a host without
  *      FEAT_FGT;
- *    - PMSCR_EL2.EnVM is in the mask only on a host with FEAT_SPE_nVM;
+ *    - PMSCR_EL2 (docs/policy.md section 5): the mask never has TS, E2SPE or
+ *      E0HSPE; it has EE and KE, both 0, exactly on a host with FEAT_SPE_EXC;
+ *      for a guest with SPE it has PA, CX and PCT[0], PCT[1] exactly with
+ *      FEAT_ECV and EnVM exactly with FEAT_SPE_nVM, and for a guest without
+ *      SPE none of them; PA is 1 only with SPEVIRT_CFG_ALLOW_PHYS_ADDR, CX
+ *      only with SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2, PCT non-zero only with
+ *      SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP; EnVM is the guest's SPE_nVM;
+ *    - MDCR_EL2.HPMFZS is in the mask, 0, exactly for a guest with SPE on a
+ *      host with FEAT_SPEv1p2;
+ *    - the context-switch set is exactly the registers whose writes are
+ *      SPEVIRT_ACCESS_UNTRAPPED or _FORWARD, spevirt_context_regs() lists
+ *      each once with PMSCR_EL1 last, and a guest without SPE has none;
  *    - HFGITR_EL2.PSBCSYNC is never set;
  *    - view.leaks has only SPEVIRT_LEAK_* bits, and none with
  *      SPEVIRT_CFG_FORBID_LEAKS;
@@ -75,7 +88,8 @@
  *      SPEVIRT_ACCESS_UNTRAPPED; accesses that do not exist are
  *      SPEVIRT_ACCESS_UNDEF; a guest without SPE gets SPEVIRT_ACCESS_UNDEF
  *      for everything but an untrappable PMBIDR_EL1 read, which must then be
- *      reported as SPEVIRT_LEAK_PMBIDR_READ.
+ *      reported as SPEVIRT_LEAK_PMBIDR_READ.  The host's FEAT_FGT level is
+ *      the one EL3 leaves enabled (SPEVIRT_EL3_NO_FGT, _NO_FGT2).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,7 +124,7 @@
 /* PMBIDR_EL1 fields a guest with SPE reads differently from the host (E2PB, EnVM). */
 #define PMBIDR_BY_EL2	(SPEVIRT_PMBIDR_EL1_P | SPEVIRT_PMBIDR_EL1_ADDRMODE)
 
-#define INPUT_SIZE	80
+#define INPUT_SIZE	84
 
 /* One call of spevirt_view_compute(): its inputs and outputs. */
 struct run {
@@ -216,6 +230,7 @@ static void dump_run(const struct run *r)
 		(unsigned long long)r->host.id_aa64dfr2_el1,
 		(unsigned long long)r->host.id_aa64mmfr0_el1,
 		(unsigned long long)r->host.pmsidr_el1, (unsigned long long)r->host.pmbidr_el1);
+	fprintf(stderr, "host: el3_disabled=0x%x\n", (unsigned int)r->host.el3_disabled);
 	fprintf(stderr,
 		"cfg: profile=%u pmsver=%u spe_nvm=%u max_buffer_size=0x%llx flags=0x%x\n",
 		(unsigned int)r->cfg.profile, r->cfg.pmsver, r->cfg.spe_nvm,
@@ -277,6 +292,19 @@ static void check_same(const struct run *a, const struct run *b)
 	for (w = 0; w < 2; w++)
 		for (i = 0; i < NR_SLOTS; i++)
 			CHECK(a, a->view.access[w][i] == b->view.access[w][i], what, "access");
+	CHECK(a, a->view.context_regs == b->view.context_regs, what, "context_regs");
+}
+
+/* The FEAT_FGT level the traps can use: the host's, less what EL3 disables. */
+static uint64_t usable_fgt(const struct spevirt_host *host)
+{
+	uint64_t fgt = FIELD(host->id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_FGT);
+
+	if (host->el3_disabled & SPEVIRT_EL3_NO_FGT)
+		return 0;
+	if ((host->el3_disabled & SPEVIRT_EL3_NO_FGT2) && fgt > FGT1)
+		return FGT1;
+	return fgt;
 }
 
 static void check_error(const struct run *r)
@@ -289,7 +317,7 @@ static void check_error(const struct run *r)
 static void check_fgt(const struct run *r, unsigned int i, const struct spevirt_regmask *rm,
 		      uint64_t spe_bits, uint64_t min_fgt)
 {
-	uint64_t fgt = FIELD(r->host.id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_FGT);
+	uint64_t fgt = usable_fgt(&r->host);
 
 	CHECK(r, !(rm->mask & ~spe_bits), "a fine-grained trap mask covers only SPE trap bits",
 	      regmask_name[i]);
@@ -365,7 +393,7 @@ static void check_one_access(const struct run *r, const struct spe_reg *reg, boo
 	const struct spevirt_view *v = &r->view;
 	enum spevirt_access d = spevirt_access(v, reg->sysreg, is_write);
 	uint64_t bit = is_write ? reg->wr : reg->rd;
-	uint64_t fgt = FIELD(r->host.id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_FGT);
+	uint64_t fgt = usable_fgt(&r->host);
 	bool trapped = mdcr_traps(v, reg);
 
 	CHECK(r, (unsigned int)d <= (unsigned int)SPEVIRT_ACCESS_FORWARD,
@@ -416,8 +444,10 @@ static void check_one_access(const struct run *r, const struct spe_reg *reg, boo
 static void check_access(const struct run *r, unsigned int host, unsigned int guest)
 {
 	const struct spevirt_view *v = &r->view;
-	uint64_t fgt = FIELD(r->host.id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_FGT);
+	uint64_t fgt = usable_fgt(&r->host);
 	uint64_t pmsver = FIELD(r->host.id_aa64dfr0_el1, ID_AA64DFR0_EL1_PMSVER);
+	uint64_t hpmfzs = (guest & HAS_SPE) && pmsver >= SPEVIRT_PMSVER_V1P2 ?
+				  SPEVIRT_MDCR_EL2_HPMFZS : 0;
 	uint64_t fgt_mask[2][2] = { { 0 } };
 	unsigned int slot, i;
 
@@ -460,8 +490,68 @@ static void check_access(const struct run *r, unsigned int host, unsigned int gu
 	      "mask covers the host's SPE trap bits", "hfgitr_el2");
 	CHECK(r,
 	      v->mdcr_el2.mask ==
-		      (host & HAS_SPE ? SPEVIRT_MDCR_EL2_TPMS | SPEVIRT_MDCR_EL2_E2PB : 0),
-	      "mask covers the host's SPE trap controls", "mdcr_el2");
+		      (host & HAS_SPE ? SPEVIRT_MDCR_EL2_TPMS | SPEVIRT_MDCR_EL2_E2PB | hpmfzs : 0),
+	      "mask covers the host's SPE trap controls and HPMFZS for a guest with SPE on "
+	      "FEAT_SPEv1p2", "mdcr_el2");
+	CHECK(r, !(v->mdcr_el2.value & SPEVIRT_MDCR_EL2_HPMFZS),
+	      "MDCR_EL2.HPMFZS is 0: a guest never freezes the hypervisor's counters", NULL);
+}
+
+/* docs/policy.md section 5, from D24.7.9's field list. */
+static void check_pmscr(const struct run *r, unsigned int host, unsigned int guest)
+{
+	const struct spevirt_regmask *rm = &r->view.pmscr_el2;
+	unsigned int flags = r->cfg.flags;
+	bool exc = FIELD(r->host.id_aa64dfr2_el1, ID_AA64DFR2_EL1_SPE_EXC) != 0;
+	bool ecv = FIELD(r->host.id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_ECV) != 0;
+	uint64_t want = 0;
+
+	if (host & HAS_SPE && exc)
+		want |= SPEVIRT_PMSCR_EL2_EE | SPEVIRT_PMSCR_EL2_KE;
+	if (guest & HAS_SPE) {
+		want |= SPEVIRT_PMSCR_EL2_PA | SPEVIRT_PMSCR_EL2_CX | (1ULL << 6);
+		want |= ecv ? SPEVIRT_PMSCR_EL2_PCT : 0;
+		want |= host & HAS_NVM ? SPEVIRT_PMSCR_EL2_ENVM : 0;
+	}
+	CHECK(r, rm->mask == want, "PMSCR_EL2 mask: the fields the PE reads while the guest runs",
+	      NULL);
+	CHECK(r, !(rm->value & (SPEVIRT_PMSCR_EL2_EE | SPEVIRT_PMSCR_EL2_KE)),
+	      "PMSCR_EL2.EE and KE are 0: no profiling exception while a guest runs", NULL);
+	CHECK(r, !(rm->value & SPEVIRT_PMSCR_EL2_PA) || (flags & SPEVIRT_CFG_ALLOW_PHYS_ADDR),
+	      "PMSCR_EL2.PA is 1 only with SPEVIRT_CFG_ALLOW_PHYS_ADDR", NULL);
+	CHECK(r, !(rm->value & SPEVIRT_PMSCR_EL2_CX) || (flags & SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2),
+	      "PMSCR_EL2.CX is 1 only with SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2", NULL);
+	CHECK(r, !(rm->value & SPEVIRT_PMSCR_EL2_PCT) || (flags & SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP),
+	      "PMSCR_EL2.PCT is 0b00 (virtual) unless SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP", NULL);
+	CHECK(r, !(rm->value & SPEVIRT_PMSCR_EL2_ENVM) == !r->cfg.spe_nvm,
+	      "PMSCR_EL2.EnVM is the guest's SPE_nVM", NULL);
+}
+
+static void check_context(const struct run *r)
+{
+	const struct spevirt_view *v = &r->view;
+	uint32_t regs[NR_SLOTS];
+	unsigned int slot, i, n = spevirt_context_regs(v, regs), bits = 0;
+	uint16_t want = 0;
+
+	for (slot = 0; slot < NR_SLOTS; slot++) {
+		uint8_t wr = v->access[1][slot];
+
+		if (wr == SPEVIRT_ACCESS_UNTRAPPED || wr == SPEVIRT_ACCESS_FORWARD)
+			want |= (uint16_t)(1U << slot);
+	}
+	CHECK(r, v->context_regs == want,
+	      "the context-switch set is the registers the guest writes in the hardware", NULL);
+	CHECK(r, r->cfg.pmsver || !want, "a guest without SPE has nothing to switch", NULL);
+	for (i = 0; i < n; i++) {
+		slot = (regs[i] - SPEVIRT_SYSREG_PMSCR_EL1) >> 5;
+		CHECK(r, slot < NR_SLOTS && (want & (1U << slot)) && !(bits & (1U << slot)),
+		      "spevirt_context_regs() lists each register of the set once", NULL);
+		bits |= 1U << slot;
+	}
+	CHECK(r, bits == want, "spevirt_context_regs() lists the whole set", NULL);
+	CHECK(r, !n || regs[n - 1] == SPEVIRT_SYSREG_PMSCR_EL1 || !(want & 1U),
+	      "PMSCR_EL1, which enables sampling, is restored last", NULL);
 }
 
 static void check_success(const struct run *r)
@@ -471,7 +561,7 @@ static void check_success(const struct run *r)
 	const struct spevirt_view *v = &r->view;
 	const struct spevirt_regmask *rm[NR_REGMASKS];
 	unsigned int hfeats = host_has(host), gfeats = guest_has(cfg, v);
-	uint64_t fgt = FIELD(host->id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_FGT);
+	uint64_t fgt = usable_fgt(host);
 	unsigned int i;
 
 	CHECK(r, !v->reason, "success has no reason", NULL);
@@ -506,8 +596,14 @@ static void check_success(const struct run *r)
 	      "guest ID_AA64DFR2_EL1.SPE_nVM is cfg.spe_nvm", NULL);
 	CHECK(r, !FIELD(v->id_aa64dfr2_el1.value, ID_AA64DFR2_EL1_SPE_EXC),
 	      "guest ID_AA64DFR2_EL1.SPE_EXC is 0", NULL);
-	if (!(hfeats & HAS_NVM))
-		CHECK(r, !v->pmscr_el2.mask, "PMSCR_EL2.EnVM only on a host with FEAT_SPE_nVM",
+	check_pmscr(r, hfeats, gfeats);
+	check_context(r);
+	if (gfeats & HAS_SPE)
+		CHECK(r,
+		      FIELD(v->mdcr_el2.value, MDCR_EL2_E2PB) ==
+			      (cfg->flags & SPEVIRT_CFG_PINNED_MEMORY ? SPEVIRT_MDCR_EL2_E2PB_EL1 :
+								       SPEVIRT_MDCR_EL2_E2PB_EL1_TRAP),
+		      "MDCR_EL2.E2PB is 0b11 with pinned memory, else 0b10, for a guest with SPE",
 		      NULL);
 
 	CHECK(r, !(v->leaks >> SPEVIRT_LEAK_COUNT), "view.leaks has only SPEVIRT_LEAK_* bits",

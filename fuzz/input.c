@@ -70,4 +70,5 @@ void fuzz_view_input(const uint8_t *data, size_t size, struct spevirt_host *host
 	cfg->pmsver = (unsigned int)(b[11] ^ fuzz_input_le(data, size, 68, 4));
 	cfg->spe_nvm = (unsigned int)(b[12] ^ fuzz_input_le(data, size, 72, 4));
 	cfg->flags = (unsigned int)(b[13] ^ fuzz_input_le(data, size, 76, 4));
+	host->el3_disabled = (uint32_t)(hi(b[7]) ^ fuzz_input_le(data, size, 80, 4));
 }

@@ -23,6 +23,9 @@ static unsigned int host_feats(const struct spevirt_host *host, unsigned int pms
 		feats |= FEAT_FGT;
 	if (fgt >= SPEVIRT_ID_AA64MMFR0_EL1_FGT_FGT2)
 		feats |= FEAT_FGT2;
+	if (FIELD_GET_(host->id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_ECV) >=
+	    SPEVIRT_ID_AA64MMFR0_EL1_ECV_IMP)
+		feats |= FEAT_ECV;
 	if (pmsver == SPEVIRT_PMSVER_NI)
 		return feats;
 	feats |= FEAT_SPE;
@@ -146,7 +149,7 @@ static const char *check_pmbidr(uint64_t pmbidr, const struct spevirt_hostcaps *
 	return NULL;
 }
 
-const char *spevirt_host_check_(const struct spevirt_host *host, struct spevirt_hostcaps *caps)
+static const char *check_ids(const struct spevirt_host *host, struct spevirt_hostcaps *caps)
 {
 	const char *reason;
 
@@ -162,5 +165,23 @@ const char *spevirt_host_check_(const struct spevirt_host *host, struct spevirt_
 		reason = check_pmsidr_encodings(host->pmsidr_el1);
 	if (!reason)
 		reason = check_pmbidr(host->pmbidr_el1, caps);
+	return reason;
+}
+
+/*
+ * A fine-grained trap takes effect only while SCR_EL3.FGTEn (FGTEn2 for the
+ * second registers) is 1: the Arm ARM's access pseudocode tests
+ * "IsFeatureImplemented(FEAT_FGT) && (!HaveEL(EL3) || SCR_EL3.FGTEn == '1')".
+ * With it 0, the host is planned as if it lacked the feature.
+ */
+const char *spevirt_host_check_(const struct spevirt_host *host, struct spevirt_hostcaps *caps)
+{
+	const char *reason = check_ids(host, caps);
+
+	caps->el3 = host->el3_disabled;
+	if (caps->el3 & SPEVIRT_EL3_NO_FGT)
+		caps->feats &= ~(unsigned int)(FEAT_FGT | FEAT_FGT2);
+	if (caps->el3 & SPEVIRT_EL3_NO_FGT2)
+		caps->feats &= ~(unsigned int)FEAT_FGT2;
 	return reason;
 }

@@ -34,8 +34,20 @@ static const struct leak_text leak_texts[SPEVIRT_LEAK_COUNT] = {
 	     "unless the hypervisor traps PMCR_EL0"),
 	LEAK(UNADVERTISED_LIMIT, "PMBIDR_EL1.MaxBuffSize shows the hardware's value, not the "
 	     "limit: the guest learns it from a buffer-size management event"),
+	LEAK(ID_INCONSISTENT, "the guest reads PMSVer V1P5 with SPE_nVM and SPE_EXC 0, which "
+	     "FEAT_SPEv1p5 forbids: it may expect PMBMAR_EL1 and profiling exceptions"),
+	LEAK(BUFFER_BITS, "pinned memory leaves the buffer registers untrapped: "
+	     "PMBLIMITR_EL1.nVM and PMFZ of features the guest lacks stay writable"),
 };
 
+
+/* PMBLIMITR_EL1 bits the host has and the guest's features do not. */
+static bool pinned_bits_hidden(const struct spevirt_hostcaps *caps,
+			       const struct spevirt_config *cfg)
+{
+	return ((caps->feats & FEAT_SPE_nVM) && !cfg->spe_nvm) ||
+	       (caps->pmsver >= SPEVIRT_PMSVER_V1P2 && cfg->pmsver < SPEVIRT_PMSVER_V1P2);
+}
 
 static uint64_t spe_guest_leaks(const struct spevirt_host *host,
 				const struct spevirt_hostcaps *caps,
@@ -54,6 +66,11 @@ static uint64_t spe_guest_leaks(const struct spevirt_host *host,
 		leaks |= SPEVIRT_LEAK_PMSCR_EXC;
 	if (!view->limit_advertised)
 		leaks |= SPEVIRT_LEAK_UNADVERTISED_LIMIT;
+	/* spevirt never offers SPE_EXC, which FEAT_SPEv1p5 implies. */
+	if (cfg->pmsver >= SPEVIRT_PMSVER_V1P5)
+		leaks |= SPEVIRT_LEAK_ID_INCONSISTENT;
+	if ((cfg->flags & SPEVIRT_CFG_PINNED_MEMORY) && pinned_bits_hidden(caps, cfg))
+		leaks |= SPEVIRT_LEAK_BUFFER_BITS;
 	return leaks;
 }
 

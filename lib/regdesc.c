@@ -323,13 +323,18 @@ static const struct spevirt_field_desc id_aa64dfr2_el1_fields[] = {
 	{ "STEP", 0, 4, SPEVIRT_FIELD_PLAIN, 0, NULL },
 };
 
+static const struct spevirt_enum_desc id_aa64mmfr0_el1_ecv[] = {
+	{ "NI", 0x0 },
+	{ "IMP", 0x1 },
+	{ "CNTPOFF", 0x2 },
+};
 static const struct spevirt_enum_desc id_aa64mmfr0_el1_fgt[] = {
 	{ "NI", 0x0 },
 	{ "IMP", 0x1 },
 	{ "FGT2", 0x2 },
 };
 static const struct spevirt_field_desc id_aa64mmfr0_el1_fields[] = {
-	{ "Other", 60, 4, SPEVIRT_FIELD_OTHER, 0, NULL },
+	{ "ECV", 60, 4, SPEVIRT_FIELD_UNSIGNED_ENUM, 3, id_aa64mmfr0_el1_ecv },
 	{ "FGT", 56, 4, SPEVIRT_FIELD_UNSIGNED_ENUM, 3, id_aa64mmfr0_el1_fgt },
 	{ "Other", 0, 56, SPEVIRT_FIELD_OTHER, 0, NULL },
 };

@@ -21,12 +21,14 @@ enum spevirt_feat {
 	FEAT_SPEv1p5	= 1U << 4,
 	FEAT_FGT	= 1U << 5,
 	FEAT_FGT2	= 1U << 6,
+	FEAT_ECV	= 1U << 7,
 };
 
 /* What spevirt knows of a validated host. */
 struct spevirt_hostcaps {
 	unsigned int pmsver;	/* ID_AA64DFR0_EL1.PMSVer, at most V1P5 */
-	unsigned int feats;	/* enum spevirt_feat bits */
+	unsigned int feats;	/* enum spevirt_feat bits, less what EL3 disables */
+	unsigned int el3;	/* spevirt_host.el3_disabled */
 };
 
 /* Guest values computed before the traps are planned. */
@@ -34,12 +36,15 @@ struct spevirt_guest {
 	unsigned int feats;	/* enum spevirt_feat bits the guest has */
 	bool pmsidr_trap;	/* the profile needs PMSIDR_EL1 reads trapped */
 	bool pmbidr_trap;	/* the profile needs PMBIDR_EL1 reads trapped */
+	bool pinned;		/* SPEVIRT_CFG_PINNED_MEMORY: buffer registers untrapped */
 };
 
 const char *spevirt_host_check_(const struct spevirt_host *host, struct spevirt_hostcaps *caps);
 enum spevirt_status spevirt_traps_plan_(const struct spevirt_hostcaps *caps,
 					const struct spevirt_guest *guest, unsigned int flags,
 					struct spevirt_view *view);
+void spevirt_el2_plan_(const struct spevirt_hostcaps *caps, const struct spevirt_guest *guest,
+		       unsigned int flags, struct spevirt_view *view);
 uint64_t spevirt_leaks_(const struct spevirt_host *host, const struct spevirt_hostcaps *caps,
 			const struct spevirt_config *cfg, const struct spevirt_view *view);
 const char *spevirt_leak_reason_(uint64_t leaks);

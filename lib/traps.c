@@ -82,7 +82,9 @@ static const struct spe_reg spe_regs[] = {
 	  "(SPEVIRT_CFG_TPMS_FALLBACK would trap it with MDCR_EL2.TPMS)" },
 	{ SLOT(PMBMAR_EL1), CLASS_BUFFER, MDCR_E2PB, FEAT_SPE_nVM, FEAT_SPE_nVM,
 	  NEG(HDFGRTR2_EL2, NPMBMAR_EL1), NEG(HDFGWTR2_EL2, NPMBMAR_EL1),
-	  "PMBMAR_EL1 is trapped by MDCR_EL2.E2PB" },
+	  "PMBMAR_EL1 must UNDEF (the host has FEAT_SPE_nVM, the guest does not) and, with "
+	  "SPEVIRT_CFG_PINNED_MEMORY leaving MDCR_EL2.E2PB untrapped, only "
+	  "HDFGxTR2_EL2.nPMBMAR_EL1 can trap it: it needs FEAT_FGT2, which the host lacks" },
 	{ SLOT(PMSIDR_EL1), CLASS_PMSIDR, MDCR_TPMS, FEAT_SPE, FEAT_SPE,
 	  POS(HDFGRTR_EL2, PMSIDR_EL1), NO_FGT,
 	  "PMSIDR_EL1 reads must be trapped (the guest value differs from the host's, or "
@@ -133,7 +135,7 @@ static uint8_t wanted(const struct spe_reg *r, const struct spevirt_guest *g)
 		return SPEVIRT_ACCESS_UNDEF;
 	switch (r->class) {
 	case CLASS_BUFFER:
-		return SPEVIRT_ACCESS_EMULATE;
+		return g->pinned ? SPEVIRT_ACCESS_UNTRAPPED : SPEVIRT_ACCESS_EMULATE;
 	case CLASS_PMSIDR:
 		return g->pmsidr_trap ? SPEVIRT_ACCESS_READ_VIEW : SPEVIRT_ACCESS_UNTRAPPED;
 	case CLASS_PMBIDR:
@@ -189,7 +191,7 @@ static const char *plan_access(const struct spe_reg *r, int is_write,
 {
 	const struct fgt_ref *f = fgt_of(r, is_write);
 	uint8_t want = wanted(r, g), *out = &view->access[is_write][r->slot];
-	bool by_mdcr = (r->mdcr == MDCR_TPMS && tpms) || r->mdcr == MDCR_E2PB;
+	bool by_mdcr = (r->mdcr == MDCR_TPMS && tpms) || (r->mdcr == MDCR_E2PB && !g->pinned);
 	bool by_fgt = false;
 
 	/* Absent on the host, or a write to a read-only register: hardware UNDEFs. */
@@ -234,28 +236,25 @@ static void plan_psbcsync(const struct spevirt_hostcaps *caps, struct spevirt_vi
 static void plan_mdcr(const struct spevirt_hostcaps *caps, const struct spevirt_guest *g,
 		      bool tpms, struct spevirt_view *view)
 {
+	uint64_t e2pb;
+
 	if (!(caps->feats & FEAT_SPE))
 		return;
 	view->mdcr_el2.mask = SPEVIRT_MDCR_EL2_E2PB | SPEVIRT_MDCR_EL2_TPMS;
 	/*
 	 * With SPE the guest owns the buffer and its buffer-register accesses
-	 * trap (0b10); without, EL2 owns it and they trap too (0b00).
+	 * trap (0b10), or, with its memory pinned, do not (0b11); without, EL2
+	 * owns it and they trap too (0b00).
 	 */
-	view->mdcr_el2.value = FIELD_PREP_(MDCR_EL2_E2PB, (g->feats & FEAT_SPE) ?
-					   SPEVIRT_MDCR_EL2_E2PB_EL1_TRAP :
-					   SPEVIRT_MDCR_EL2_E2PB_EL2);
+	if (!(g->feats & FEAT_SPE))
+		e2pb = SPEVIRT_MDCR_EL2_E2PB_EL2;
+	else if (g->pinned)
+		e2pb = SPEVIRT_MDCR_EL2_E2PB_EL1;
+	else
+		e2pb = SPEVIRT_MDCR_EL2_E2PB_EL1_TRAP;
+	view->mdcr_el2.value = FIELD_PREP_(MDCR_EL2_E2PB, e2pb);
 	if (tpms)
 		view->mdcr_el2.value |= SPEVIRT_MDCR_EL2_TPMS;
-}
-
-static void plan_pmscr(const struct spevirt_hostcaps *caps, const struct spevirt_guest *g,
-		       struct spevirt_view *view)
-{
-	if (!(caps->feats & FEAT_SPE_nVM))
-		return;
-	view->pmscr_el2.mask = SPEVIRT_PMSCR_EL2_ENVM;
-	if (g->feats & FEAT_SPE_nVM)
-		view->pmscr_el2.value = SPEVIRT_PMSCR_EL2_ENVM;
 }
 
 enum spevirt_status spevirt_traps_plan_(const struct spevirt_hostcaps *caps,
@@ -276,7 +275,6 @@ enum spevirt_status spevirt_traps_plan_(const struct spevirt_hostcaps *caps,
 			}
 		}
 	plan_mdcr(caps, guest, tpms, view);
-	plan_pmscr(caps, guest, view);
 	plan_psbcsync(caps, view);
 	return SPEVIRT_OK;
 }

@@ -28,12 +28,37 @@ static const char *config_invalid(const struct spevirt_config *cfg)
 	    (cfg->flags & (SPEVIRT_CFG_TPMS_FALLBACK | SPEVIRT_CFG_UNADVERTISED_LIMIT)))
 		return "spevirt_config.flags: the KVM RFC v6 profile has no TPMS or unadvertised-"
 		       "limit fallback";
+	if (cfg->profile == SPEVIRT_PROFILE_KVM_RFC_V6 && (cfg->flags & SPEVIRT_CFG_PINNED_MEMORY))
+		return "spevirt_config.flags: the KVM RFC v6 profile traps the buffer registers "
+		       "and has no pinned-memory mode (SPEVIRT_CFG_PINNED_MEMORY)";
 	if (cfg->pmsver > SPEVIRT_ID_AA64DFR0_EL1_PMSVER_MASK >> SPEVIRT_ID_AA64DFR0_EL1_PMSVER_SHIFT)
 		return "spevirt_config.pmsver does not fit the 4-bit ID_AA64DFR0_EL1.PMSVer field";
 	if (cfg->spe_nvm > SPEVIRT_ID_AA64DFR2_EL1_SPE_NVM_IMP)
 		return "spevirt_config.spe_nvm is neither 0 nor 1, the only ID_AA64DFR2_EL1.SPE_nVM "
 		       "values defined";
 	return NULL;
+}
+
+/* Guest levels against what EL3 firmware leaves disabled (policy.md section 9). */
+static enum spevirt_status check_el3_levels(const struct spevirt_hostcaps *caps,
+					    const struct spevirt_config *cfg,
+					    struct spevirt_view *view)
+{
+	if ((caps->el3 & SPEVIRT_EL3_PMSEE_ALL) && (caps->feats & FEAT_SPEv1p5))
+		return fail(view, SPEVIRT_E_HOST_NOT_OWNED,
+			    "MDCR_EL3.PMSEE is 0b11 (spevirt_host.el3_disabled "
+			    "SPEVIRT_EL3_PMSEE_ALL): every Profiling Buffer management event is "
+			    "taken to EL3, so no guest can own a profiling buffer");
+	if ((caps->el3 & SPEVIRT_EL3_NO_PMSNEVFR) && cfg->pmsver >= SPEVIRT_PMSVER_V1P2)
+		return fail(view, SPEVIRT_E_PMSVER,
+			    "guest ID_AA64DFR0_EL1.PMSVer is V1P2 or above, which requires "
+			    "FEAT_SPE_FnE, but MDCR_EL3.EnPMSN is 0 (SPEVIRT_EL3_NO_PMSNEVFR): "
+			    "PMSNEVFR_EL1 traps to EL3");
+	if ((caps->el3 & SPEVIRT_EL3_NO_PMBMAR) && cfg->spe_nvm)
+		return fail(view, SPEVIRT_E_NVM,
+			    "guest ID_AA64DFR2_EL1.SPE_nVM is 1 but MDCR_EL3.EnPMS4 is 0 "
+			    "(SPEVIRT_EL3_NO_PMBMAR): PMBMAR_EL1 traps to EL3");
+	return SPEVIRT_OK;
 }
 
 /* Guest PMSVer and SPE_nVM against the host and the profile. */
@@ -59,7 +84,7 @@ static enum spevirt_status check_guest_levels(const struct spevirt_hostcaps *cap
 		return fail(view, SPEVIRT_E_NVM,
 			    "guest ID_AA64DFR2_EL1.SPE_nVM is 1 but the host's is 0: the guest "
 			    "never sees more than the host has");
-	return SPEVIRT_OK;
+	return check_el3_levels(caps, cfg, view);
 }
 
 /* The buffer limit must be exact and within the host's own limit, if any. */
@@ -76,6 +101,11 @@ static enum spevirt_status check_buffer_size(const struct spevirt_host *host,
 			    "spevirt_config.max_buffer_size is not exactly representable in "
 			    "PMBIDR_EL1.MaxBuffSize (multiples of 4 KiB below 2 MiB, ten "
 			    "significant bits from 2 MiB, at most 1023 << 42)");
+	if ((cfg->flags & SPEVIRT_CFG_PINNED_MEMORY) && (cfg->max_buffer_size || host_limit))
+		return fail(view, SPEVIRT_E_BUFSIZE,
+			    "SPEVIRT_CFG_PINNED_MEMORY leaves the buffer registers untrapped, so "
+			    "no buffer limit can be enforced: spevirt_config.max_buffer_size "
+			    "must be 0 and the host's PMBIDR_EL1.MaxBuffSize 0");
 	if (host_limit && !cfg->max_buffer_size)
 		return fail(view, SPEVIRT_E_BUFSIZE,
 			    "host PMBIDR_EL1.MaxBuffSize limits the buffer, so the guest's "
@@ -87,11 +117,15 @@ static enum spevirt_status check_buffer_size(const struct spevirt_host *host,
 	return SPEVIRT_OK;
 }
 
-static uint64_t guest_pmsidr(uint64_t host, const struct spevirt_config *cfg)
+static uint64_t guest_pmsidr(uint64_t host, const struct spevirt_hostcaps *caps,
+			     const struct spevirt_config *cfg)
 {
 	uint64_t val = host & ~SPEVIRT_PMSIDR_EL1_RES0;
 	uint64_t hide = 0;
 
+	/* MDCR_EL3.EnPMS3 = 0 sends PMSDSFR_EL1 to EL3: no guest has FDS. */
+	if (caps->el3 & SPEVIRT_EL3_NO_PMSDSFR)
+		hide |= SPEVIRT_PMSIDR_EL1_FDS;
 	if (cfg->pmsver < SPEVIRT_PMSVER_V1P2)
 		hide |= SPEVIRT_PMSIDR_EL1_FNE;
 	if (cfg->pmsver < SPEVIRT_PMSVER_V1P4)
@@ -155,8 +189,6 @@ static unsigned int guest_feats(const struct spevirt_config *cfg, uint64_t pmsid
 		feats |= FEAT_SPE_FDS;
 	if (cfg->spe_nvm)
 		feats |= FEAT_SPE_nVM;
-	if (cfg->pmsver >= SPEVIRT_PMSVER_V1P5)
-		feats |= FEAT_SPEv1p5;
 	return feats;
 }
 
@@ -181,10 +213,11 @@ static enum spevirt_status compute_spe_guest(const struct spevirt_host *host,
 
 	view->max_buffer_size = cfg->max_buffer_size;
 	view->limit_advertised = shown_maxbuf(host, caps, cfg, maxbuf) == maxbuf;
-	view->pmsidr_el1 = guest_pmsidr(host->pmsidr_el1, cfg);
+	view->pmsidr_el1 = guest_pmsidr(host->pmsidr_el1, caps, cfg);
 	view->pmbidr_el1 = guest_pmbidr(host->pmbidr_el1, cfg,
 					 shown_maxbuf(host, caps, cfg, maxbuf));
 	guest->feats = guest_feats(cfg, view->pmsidr_el1);
+	guest->pinned = (cfg->flags & SPEVIRT_CFG_PINNED_MEMORY) != 0;
 	if (cfg->profile == SPEVIRT_PROFILE_KVM_RFC_V6) {
 		/* The RFC traps both ID registers for every guest with SPE. */
 		guest->pmsidr_trap = true;
@@ -219,6 +252,9 @@ enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
 	*view = (struct spevirt_view){ 0 };
 	if (!host || !cfg)
 		return fail(view, SPEVIRT_E_INVAL, "the host or configuration pointer is NULL");
+	if (host->el3_disabled & ~SPEVIRT_EL3_VALID)
+		return fail(view, SPEVIRT_E_INVAL,
+			    "spevirt_host.el3_disabled has a bit that is not a SPEVIRT_EL3_* bit");
 	reason = config_invalid(cfg);
 	if (reason)
 		return fail(view, SPEVIRT_E_INVAL, reason);
@@ -249,6 +285,7 @@ enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
 	compute_id_fields(cfg, view);
 	status = spevirt_traps_plan_(&caps, &guest, cfg->flags, view);
 	if (status == SPEVIRT_OK) {
+		spevirt_el2_plan_(&caps, &guest, cfg->flags, view);
 		view->leaks = spevirt_leaks_(host, &caps, cfg, view);
 		if (view->leaks && (cfg->flags & SPEVIRT_CFG_FORBID_LEAKS)) {
 			status = SPEVIRT_E_LEAK;

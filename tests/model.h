@@ -53,7 +53,46 @@ static inline void model_fgt_masks(const struct spevirt_host *h, struct spevirt_
 		v->hdfgwtr2_el2.mask = v->hdfgrtr2_el2.mask;
 	}
 	v->mdcr_el2.mask = BIT(14) | (3ULL << 12);
-	v->pmscr_el2.mask = model_host_nvm(h) ? BIT(11) : 0;
+}
+
+static inline int model_host_exc(const struct spevirt_host *h)
+{
+	return ((h->id_aa64dfr2_el1 >> 16) & 0xf) != 0;
+}
+
+static inline int model_host_ecv(const struct spevirt_host *h)
+{
+	return ((h->id_aa64mmfr0_el1 >> 60) & 0xf) != 0;
+}
+
+/*
+ * docs/policy.md section 5, with the Arm ARM bit numbers of D24.7.9
+ * (PMSCR_EL2: EnVM 11, KE 10, EE 9:8, PCT 7:6, PA 4, CX 3) and D24.3.17
+ * (MDCR_EL2.HPMFZS 36).
+ */
+static inline void model_el2(const struct spevirt_host *h, const struct spevirt_config *c,
+			     struct spevirt_view *v)
+{
+	int ecv = model_host_ecv(h);
+
+	if (model_host_pmsver(h) == 0)
+		return;
+	v->pmscr_el2.mask = model_host_exc(h) ? GENMASK(10, 8) : 0;
+	v->pmscr_el2.value = 0;
+	if (c->pmsver == 0)
+		return;
+	v->pmscr_el2.mask |= BIT(6) | BIT(4) | BIT(3) | (ecv ? BIT(7) : 0) |
+			     (model_host_nvm(h) ? BIT(11) : 0);
+	if (c->spe_nvm)
+		v->pmscr_el2.value |= BIT(11);
+	if (c->flags & SPEVIRT_CFG_ALLOW_PHYS_ADDR)
+		v->pmscr_el2.value |= BIT(4);
+	if (c->flags & SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2)
+		v->pmscr_el2.value |= BIT(3);
+	if (c->flags & SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP)
+		v->pmscr_el2.value |= ecv ? GENMASK(7, 6) : BIT(6);
+	if (model_host_pmsver(h) >= 3)
+		v->mdcr_el2.mask |= BIT(36);
 }
 
 /* Spec section 4: a guest without SPE; every SPE register UNDEFs. */
@@ -67,6 +106,7 @@ static inline void model_no_spe_guest(const struct spevirt_host *h, struct spevi
 	v->hdfgrtr_el2.value = v->hdfgrtr_el2.mask & ~M_NPMSNEVFR;
 	v->hdfgwtr_el2.value = v->hdfgwtr_el2.mask & ~M_NPMSNEVFR;
 	v->hfgitr_el2.value = 0;				/* PSB CSYNC never trapped */
+	model_el2(h, &(struct spevirt_config){ 0 }, v);
 }
 
 /* kvm-spe-rfc.md sections 2-5, for a guest with SPE (cfg->pmsver >= 1). */
@@ -103,6 +143,7 @@ static inline void model_kvm_rfc_v6(const struct spevirt_host *h, const struct s
 	v->hdfgwtr_el2.value = (guest_fne ? M_NPMSNEVFR : 0) & v->hdfgwtr_el2.mask;
 	v->hdfgrtr2_el2.value = (guest_fds ? M_NPMSDSFR : 0) & v->hdfgrtr2_el2.mask;
 	v->hdfgwtr2_el2.value = v->hdfgrtr2_el2.value;
+	model_el2(h, c, v);
 }
 
 static inline void assert_view_equal(const char *what, const struct spevirt_view *got,

@@ -312,19 +312,27 @@ struct leak_case {
 	uint64_t leak;
 	unsigned int hv, fgt, opts, gv, flags;
 	uint64_t limit;
+	enum spevirt_profile profile;
 };
 
+#define DFLT	SPEVIRT_PROFILE_DEFAULT
+
 static const struct leak_case leak_cases[] = {
-	{ "a lower PMSVer leaks the record format", SPEVIRT_LEAK_RECORD_FORMAT, 3, 1, 0, 2, 0, 0 },
+	{ "a lower PMSVer leaks the record format", SPEVIRT_LEAK_RECORD_FORMAT, 3, 1, 0, 2, 0, 0,
+	  DFLT },
 	{ "a hidden PBT still appears in records", SPEVIRT_LEAK_RECORD_FEATURES, 3, 1, HOST_PBT, 2,
-	  0, 0 },
-	{ "a lower PMSVer leaks filter bits", SPEVIRT_LEAK_FILTER_BITS, 2, 0, 0, 1, 0, 0 },
-	{ "a V1P5 host leaks PMSCR_EL1.KE/EE", SPEVIRT_LEAK_PMSCR_EXC, 6, 2, 0, 5, 0, 0 },
+	  0, 0, DFLT },
+	{ "a lower PMSVer leaks filter bits", SPEVIRT_LEAK_FILTER_BITS, 2, 0, 0, 1, 0, 0, DFLT },
+	{ "a V1P5 host leaks PMSCR_EL1.KE/EE", SPEVIRT_LEAK_PMSCR_EXC, 6, 2, 0, 5, 0, 0, DFLT },
 	{ "no FGT leaks PMBIDR_EL1 to a guest without SPE", SPEVIRT_LEAK_PMBIDR_READ, 1, 0, 0, 0,
-	  0, 0 },
-	{ "PMCR_EL0.FZS of a V1P2 host", SPEVIRT_LEAK_PMCR_FZS, 3, 1, 0, 0, 0, 0 },
+	  0, 0, DFLT },
+	{ "PMCR_EL0.FZS of a V1P2 host", SPEVIRT_LEAK_PMCR_FZS, 3, 1, 0, 0, 0, 0, DFLT },
 	{ "an unadvertised limit", SPEVIRT_LEAK_UNADVERTISED_LIMIT, 3, 0, 0, 3,
-	  SPEVIRT_CFG_UNADVERTISED_LIMIT, 4096 },
+	  SPEVIRT_CFG_UNADVERTISED_LIMIT, 4096, DFLT },
+	{ "FEAT_SPEv1p5 implies SPE_nVM and SPE_EXC: the RFC's V1P5 guest is inconsistent",
+	  SPEVIRT_LEAK_ID_INCONSISTENT, 6, 2, 0, 6, 0, 0, SPEVIRT_PROFILE_KVM_RFC_V6 },
+	{ "pinned memory leaves PMBLIMITR_EL1.PMFZ writable below V1P2", SPEVIRT_LEAK_BUFFER_BITS,
+	  3, 1, 0, 2, SPEVIRT_CFG_PINNED_MEMORY, 0, DFLT },
 };
 
 static void every_leak_is_produced_and_forbidden(void **state)
@@ -336,7 +344,7 @@ static void every_leak_is_produced_and_forbidden(void **state)
 	for (i = 0; i < sizeof(leak_cases) / sizeof(leak_cases[0]); i++) {
 		const struct leak_case *lc = &leak_cases[i];
 		struct spevirt_host h = make_host(lc->hv, lc->fgt, lc->opts);
-		struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, lc->gv);
+		struct spevirt_config c = make_cfg(lc->profile, lc->gv);
 		struct spevirt_view v;
 
 		c.flags = lc->flags;
@@ -361,7 +369,10 @@ static void leak_names_and_descriptions_follow_the_bits(void **state)
 	assert_int_equal(SPEVIRT_LEAK_RECORD_FORMAT, 1ULL << 0);
 	assert_string_equal(spevirt_leak_name(5), "PMCR_FZS");
 	assert_int_equal(SPEVIRT_LEAK_PMCR_FZS, 1ULL << 5);
-	assert_string_equal(spevirt_leak_name(SPEVIRT_LEAK_COUNT - 1), "UNADVERTISED_LIMIT");
+	assert_string_equal(spevirt_leak_name(6), "UNADVERTISED_LIMIT");
+	assert_string_equal(spevirt_leak_name(7), "ID_INCONSISTENT");
+	assert_int_equal(SPEVIRT_LEAK_ID_INCONSISTENT, 1ULL << 7);
+	assert_string_equal(spevirt_leak_name(SPEVIRT_LEAK_COUNT - 1), "BUFFER_BITS");
 	assert_non_null(strstr(spevirt_leak_describe(4), "PMBIDR_EL1"));
 	assert_null(spevirt_leak_name(SPEVIRT_LEAK_COUNT));
 	assert_null(spevirt_leak_describe(SPEVIRT_LEAK_COUNT));

@@ -14,7 +14,7 @@
 #include "report.h"
 
 /* The JSON documents' schema_version: bump it on any incompatible change. */
-#define CLI_JSON_SCHEMA_VERSION	1
+#define CLI_JSON_SCHEMA_VERSION	2
 
 /* A successful view; text_view() is not called for a refusal. */
 void text_view(FILE *out, const struct view_result *r);

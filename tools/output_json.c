@@ -77,6 +77,11 @@ static void host_object(struct json *j, const struct view_args *a)
 		json_reg(j, host_reg_desc((enum host_reg)r)->name,
 			 host_reg_get(&a->host, (enum host_reg)r));
 	json_end_object(j);
+	json_array(j, "el3_disabled");
+	for (r = 0; r < NR_EL3_BITS; r++)
+		if (a->host.el3_disabled & el3_desc(r)->flag)
+			json_str(j, NULL, el3_desc(r)->name);
+	json_end_array(j);
 	json_end_object(j);
 }
 
@@ -174,10 +179,45 @@ static void leak_list(struct json *j, const struct spevirt_view *v)
 	json_reg(j, "leak_bits", v->leaks);
 }
 
+static void el2_list(struct json *j, const struct spevirt_view *v)
+{
+	struct el2_field f[NR_EL2_FIELDS];
+	unsigned int i, n = view_el2_fields(v, f);
+
+	json_array(j, "el2_fields");
+	for (i = 0; i < n; i++) {
+		json_object(j, NULL);
+		json_str(j, "register", f[i].reg);
+		json_str(j, "field", f[i].field);
+		json_uint(j, "msb", f[i].msb);
+		json_uint(j, "lsb", f[i].lsb);
+		json_hex(j, "value", f[i].value);
+		json_str(j, "why", f[i].why);
+		json_end_object(j);
+	}
+	json_end_array(j);
+}
+
+static void context_list(struct json *j, const struct spevirt_view *v)
+{
+	uint32_t regs[SPEVIRT_NR_SPE_SLOTS];
+	unsigned int i, n = spevirt_context_regs(v, regs);
+	const struct spevirt_reg_desc *reg;
+
+	json_array(j, "context_switch");
+	for (i = 0; i < n; i++) {
+		reg = reg_by_encoding(regs[i]);
+		json_str(j, NULL, reg ? reg->name : NULL);
+	}
+	json_end_array(j);
+}
+
 static void view_object(struct json *j, const struct spevirt_view *v)
 {
 	json_object(j, "view");
 	register_objects(j, v);
+	el2_list(j, v);
+	context_list(j, v);
 	json_object(j, "buffer");
 	json_uint(j, "max_buffer_size", v->max_buffer_size);
 	json_bool(j, "limit_advertised", v->limit_advertised);

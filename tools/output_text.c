@@ -159,6 +159,44 @@ static void print_registers(FILE *out, const struct view_result *r)
 		print_reg(out, &traps[i], no_spe);
 }
 
+static void print_el2(FILE *out, const struct view_result *r)
+{
+	struct el2_field f[NR_EL2_FIELDS];
+	unsigned int i, n = view_el2_fields(&r->view, f);
+	char name[40];
+
+	fprintf(out, "\nEL2 state while the guest runs (save the host's on vCPU load, restore it "
+		"on put)\n");
+	if (!n)
+		fprintf(out, "  none beyond the trap controls\n");
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "%s.%s", f[i].reg, f[i].field);
+		fprintf(out, "  %-18s %-4llx ", name, (unsigned long long)f[i].value);
+		print_wrapped(out, 26, 26, f[i].why);
+	}
+}
+
+static void print_context(FILE *out, const struct view_result *r)
+{
+	uint32_t regs[SPEVIRT_NR_SPE_SLOTS];
+	unsigned int i, n = spevirt_context_regs(&r->view, regs);
+	char line[LINE_BUF] = "";
+
+	fprintf(out, "\nContext switch (restore in this order on vCPU load, save in reverse on "
+		"put)\n");
+	if (!n) {
+		fprintf(out, "  none: the guest reaches no SPE register state in the hardware\n");
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		const struct spevirt_reg_desc *reg = reg_by_encoding(regs[i]);
+
+		append(line, sizeof(line), "%s%s", i ? ", " : "", reg ? reg->name : "?");
+	}
+	fprintf(out, "  ");
+	print_wrapped(out, 2, 2, line);
+}
+
 static void print_buffer(FILE *out, const struct view_result *r)
 {
 	char limit[2 * SIZE_BUF], line[LINE_BUF];
@@ -228,6 +266,8 @@ void text_view(FILE *out, const struct view_result *r)
 	print_host(out, r->args);
 	print_guest(out, r);
 	print_registers(out, r);
+	print_el2(out, r);
+	print_context(out, r);
 	print_buffer(out, r);
 	print_access(out, r);
 	print_leaks(out, r);

@@ -431,34 +431,79 @@ static const struct flag_desc flags[NR_FLAGS] = {
 	{ SPEVIRT_CFG_TPMS_FALLBACK, "tpms-fallback", "--allow tpms-fallback" },
 	{ SPEVIRT_CFG_UNADVERTISED_LIMIT, "unadvertised-limit", "--allow unadvertised-limit" },
 	{ SPEVIRT_CFG_FORBID_LEAKS, "forbid-leaks", "--forbid-leaks" },
+	{ SPEVIRT_CFG_PINNED_MEMORY, "pinned-memory", "--allow pinned-memory" },
+	{ SPEVIRT_CFG_ALLOW_PHYS_ADDR, "phys-addr", "--allow phys-addr" },
+	{ SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP, "phys-timestamp", "--allow phys-timestamp" },
+	{ SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2, "contextidr-el2", "--allow contextidr-el2" },
 };
 
 /* A new library flag needs an option here. */
 _Static_assert((SPEVIRT_CFG_TPMS_FALLBACK | SPEVIRT_CFG_UNADVERTISED_LIMIT |
-		SPEVIRT_CFG_FORBID_LEAKS) == SPEVIRT_CFG_VALID_FLAGS,
+		SPEVIRT_CFG_FORBID_LEAKS | SPEVIRT_CFG_PINNED_MEMORY |
+		SPEVIRT_CFG_ALLOW_PHYS_ADDR | SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP |
+		SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2) == SPEVIRT_CFG_VALID_FLAGS,
 	       "every SPEVIRT_CFG_* flag has an option");
 
-/* The flags --allow takes: the fallbacks. */
-#define ALLOW_FLAGS	(SPEVIRT_CFG_TPMS_FALLBACK | SPEVIRT_CFG_UNADVERTISED_LIMIT)
+/* The flags --allow takes: every one but --forbid-leaks. */
+#define ALLOW_FLAGS	(SPEVIRT_CFG_VALID_FLAGS & ~SPEVIRT_CFG_FORBID_LEAKS)
 
 const struct flag_desc *flag_desc(unsigned int index)
 {
 	return index < NR_FLAGS ? &flags[index] : NULL;
 }
 
-/* The --allow flag called @name (@len bytes), or 0. */
-static unsigned int allow_flag(const char *name, size_t len)
+/* Every SPEVIRT_EL3_* bit, as --el3-disabled names it. */
+static const struct flag_desc el3_bits[NR_EL3_BITS] = {
+	{ SPEVIRT_EL3_NO_FGT, "fgt", "SCR_EL3.FGTEn = 0" },
+	{ SPEVIRT_EL3_NO_FGT2, "fgt2", "SCR_EL3.FGTEn2 = 0" },
+	{ SPEVIRT_EL3_NO_PMSNEVFR, "pmsnevfr", "MDCR_EL3.EnPMSN = 0" },
+	{ SPEVIRT_EL3_NO_PMSDSFR, "pmsdsfr", "MDCR_EL3.EnPMS3 = 0" },
+	{ SPEVIRT_EL3_NO_PMBMAR, "pmbmar", "MDCR_EL3.EnPMS4 = 0" },
+	{ SPEVIRT_EL3_PMSEE_ALL, "pmsee-all", "MDCR_EL3.PMSEE = 0b11" },
+};
+
+_Static_assert((SPEVIRT_EL3_NO_FGT | SPEVIRT_EL3_NO_FGT2 | SPEVIRT_EL3_NO_PMSNEVFR |
+		SPEVIRT_EL3_NO_PMSDSFR | SPEVIRT_EL3_NO_PMBMAR | SPEVIRT_EL3_PMSEE_ALL) ==
+	       SPEVIRT_EL3_VALID, "every SPEVIRT_EL3_* bit has a name");
+
+const struct flag_desc *el3_desc(unsigned int index)
+{
+	return index < NR_EL3_BITS ? &el3_bits[index] : NULL;
+}
+
+/* The bit of @table called @name (@len bytes) within @allowed, or 0. */
+static unsigned int named_bit(const struct flag_desc *table, unsigned int n, unsigned int allowed,
+			      const char *name, size_t len)
 {
 	unsigned int i;
 
-	for (i = 0; i < NR_FLAGS; i++)
-		if ((flags[i].flag & ALLOW_FLAGS) && strlen(flags[i].name) == len &&
-		    !strncmp(flags[i].name, name, len))
-			return flags[i].flag;
+	for (i = 0; i < n; i++)
+		if ((table[i].flag & allowed) && strlen(table[i].name) == len &&
+		    !strncmp(table[i].name, name, len))
+			return table[i].flag;
 	return 0;
 }
 
-bool parse_allow(const char *what, const char *s, unsigned int *out, struct parse_error *err)
+/* "a, b, c": the names of @table within @allowed. */
+static void name_list(const struct flag_desc *table, unsigned int n, unsigned int allowed,
+		      char *buf, size_t len)
+{
+	unsigned int i;
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n; i++)
+		if (table[i].flag & allowed)
+			used += (size_t)snprintf(buf + used, used < len ? len - used : 0, "%s%s",
+						 used ? ", " : "", table[i].name);
+}
+
+#define NAME_LIST_BUF	160
+
+/* A comma-separated list of names of @table within @allowed, ORed into *out. */
+static bool parse_names(const char *what, const char *kind, const char *s,
+			const struct flag_desc *table, unsigned int n, unsigned int allowed,
+			unsigned int *out, struct parse_error *err)
 {
 	const char *p = s;
 	struct quoted q;
@@ -466,23 +511,40 @@ bool parse_allow(const char *what, const char *s, unsigned int *out, struct pars
 	for (;;) {
 		const char *comma = strchr(p, ',');
 		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-		unsigned int flag = allow_flag(p, len);
-		char piece[QUOTE_MAX + 2];
+		unsigned int bit = named_bit(table, n, allowed, p, len);
+		char piece[QUOTE_MAX + 2], names[NAME_LIST_BUF];
 
-		if (!flag) {
+		if (!bit) {
 			/* Quote the bad name alone; a long one ends in "...". */
 			snprintf(piece, sizeof(piece), "%.*s", (int)(len > QUOTE_MAX + 1 ?
 								     QUOTE_MAX + 1 : len), p);
+			name_list(table, n, allowed, names, sizeof(names));
 			return fail(err,
-				    "%s: %s is not a fallback; accepted: %s, %s (comma-separated, "
-				    "or %s repeated)",
-				    what, quote(&q, piece), flags[0].name, flags[1].name, what);
+				    "%s: %s is not %s; accepted: %s (comma-separated, or %s "
+				    "repeated)", what, quote(&q, piece), kind, names, what);
 		}
-		*out |= flag;
+		*out |= bit;
 		if (!comma)
 			return true;
 		p = comma + 1;
 	}
+}
+
+bool parse_allow(const char *what, const char *s, unsigned int *out, struct parse_error *err)
+{
+	return parse_names(what, "a flag --allow takes", s, flags, NR_FLAGS, ALLOW_FLAGS, out,
+			   err);
+}
+
+bool parse_el3(const char *what, const char *s, uint32_t *out, struct parse_error *err)
+{
+	unsigned int bits = 0;
+
+	if (!parse_names(what, "an EL3 control", s, el3_bits, NR_EL3_BITS, SPEVIRT_EL3_VALID,
+			 &bits, err))
+		return false;
+	*out |= bits;
+	return true;
 }
 
 static const char *preset_name_at(unsigned int i)
@@ -697,6 +759,7 @@ enum view_opt {
 	VO_MAXBUF,
 	VO_PROFILE,
 	VO_ALLOW,
+	VO_EL3,
 	VO_FORBID,
 	VO_BEST,
 	VO_JSON,
@@ -714,7 +777,8 @@ static const struct opt_spec view_opts[] = {
 	[VO_NVM] = { "--nvm", NULL, false },
 	[VO_MAXBUF] = { "--max-buffer-size", "SIZE", false },
 	[VO_PROFILE] = { "--profile", "PROFILE", false },
-	[VO_ALLOW] = { "--allow", "FALLBACK", true },
+	[VO_ALLOW] = { "--allow", "FLAG", true },
+	[VO_EL3] = { "--el3-disabled", "CONTROL", true },
 	[VO_FORBID] = { "--forbid-leaks", NULL, false },
 	[VO_BEST] = { "--best", NULL, false },
 	[VO_JSON] = { "--json", NULL, false },
@@ -730,6 +794,7 @@ const char *view_host_option(enum host_reg reg)
 struct view_ctx {
 	struct view_args *a;
 	uint64_t raw[NR_HOST_REGS];
+	uint32_t el3;
 };
 
 static bool view_option(void *ctx, int o, const char *val, struct parse_error *err)
@@ -757,6 +822,8 @@ static bool view_option(void *ctx, int o, const char *val, struct parse_error *e
 		return parse_profile(name, val, &a->cfg.profile, err);
 	case VO_ALLOW:
 		return parse_allow(name, val, &a->cfg.flags, err);
+	case VO_EL3:
+		return parse_el3(name, val, &c->el3, err);
 	case VO_FORBID:
 		a->cfg.flags |= SPEVIRT_CFG_FORBID_LEAKS;
 		return true;
@@ -798,6 +865,7 @@ bool parse_view_args(int argc, char *const argv[], struct view_args *a, struct p
 	for (r = 0; r < NR_HOST_REGS; r++)
 		if (a->given & (1U << r))
 			host_reg_set(&a->host, (enum host_reg)r, ctx.raw[r]);
+	a->host.el3_disabled = ctx.el3;
 	if (!a->pmsver_given)
 		a->cfg.pmsver = host_pmsver(&a->host);
 	return true;

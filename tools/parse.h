@@ -51,8 +51,10 @@ bool parse_command(const char *s, enum command *cmd, struct parse_error *err);
  * parse_pmsver(): 0 to 6, none, v1, or a PMSVer value name of the register
  *	description (NI, IMP, V1P1 ... V1P5; any case).
  * parse_profile(): default or kvm-rfc-v6.
- * parse_allow(): a comma-separated list of fallback names; their
- *	SPEVIRT_CFG_* bits are ORed into *flags.
+ * parse_allow(): a comma-separated list of flag names (every SPEVIRT_CFG_*
+ *	flag but forbid-leaks); their bits are ORed into *flags.
+ * parse_el3(): a comma-separated list of EL3 control names; their
+ *	SPEVIRT_EL3_* bits are ORed into *el3.
  */
 bool parse_hex(const char *what, const char *s, uint64_t max, uint64_t *out,
 	       struct parse_error *err);
@@ -62,6 +64,7 @@ bool parse_pmsver(const char *what, const char *s, unsigned int *out, struct par
 bool parse_profile(const char *what, const char *s, enum spevirt_profile *out,
 		   struct parse_error *err);
 bool parse_allow(const char *what, const char *s, unsigned int *flags, struct parse_error *err);
+bool parse_el3(const char *what, const char *s, uint32_t *el3, struct parse_error *err);
 bool parse_preset(const char *what, const char *s, const struct preset **out,
 		  struct parse_error *err);
 bool parse_register(const char *what, const char *s, const struct spevirt_reg_desc **out,
@@ -90,8 +93,11 @@ struct flag_desc {
 	const char *option;		/* how to set it: "--allow tpms-fallback" */
 };
 
-#define NR_FLAGS	3
+#define NR_FLAGS	7
 const struct flag_desc *flag_desc(unsigned int index);
+/* The SPEVIRT_EL3_* bits: name as --el3-disabled takes it, option the EL3 control. */
+#define NR_EL3_BITS	6
+const struct flag_desc *el3_desc(unsigned int index);
 
 /* The view option that sets host register @reg ("--pmsidr"). */
 const char *view_host_option(enum host_reg reg);

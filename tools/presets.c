@@ -85,7 +85,8 @@ static const char *const rules_v8_2[] = {
  *                    required from Armv8.4); 6 breakpoints, 4 watchpoints,
  *                    2 context-aware breakpoints
  *   ID_AA64DFR2_EL1  0
- *   ID_AA64MMFR0_EL1 FGT 0b0001 (FEAT_FGT, required from Armv8.6 with EL2)
+ *   ID_AA64MMFR0_EL1 FGT 0b0001 (FEAT_FGT, required from Armv8.6 with EL2),
+ *                    ECV 0b0001 (FEAT_ECV, required from Armv8.6)
  *   PMSIDR_EL1       FnE 1 (required with SPE from Armv8.7, implied by
  *                    SPEv1p2); LDS 1; FE, FT, FL 1; Interval 1024; MaxSize
  *                    64 bytes, the smallest permitted; CountSize 12-bit
@@ -97,6 +98,8 @@ static const char *const rules_v8_7[] = {
 	"ID_AA64DFR0_EL1.DebugVer 0b1001 (FEAT_Debugv8p4, required from Armv8.4), PMUVer "
 	"0b0111 (FEAT_PMUv3p7)",
 	"ID_AA64MMFR0_EL1.FGT 0b0001 (FEAT_FGT): required from Armv8.6 with EL2",
+	"ID_AA64MMFR0_EL1.ECV 0b0001 (FEAT_ECV): required from Armv8.6; FEAT_ECV_POFF is "
+	"optional",
 	"PMSIDR_EL1.FnE 1: FEAT_SPEv1p2 implies FEAT_SPE_FnE; from Armv8.7 FnE 0 is not permitted",
 	"PMSIDR_EL1.FDS 0, CRR 0: they need FEAT_SPEv1p4; LDS 1 (optional)",
 	"PMSIDR_EL1.MaxSize 0b0110 (64 bytes, the smallest permitted), Interval 0b0100 (1024)",
@@ -125,6 +128,7 @@ static const char *const rules_v8_9[] = {
 	"ID_AA64DFR0_EL1.DebugVer 0b1011 (FEAT_Debugv8p9), PMUVer 0b1001 (FEAT_PMUv3p9)",
 	"ID_AA64MMFR0_EL1.FGT 0b0010 (FEAT_FGT2): required from Armv8.9 with EL2, and by "
 	"FEAT_SPE_FDS with EL2",
+	"ID_AA64MMFR0_EL1.ECV 0b0001 (FEAT_ECV): required from Armv8.6",
 	"PMSIDR_EL1.FnE 1: FEAT_SPEv1p2 and later imply FEAT_SPE_FnE",
 	"PMSIDR_EL1.FDS 1 with LDS 1: FEAT_SPE_FDS requires FEAT_SPE_LDS; from Armv8.9 FDS 0 is "
 	"not permitted when LDS is 1",
@@ -158,6 +162,8 @@ static const char *const rules_v9_5[] = {
 	"FEAT_SPE_EXC",
 	"ID_AA64MMFR0_EL1.FGT 0b0010 (FEAT_FGT2): required from Armv8.9 with EL2, and by "
 	"FEAT_SPE_nVM and FEAT_SPE_FDS with EL2",
+	"ID_AA64MMFR0_EL1.ECV 0b0010 (FEAT_ECV with FEAT_ECV_POFF, which is optional): "
+	"CNTPOFF_EL2 exists",
 	"PMSIDR_EL1.CRR 1: FEAT_SPEv1p5 implies FEAT_SPE_CRR",
 	"PMSIDR_EL1.FnE 1; FDS 1 with LDS 1 (required from Armv8.9 when LDS is 1)",
 	"PMSIDR_EL1.EFT 1 and FPF 1: required with SPE from Armv9.5, each implies the other",
@@ -200,7 +206,9 @@ static const struct preset presets[] = {
 					   FIELD(ID_AA64DFR0_EL1_PMUVER, PMUVER_V3P7) |
 					   FIELD(ID_AA64DFR0_EL1_DEBUGVER, DEBUGVER_V8P4),
 			.id_aa64dfr2_el1 = 0,
-			.id_aa64mmfr0_el1 = FIELD(ID_AA64MMFR0_EL1_FGT,
+			.id_aa64mmfr0_el1 = FIELD(ID_AA64MMFR0_EL1_ECV,
+						  SPEVIRT_ID_AA64MMFR0_EL1_ECV_IMP) |
+					    FIELD(ID_AA64MMFR0_EL1_FGT,
 						  SPEVIRT_ID_AA64MMFR0_EL1_FGT_IMP),
 			.pmsidr_el1 = FIELD(PMSIDR_EL1_COUNTSIZE,
 					    SPEVIRT_PMSIDR_EL1_COUNTSIZE_12_BIT_SAT) |
@@ -222,7 +230,9 @@ static const struct preset presets[] = {
 					   FIELD(ID_AA64DFR0_EL1_PMUVER, PMUVER_V3P9) |
 					   FIELD(ID_AA64DFR0_EL1_DEBUGVER, DEBUGVER_V8P9),
 			.id_aa64dfr2_el1 = 0,
-			.id_aa64mmfr0_el1 = FIELD(ID_AA64MMFR0_EL1_FGT,
+			.id_aa64mmfr0_el1 = FIELD(ID_AA64MMFR0_EL1_ECV,
+						  SPEVIRT_ID_AA64MMFR0_EL1_ECV_IMP) |
+					    FIELD(ID_AA64MMFR0_EL1_FGT,
 						  SPEVIRT_ID_AA64MMFR0_EL1_FGT_FGT2),
 			.pmsidr_el1 = SPEVIRT_PMSIDR_EL1_CRR | SPEVIRT_PMSIDR_EL1_PBT |
 				      FIELD(PMSIDR_EL1_COUNTSIZE,
@@ -250,7 +260,9 @@ static const struct preset presets[] = {
 						 SPEVIRT_ID_AA64DFR2_EL1_SPE_NVM_IMP) |
 					   FIELD(ID_AA64DFR2_EL1_SPE_EXC,
 						 SPEVIRT_ID_AA64DFR2_EL1_SPE_EXC_IMP),
-			.id_aa64mmfr0_el1 = FIELD(ID_AA64MMFR0_EL1_FGT,
+			.id_aa64mmfr0_el1 = FIELD(ID_AA64MMFR0_EL1_ECV,
+						  SPEVIRT_ID_AA64MMFR0_EL1_ECV_CNTPOFF) |
+					    FIELD(ID_AA64MMFR0_EL1_FGT,
 						  SPEVIRT_ID_AA64MMFR0_EL1_FGT_FGT2),
 			.pmsidr_el1 = SPEVIRT_PMSIDR_EL1_FPF | SPEVIRT_PMSIDR_EL1_EFT |
 				      SPEVIRT_PMSIDR_EL1_CRR | SPEVIRT_PMSIDR_EL1_PBT |

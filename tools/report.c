@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
 #include <stdio.h>
+#include <string.h>
 
 #include "report.h"
 
@@ -44,6 +45,16 @@ void view_trap_regs(const struct spevirt_view *v, struct view_reg out[NR_TRAP_RE
 	out[6] = mask_reg("HFGITR_EL2", &v->hfgitr_el2);
 }
 
+const struct spevirt_reg_desc *reg_by_encoding(uint32_t enc)
+{
+	unsigned int i;
+
+	for (i = 0; i < spevirt_reg_count(); i++)
+		if (spevirt_reg_get(i)->encoding == enc)
+			return spevirt_reg_get(i);
+	return NULL;
+}
+
 unsigned int view_access(const struct spevirt_view *v,
 			 struct access_row rows[SPEVIRT_NR_SPE_SLOTS])
 {
@@ -65,6 +76,71 @@ unsigned int view_access(const struct spevirt_view *v,
 		rows[j] = row;
 	}
 	return n;
+}
+
+/* docs/policy.md section 5 has the same rows with their Arm ARM lines. */
+static const char *pmscr_why(const char *field, uint64_t value)
+{
+	if (!strcmp(field, "EnVM"))
+		return value ? "the guest has SPE_nVM: it may use physical-address buffer pointers" :
+			       "the guest has no SPE_nVM: the PE behaves as if PMBLIMITR_EL1.nVM "
+			       "were 0";
+	if (!strcmp(field, "KE"))
+		return "0: a profiling exception taken to EL2 stays masked at EL2";
+	if (!strcmp(field, "EE"))
+		return "0b00: no SPE profiling exception while a guest runs, whatever it writes "
+		       "to PMSCR_EL1.EE; its buffer events stay in PMBSR_EL1 and drive PMBIRQ";
+	if (!strcmp(field, "PCT"))
+		return value == SPEVIRT_PMSCR_EL2_PCT_VIRT ?
+			"0b00: timestamps are the virtual counter whatever PMSCR_EL1.PCT says "
+			"(--allow phys-timestamp lets the guest choose)" :
+		       value == SPEVIRT_PMSCR_EL2_PCT_PHYS ?
+			"0b01 (--allow phys-timestamp): PMSCR_EL1.PCT chooses the virtual or the "
+			"host's physical counter" :
+			"0b11 (--allow phys-timestamp, FEAT_ECV): PMSCR_EL1.PCT chooses the "
+			"virtual counter or the physical counter minus CNTPOFF_EL2";
+	if (!strcmp(field, "PA"))
+		return value ? "1 (--allow phys-addr): records carry host physical addresses when "
+			       "the guest sets PMSCR_EL1.PA" :
+			       "0: records never carry host physical addresses (--allow phys-addr "
+			       "would permit them)";
+	return value ? "1 (--allow contextidr-el2): records carry CONTEXTIDR_EL2, the "
+		       "hypervisor's context" :
+		       "0: records never carry CONTEXTIDR_EL2, the hypervisor's context (--allow "
+		       "contextidr-el2 would permit it)";
+}
+
+static unsigned int add_fields(const char *name, const struct spevirt_regmask *rm,
+			       uint64_t skip, struct el2_field *out, unsigned int n)
+{
+	const struct spevirt_reg_desc *reg = spevirt_reg_find(name);
+	uint32_t i;
+
+	for (i = 0; i < reg->nr_fields && n < NR_EL2_FIELDS; i++) {
+		const struct spevirt_field_desc *f = &reg->fields[i];
+		uint64_t mask = (~0ULL >> (64 - f->width)) << f->shift;
+
+		if (!(rm->mask & mask) || (skip & mask))
+			continue;
+		out[n].reg = reg->name;
+		out[n].field = f->name;
+		out[n].msb = f->shift + f->width - 1U;
+		out[n].lsb = f->shift;
+		out[n].value = (rm->value & mask) >> f->shift;
+		out[n].why = strcmp(name, "MDCR_EL2") ? pmscr_why(f->name, out[n].value) :
+			     "0: the guest's buffer events never freeze the hypervisor's event "
+			     "counters";
+		n++;
+	}
+	return n;
+}
+
+unsigned int view_el2_fields(const struct spevirt_view *v, struct el2_field out[NR_EL2_FIELDS])
+{
+	unsigned int n = add_fields("PMSCR_EL2", &v->pmscr_el2, 0, out, 0);
+
+	return add_fields("MDCR_EL2", &v->mdcr_el2, SPEVIRT_MDCR_EL2_E2PB | SPEVIRT_MDCR_EL2_TPMS,
+			  out, n);
 }
 
 static const struct {

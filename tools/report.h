@@ -60,6 +60,25 @@ const char *access_name(enum spevirt_access a);
 /* What the hypervisor does for the decision. */
 const char *access_meaning(enum spevirt_access a);
 
+/* One field of the EL2 state a guest runs with, and why it has its value. */
+struct el2_field {
+	const char *reg;		/* "PMSCR_EL2", "MDCR_EL2" */
+	const char *field;		/* the Arm ARM name */
+	unsigned int msb, lsb;
+	uint64_t value;			/* not shifted */
+	const char *why;
+};
+
+/* Enough for every field of PMSCR_EL2 and MDCR_EL2 a view can own. */
+#define NR_EL2_FIELDS	12
+
+/*
+ * The fields of view.pmscr_el2 and view.mdcr_el2.HPMFZS in their masks,
+ * from bit 63 down.  MDCR_EL2.E2PB and TPMS, which the trap controls show,
+ * are left out.  Return: the number of entries.
+ */
+unsigned int view_el2_fields(const struct spevirt_view *v, struct el2_field out[NR_EL2_FIELDS]);
+
 /* "OK", "E_INVAL", ...: the enum's names without SPEVIRT_. */
 const char *status_name(enum spevirt_status status);
 
@@ -73,6 +92,9 @@ struct leak_desc {
 bool leak_desc(unsigned int index, struct leak_desc *out);	/* false past the last */
 /* The bits of @leaks the catalogue above does not describe. */
 uint64_t leaks_unknown(uint64_t leaks);
+
+/* The described register with encoding @enc, or NULL. */
+const struct spevirt_reg_desc *reg_by_encoding(uint32_t enc);
 
 /* "S3_0_C9_C9_7": the generic name of a system-register encoding. */
 void sysreg_name(uint32_t encoding, char *buf, size_t len);

@@ -107,16 +107,43 @@ enum spevirt_profile {
  *	limit_advertised false.
  * SPEVIRT_CFG_FORBID_LEAKS: refuse, with SPEVIRT_E_LEAK, any view in which
  *	the guest can observe something the view hides (view.leaks != 0).
+ * SPEVIRT_CFG_PINNED_MEMORY: default profile.  The hypervisor keeps every
+ *	guest page the profiling buffer can reach mapped at stage 2 for as long
+ *	as the guest runs (it pre-faults and pins all guest memory).  The guest
+ *	then owns the buffer untrapped: MDCR_EL2.E2PB = 0b11, the buffer
+ *	registers are SPEVIRT_ACCESS_UNTRAPPED and join the context-switch set.
+ *	Nothing sees the guest program its buffer, so no limit can be enforced:
+ *	max_buffer_size must be 0 (SPEVIRT_E_BUFSIZE otherwise).
+ * SPEVIRT_CFG_ALLOW_PHYS_ADDR: PMSCR_EL2.PA = 1: the guest's records may
+ *	carry the host physical addresses of its data accesses when it sets
+ *	PMSCR_EL1.PA.  Without it PMSCR_EL2.PA = 0 and they never do.
+ * SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP: the guest may record a physical
+ *	timestamp: PMSCR_EL2.PCT = 0b11 on a host with FEAT_ECV (the guest
+ *	chooses, in PMSCR_EL1.PCT, between the virtual counter and the physical
+ *	counter minus CNTPOFF_EL2), 0b01 without (virtual or the host's physical
+ *	counter).  Without it PMSCR_EL2.PCT = 0b00: always the virtual counter.
+ *	A privileged-VMM permission: the physical counter is host state.
+ * SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2: PMSCR_EL2.CX = 1: the guest's records
+ *	carry CONTEXTIDR_EL2, which belongs to the hypervisor (on a VHE Linux
+ *	host, the current host process).  Without it PMSCR_EL2.CX = 0.
  *
  * The two fallbacks are used only when the host lacks FEAT_FGT; with it, the
  * fine-grained traps are always preferred.  The KVM RFC v6 profile has no
- * fallbacks and refuses them with SPEVIRT_E_INVAL.
+ * fallbacks and no pinned-memory mode and refuses them with SPEVIRT_E_INVAL;
+ * it takes the three ALLOW flags, which concern PMSCR_EL2 only.
  */
-#define SPEVIRT_CFG_TPMS_FALLBACK	(1U << 0)
-#define SPEVIRT_CFG_UNADVERTISED_LIMIT	(1U << 1)
-#define SPEVIRT_CFG_FORBID_LEAKS	(1U << 2)
-#define SPEVIRT_CFG_VALID_FLAGS \
-	(SPEVIRT_CFG_TPMS_FALLBACK | SPEVIRT_CFG_UNADVERTISED_LIMIT | SPEVIRT_CFG_FORBID_LEAKS)
+#define SPEVIRT_CFG_TPMS_FALLBACK		(1U << 0)
+#define SPEVIRT_CFG_UNADVERTISED_LIMIT		(1U << 1)
+#define SPEVIRT_CFG_FORBID_LEAKS		(1U << 2)
+#define SPEVIRT_CFG_PINNED_MEMORY		(1U << 3)
+#define SPEVIRT_CFG_ALLOW_PHYS_ADDR		(1U << 4)
+#define SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP	(1U << 5)
+#define SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2	(1U << 6)
+#define SPEVIRT_CFG_VALID_FLAGS							\
+	(SPEVIRT_CFG_TPMS_FALLBACK | SPEVIRT_CFG_UNADVERTISED_LIMIT |		\
+	 SPEVIRT_CFG_FORBID_LEAKS | SPEVIRT_CFG_PINNED_MEMORY |			\
+	 SPEVIRT_CFG_ALLOW_PHYS_ADDR | SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP |	\
+	 SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2)
 
 /*
  * Leaks: what a guest can observe although its view hides it.  docs/policy.md
@@ -139,6 +166,14 @@ enum spevirt_profile {
  * SPEVIRT_LEAK_UNADVERTISED_LIMIT: the limit is enforced but PMBIDR_EL1 shows
  *	the hardware's MaxBuffSize (SPEVIRT_CFG_UNADVERTISED_LIMIT); the guest
  *	learns the limit only from a buffer-size management event.
+ * SPEVIRT_LEAK_ID_INCONSISTENT: the guest reads PMSVer V1P5 with SPE_nVM and
+ *	SPE_EXC 0, which FEAT_SPEv1p5 forbids (the KVM RFC v6 profile does
+ *	this): a guest that trusts the architecture expects PMBMAR_EL1 and the
+ *	profiling-exception controls.
+ * SPEVIRT_LEAK_BUFFER_BITS: SPEVIRT_CFG_PINNED_MEMORY with a guest below the
+ *	host: PMBLIMITR_EL1.nVM (host FEAT_SPE_nVM) and PMBLIMITR_EL1.PMFZ (host
+ *	FEAT_SPEv1p2) of features the guest lacks stay writable, since nothing
+ *	traps the buffer registers.
  */
 #define SPEVIRT_LEAK_RECORD_FORMAT	(1ULL << 0)
 #define SPEVIRT_LEAK_RECORD_FEATURES	(1ULL << 1)
@@ -147,7 +182,9 @@ enum spevirt_profile {
 #define SPEVIRT_LEAK_PMBIDR_READ	(1ULL << 4)
 #define SPEVIRT_LEAK_PMCR_FZS		(1ULL << 5)
 #define SPEVIRT_LEAK_UNADVERTISED_LIMIT	(1ULL << 6)
-#define SPEVIRT_LEAK_COUNT		7
+#define SPEVIRT_LEAK_ID_INCONSISTENT	(1ULL << 7)
+#define SPEVIRT_LEAK_BUFFER_BITS	(1ULL << 8)
+#define SPEVIRT_LEAK_COUNT		9
 
 /**
  * spevirt_leak_name() - the name of a leak bit
@@ -201,9 +238,14 @@ enum spevirt_access {
  * @id_aa64mmfr0_el1: ID_AA64MMFR0_EL1 (FGT)
  * @pmsidr_el1: PMSIDR_EL1
  * @pmbidr_el1: PMBIDR_EL1
+ * @el3_disabled: SPEVIRT_EL3_* bits: SPE-related controls that EL3 firmware
+ *	leaves disabled although the ID registers show the feature; 0 when the
+ *	firmware meets the booting requirements (docs/policy.md, "What spevirt
+ *	assumes of EL3")
  *
  * Raw values read at EL2 on a CPU that has the SPU.  Fields outside SPE are
  * ignored.  PMSIDR_EL1 and PMBIDR_EL1 are ignored when PMSVer is 0.
+ * ID_AA64MMFR0_EL1 gives FGT and ECV.
  */
 struct spevirt_host {
 	uint64_t id_aa64dfr0_el1;
@@ -211,7 +253,37 @@ struct spevirt_host {
 	uint64_t id_aa64mmfr0_el1;
 	uint64_t pmsidr_el1;
 	uint64_t pmbidr_el1;
+	uint32_t el3_disabled;
 };
+
+/*
+ * Bits for spevirt_host.el3_disabled.  A bit for a feature the host lacks is
+ * ignored; an unknown bit is refused with SPEVIRT_E_INVAL.
+ *
+ * SPEVIRT_EL3_NO_FGT: SCR_EL3.FGTEn = 0: no fine-grained trap of
+ *	HDFGRTR_EL2, HDFGWTR_EL2 or HFGITR_EL2 takes effect (and EL2 accesses
+ *	to those registers trap to EL3): the host is planned as without FEAT_FGT.
+ * SPEVIRT_EL3_NO_FGT2: SCR_EL3.FGTEn2 = 0: likewise for HDFGRTR2_EL2 and
+ *	HDFGWTR2_EL2: the host is planned as without FEAT_FGT2.
+ * SPEVIRT_EL3_NO_PMSNEVFR: MDCR_EL3.EnPMSN = 0: PMSNEVFR_EL1 traps to EL3.
+ *	A guest cannot have FEAT_SPE_FnE, so not FEAT_SPEv1p2 either.
+ * SPEVIRT_EL3_NO_PMSDSFR: MDCR_EL3.EnPMS3 = 0: PMSDSFR_EL1 traps to EL3.
+ *	A guest cannot have FEAT_SPE_FDS.
+ * SPEVIRT_EL3_NO_PMBMAR: MDCR_EL3.EnPMS4 = 0: PMBMAR_EL1 traps to EL3.  A
+ *	guest cannot have FEAT_SPE_nVM.
+ * SPEVIRT_EL3_PMSEE_ALL: MDCR_EL3.PMSEE = 0b11: every Profiling Buffer
+ *	management event is recorded in PMBSR_EL3 and taken to EL3, so no
+ *	guest can own a profiling buffer.
+ */
+#define SPEVIRT_EL3_NO_FGT		(1U << 0)
+#define SPEVIRT_EL3_NO_FGT2		(1U << 1)
+#define SPEVIRT_EL3_NO_PMSNEVFR		(1U << 2)
+#define SPEVIRT_EL3_NO_PMSDSFR		(1U << 3)
+#define SPEVIRT_EL3_NO_PMBMAR		(1U << 4)
+#define SPEVIRT_EL3_PMSEE_ALL		(1U << 5)
+#define SPEVIRT_EL3_VALID							\
+	(SPEVIRT_EL3_NO_FGT | SPEVIRT_EL3_NO_FGT2 | SPEVIRT_EL3_NO_PMSNEVFR |	\
+	 SPEVIRT_EL3_NO_PMSDSFR | SPEVIRT_EL3_NO_PMBMAR | SPEVIRT_EL3_PMSEE_ALL)
 
 /**
  * struct spevirt_config - what the guest is to get
@@ -254,10 +326,16 @@ struct spevirt_regmask {
  *	without SPE)
  * @id_aa64dfr0_el1: the guest's PMSVer field
  * @id_aa64dfr2_el1: the guest's SPE_nVM and SPE_EXC fields
- * @mdcr_el2: E2PB and TPMS
- * @pmscr_el2: EnVM, on hosts with FEAT_SPE_nVM: 1 exactly when the guest has
- *	SPE_nVM, so the hardware lets the guest use physical-address mode and
- *	PMBIDR_EL1.AddrMode reads as the guest expects
+ * @mdcr_el2: E2PB and TPMS; HPMFZS = 0 for a guest with SPE on a host with
+ *	FEAT_SPEv1p2, so the guest's buffer events never freeze the
+ *	hypervisor's event counters
+ * @pmscr_el2: what PMSCR_EL2 holds while the guest runs, field by field
+ *	(docs/policy.md section 5): for a guest with SPE, EnVM (FEAT_SPE_nVM)
+ *	= the guest's SPE_nVM; PA, CX and PCT (bit 7 only with FEAT_ECV) from
+ *	the ALLOW flags, 0 without them; for every guest on a host with
+ *	FEAT_SPE_EXC, EE = 0b00 and KE = 0.  TS, E2SPE and E0HSPE are never
+ *	in the mask: the PE ignores them while the guest runs.  Save the
+ *	host's PMSCR_EL2 on vCPU load, program it, restore it on vCPU put.
  * @hdfgrtr_el2: fine-grained read traps of the SPE registers (FEAT_FGT)
  * @hdfgwtr_el2: fine-grained write traps of the SPE registers (FEAT_FGT)
  * @hdfgrtr2_el2: nPMBMAR_EL1 and nPMSDSFR_EL1 read traps (FEAT_FGT2)
@@ -271,6 +349,13 @@ struct spevirt_regmask {
  *	only with SPEVIRT_CFG_UNADVERTISED_LIMIT on a host without FEAT_FGT)
  * @access: the access decisions, [is_write][slot]; read them through
  *	spevirt_access()
+ * @context_regs: the guest SPE registers whose state lives in the hardware
+ *	while the guest runs (writes SPEVIRT_ACCESS_UNTRAPPED or _FORWARD):
+ *	bit SLOT set for the register whose encoding is SPEVIRT_SYSREG(3, 0, 9,
+ *	9 + SLOT / 8, SLOT % 8).  Save them on vCPU put and restore them on vCPU
+ *	load, in the order spevirt_context_regs() gives; 0 for a guest without
+ *	SPE.  Registers the hypervisor emulates (READ_VIEW, EMULATE) are not in
+ *	it: their state is in the view or in struct spevirt_buffer.
  * @reason: on error, a static sentence naming the register field and the
  *	rule that failed; NULL on success
  */
@@ -290,6 +375,7 @@ struct spevirt_view {
 	uint64_t max_buffer_size;
 	bool limit_advertised;
 	uint8_t access[2][SPEVIRT_NR_SPE_SLOTS];
+	uint16_t context_regs;
 	const char *reason;
 };
 
@@ -332,6 +418,22 @@ SPEVIRT_API enum spevirt_status spevirt_view_compute(const struct spevirt_host *
  */
 SPEVIRT_API enum spevirt_access spevirt_access(const struct spevirt_view *view, uint32_t sysreg,
 					       bool is_write);
+
+/**
+ * spevirt_context_regs() - the guest registers to context-switch, in order
+ * @view: a view filled by a successful spevirt_view_compute()
+ * @sysregs: filled with the SPEVIRT_SYSREG_* encodings of the registers in
+ *	@view->context_regs, in the order to restore them on vCPU load: the
+ *	sampling controls, then the buffer registers with PMBLIMITR_EL1 (which
+ *	holds the enable bit E) after PMBPTR_EL1, and PMSCR_EL1 (which enables
+ *	sampling) last.  Save them on vCPU put in the reverse order, with the
+ *	barriers docs/policy.md section 8 lists.
+ *
+ * Return: the number of encodings written, 0 to SPEVIRT_NR_SPE_SLOTS; 0 when
+ * @view or @sysregs is NULL.
+ */
+SPEVIRT_API unsigned int spevirt_context_regs(const struct spevirt_view *view,
+					      uint32_t sysregs[SPEVIRT_NR_SPE_SLOTS]);
 
 /**
  * spevirt_best_offer() - the most SPE a host can give a guest

@@ -4,8 +4,9 @@
  * one "key value..." per line, so the tests can check the spevirt tool's
  * JSON against it field by field.  It shares no code with tools/.
  *
- *   cli_ref view DFR0 DFR2 MMFR0 PMSIDR PMBIDR PROFILE PMSVER NVM SIZE FLAGS BEST
- *	registers hexadecimal, the rest decimal; BEST 1 calls spevirt_best_offer()
+ *   cli_ref view DFR0 DFR2 MMFR0 PMSIDR PMBIDR EL3 PROFILE PMSVER NVM SIZE FLAGS BEST
+ *	registers and EL3 (spevirt_host.el3_disabled) hexadecimal, the rest
+ *	decimal; BEST 1 calls spevirt_best_offer()
  *   cli_ref regs
  *	the register description: "reg NAME ENCODING RES0 RES1", then
  *	"field NAME SHIFT WIDTH KIND" and "enum VALUE NAME" lines
@@ -55,19 +56,22 @@ static int view(char **argv)
 		.id_aa64mmfr0_el1 = num(argv[2], 16),
 		.pmsidr_el1 = num(argv[3], 16),
 		.pmbidr_el1 = num(argv[4], 16),
+		.el3_disabled = (uint32_t)num(argv[5], 16),
 	};
 	struct spevirt_config c = {
-		.profile = (enum spevirt_profile)num(argv[5], 10),
-		.pmsver = (unsigned int)num(argv[6], 10),
-		.spe_nvm = (unsigned int)num(argv[7], 10),
-		.max_buffer_size = num(argv[8], 10),
-		.flags = (unsigned int)num(argv[9], 10),
+		.profile = (enum spevirt_profile)num(argv[6], 10),
+		.pmsver = (unsigned int)num(argv[7], 10),
+		.spe_nvm = (unsigned int)num(argv[8], 10),
+		.max_buffer_size = num(argv[9], 10),
+		.flags = (unsigned int)num(argv[10], 10),
 	};
+	uint32_t ctx[SPEVIRT_NR_SPE_SLOTS];
+	unsigned int i, n;
 	struct spevirt_view v;
 	enum spevirt_status st;
 
 	memset(&v, 0, sizeof(v));
-	st = num(argv[10], 10) ? spevirt_best_offer(&h, &c, &v) : spevirt_view_compute(&h, &c, &v);
+	st = num(argv[11], 10) ? spevirt_best_offer(&h, &c, &v) : spevirt_view_compute(&h, &c, &v);
 	printf("status %d\nstrerror %s\nreason %s\n", (int)st, spevirt_strerror(st),
 	       v.reason ? v.reason : "(null)");
 	printf("pmsver %u\nspe_nvm %u\n", c.pmsver, c.spe_nvm);
@@ -88,6 +92,11 @@ static int view(char **argv)
 	       (unsigned long long)v.leaks, (unsigned long long)v.max_buffer_size,
 	       v.limit_advertised ? 1 : 0);
 	print_access(&v);
+	n = spevirt_context_regs(&v, ctx);
+	printf("context");
+	for (i = 0; i < n; i++)
+		printf(" 0x%x", (unsigned int)ctx[i]);
+	printf("\n");
 	return 0;
 }
 
@@ -113,11 +122,11 @@ static int regs(void)
 
 int main(int argc, char **argv)
 {
-	if (argc == 13 && !strcmp(argv[1], "view"))
+	if (argc == 14 && !strcmp(argv[1], "view"))
 		return view(argv + 2);
 	if (argc == 2 && !strcmp(argv[1], "regs"))
 		return regs();
-	fprintf(stderr, "usage: cli_ref view DFR0 DFR2 MMFR0 PMSIDR PMBIDR PROFILE PMSVER NVM "
-		"SIZE FLAGS BEST | regs\n");
+	fprintf(stderr, "usage: cli_ref view DFR0 DFR2 MMFR0 PMSIDR PMBIDR EL3 PROFILE PMSVER "
+		"NVM SIZE FLAGS BEST | regs\n");
 	return 2;
 }

@@ -16,8 +16,10 @@ STATUS = ['OK', 'E_INVAL', 'E_HOST_NO_SPE', 'E_HOST_NOT_OWNED', 'E_HOST_INVALID'
           'E_PMSVER', 'E_NVM', 'E_BUFSIZE', 'E_NEED_FGT', 'E_LEAK']
 ACCESS = ['UNDEF', 'UNTRAPPED', 'READ_VIEW', 'EMULATE', 'FORWARD', 'NOT_SPE']
 LEAKS = ['RECORD_FORMAT', 'RECORD_FEATURES', 'FILTER_BITS', 'PMSCR_EXC', 'PMBIDR_READ',
-         'PMCR_FZS', 'UNADVERTISED_LIMIT']
-CFG_FLAGS = {'tpms-fallback': 1, 'unadvertised-limit': 2, 'forbid-leaks': 4}
+         'PMCR_FZS', 'UNADVERTISED_LIMIT', 'ID_INCONSISTENT', 'BUFFER_BITS']
+CFG_FLAGS = {'tpms-fallback': 1, 'unadvertised-limit': 2, 'forbid-leaks': 4, 'pinned-memory': 8,
+             'phys-addr': 16, 'phys-timestamp': 32, 'contextidr-el2': 64}
+EL3_BITS = {'fgt': 1, 'fgt2': 2, 'pmsnevfr': 4, 'pmsdsfr': 8, 'pmbmar': 16, 'pmsee-all': 32}
 PROFILES = {'default': 0, 'kvm-rfc-v6': 1}
 KINDS = ['plain', 'enum', 'unsigned_enum', 'res0', 'res1', 'other']
 
@@ -68,9 +70,9 @@ def run_json(tool, args):
     return code, doc, err
 
 
-def ref_view(ref, host, profile, pmsver, nvm, size, flags, best):
+def ref_view(ref, host, profile, pmsver, nvm, size, flags, best, el3=0):
     """The library's own view, through cli_ref: a dict of its lines."""
-    args = ['view'] + ['%x' % host[k] for k in HOST_REGS] + [
+    args = ['view'] + ['%x' % host[k] for k in HOST_REGS] + ['%x' % el3] + [
         str(profile), str(pmsver), str(nvm), str(size), str(flags), '1' if best else '0']
     out = subprocess.run([ref] + args, stdout=subprocess.PIPE, check=True,
                          timeout=30).stdout.decode()
@@ -86,6 +88,8 @@ def ref_view(ref, host, profile, pmsver, nvm, size, flags, best):
             res[key] = None if rest == '(null)' else rest
         elif key == 'leaks':
             res[key] = int(rest, 16)
+        elif key == 'context':
+            res[key] = [int(x, 16) for x in rest.split()]
         else:
             res[key] = [int(x, 16) for x in rest.split()]
     return res

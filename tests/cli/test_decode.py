@@ -58,7 +58,7 @@ def check_json(t, tool, reg, value):
         return
     t.equal((doc['schema_version'], doc['command'], doc['register'], int(doc['encoding'], 16),
              int(doc['value'], 16), int(doc['res0_set'], 16), int(doc['res1_clear'], 16)),
-            (1, 'decode', reg['name'], reg['encoding'], value, value & reg['res0'],
+            (2, 'decode', reg['name'], reg['encoding'], value, value & reg['res0'],
              ~value & reg['res1']), label + ': header members')
     check_fields(t, label, doc, reg, value, MASK64)
 

@@ -65,7 +65,7 @@ def check_help(t, tool):
                     (cmd, flag, cmd))
     t.equal(run(tool, ['--json', '--help']), run(tool, ['help', 'view']),
             'help wins over the other options')
-    t.equal(run(tool, ['--version']), (0, 'spevirt 0.1.0\n', ''), 'spevirt --version')
+    t.equal(run(tool, ['--version']), (0, 'spevirt 0.2.0\n', ''), 'spevirt --version')
 
 
 def keys(node, parent=None):
@@ -90,8 +90,8 @@ def check_json_doc(t, tool, root):
         names.update(keys(doc))
     for name in sorted(names):
         t.check('`%s`' % name in md, 'cli-json.md documents `%s`' % name)
-    t.check(all(d['schema_version'] == 1 for d in docs) and '"schema_version": 1' in md,
-            'cli-json.md documents schema_version 1')
+    t.check(all(d['schema_version'] == 2 for d in docs) and '"schema_version": 2' in md,
+            'cli-json.md documents schema_version 2')
 
 
 def main():

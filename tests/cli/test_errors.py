@@ -79,10 +79,24 @@ CASES = [
     (['view', '--profile', 'kvm'], USAGE,
      r"--profile: unknown profile 'kvm'; accepted: default, kvm-rfc-v6"),
     (['view', '--allow', 'foo'], USAGE,
-     r"--allow: 'foo' is not a fallback; accepted: tpms-fallback, unadvertised-limit "
+     r"--allow: 'foo' is not a flag --allow takes; accepted: tpms-fallback, "
+     r"unadvertised-limit, pinned-memory, phys-addr, phys-timestamp, contextidr-el2 "
      r"\(comma-separated, or --allow repeated\)"),
-    (['view', '--allow', 'tpms-fallback,'], USAGE, r"--allow: '' is not a fallback"),
-    (['view', '--allow', 'forbid-leaks'], USAGE, r"--allow: 'forbid-leaks' is not a fallback"),
+    (['view', '--allow', 'tpms-fallback,'], USAGE, r"--allow: '' is not a flag --allow takes"),
+    (['view', '--allow', 'forbid-leaks'], USAGE,
+     r"--allow: 'forbid-leaks' is not a flag --allow takes"),
+    (['view', '--el3-disabled', 'fgt3'], USAGE,
+     r"--el3-disabled: 'fgt3' is not an EL3 control; accepted: fgt, fgt2, pmsnevfr, "
+     r"pmsdsfr, pmbmar, pmsee-all"),
+    (['view', '--allow', 'pinned-memory', '--max-buffer-size', '4M'], REFUSED,
+     r"buffer size limit not possible: SPEVIRT_CFG_PINNED_MEMORY leaves the buffer registers "
+     r"untrapped, so no buffer limit can be enforced"),
+    (['view', '--profile', 'kvm-rfc-v6', '--allow', 'pinned-memory'], REFUSED,
+     r"invalid argument: .*has no pinned-memory mode"),
+    (['view', '--el3-disabled', 'pmsnevfr'], REFUSED,
+     r"guest PMSVer not possible: .*MDCR_EL3.EnPMSN is 0"),
+    (['view', '--host', 'armv9.5', '--pmsver', 'v1p4', '--el3-disabled', 'pmsee-all'], REFUSED,
+     r"a higher Exception level owns the host's profiling buffer: MDCR_EL3.PMSEE is 0b11"),
     (['view', '--max-buffer-size', '3MB'], USAGE, r"--max-buffer-size: '3MB' " + SIZE),
     (['view', '--max-buffer-size', ''], USAGE, r"--max-buffer-size: '' " + SIZE),
     (['view', '--max-buffer-size', '4 K'], USAGE, r"--max-buffer-size: '4 K' " + SIZE),

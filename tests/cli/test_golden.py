@@ -34,6 +34,8 @@ CASES = [
      ['view', '--host', 'armv8.9', '--profile', 'kvm-rfc-v6', '--pmsver', 'v1p2',
       '--max-buffer-size', '2M', '--json'], 0),
     ('armv9.5-best.txt', ['view', '--host', 'armv9.5', '--best'], 0),
+    ('armv8.7-pinned-memory.txt', ['view', '--allow', 'pinned-memory,phys-timestamp'], 0),
+    ('armv9.5-kvm-v1p5.txt', ['view', '--host', 'armv9.5', '--profile', 'kvm-rfc-v6'], 0),
     ('armv9.5-best.json', ['view', '--host', 'armv9.5', '--best', '--json'], 0),
     ('armv9.5-refused.json', ['view', '--host', 'armv9.5', '--json'], 1),
     ('raw-host-tpms-fallback.txt',

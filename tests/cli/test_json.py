@@ -13,8 +13,8 @@ usage: test_json.py SPEVIRT CLI_REF
 """
 import sys
 
-from clitest import (ACCESS, CFG_FLAGS, LEAKS, PROFILES, STATUS, Tap, check_fields, ref_regs,
-                     ref_view, run_json)
+from clitest import (ACCESS, CFG_FLAGS, EL3_BITS, LEAKS, PROFILES, STATUS, Tap, check_fields,
+                     ref_regs, ref_view, run_json)
 
 PRESETS = ['armv8.2', 'armv8.7', 'armv8.9', 'armv9.5']
 
@@ -43,10 +43,20 @@ EXTRA = [
     ['--host', 'armv8.9', '--dfr0', '0x700000000', '--pmsver', '5'],
     ['--dfr0', '0', '--pmsver', '0'],
     ['--dfr0', '0', '--pmsver', '1'],
-    ['--dfr0', '0x300000000', '--dfr2', '0', '--mmfr0', '0x0100000000000000',
+    ['--dfr0', '0x300000000', '--dfr2', '0', '--mmfr0', '0x1100000000000000',
      '--pmsidr', '0x26457', '--pmbidr', '0x220'],
     ['--profile', 'kvm-rfc-v6', '--allow', 'tpms-fallback'],
     ['--host', 'armv8.9', '--nvm'],
+    ['--host', 'armv9.5', '--pmsver', 'v1p4', '--nvm', '--allow',
+     'phys-addr,phys-timestamp,contextidr-el2'],
+    ['--host', 'armv8.2', '--allow', 'phys-timestamp'],
+    ['--host', 'armv8.7', '--allow', 'pinned-memory'],
+    ['--host', 'armv9.5', '--pmsver', 'v1p1', '--allow', 'pinned-memory'],
+    ['--host', 'armv9.5', '--pmsver', 'none'],
+    ['--host', 'armv8.9', '--el3-disabled', 'fgt2', '--allow', 'tpms-fallback'],
+    ['--host', 'armv8.9', '--el3-disabled', 'pmsdsfr'],
+    ['--host', 'armv8.7', '--el3-disabled', 'fgt', '--pmsver', 'v1p1'],
+    ['--host', 'armv9.5', '--best', '--el3-disabled', 'pmbmar,pmsnevfr'],
 ]
 
 
@@ -92,6 +102,25 @@ def check_view(t, label, view, ref):
     t.equal([(l['name'], l['bit']) for l in view['leaks']],
             [(n, b) for b, n in enumerate(LEAKS) if ref['leaks'] >> b & 1],
             label + ': leak names')
+    encodings = {a['register']: int(a['encoding'], 16) for a in view['access']}
+    t.equal([encodings.get(n) for n in view['context_switch']], ref['context'],
+            label + ': context-switch registers, in load order')
+
+
+def check_el2_fields(t, label, view, ref, regs):
+    """el2_fields: every PMSCR_EL2 field in its mask, then MDCR_EL2.HPMFZS if owned."""
+    want = []
+    for name, skip in (('PMSCR_EL2', 0), ('MDCR_EL2', 0b111 << 12)):
+        mask, value = ref[name]
+        for f in regs[name]['fields']:
+            fmask = ((1 << f['width']) - 1) << f['shift']
+            if mask & fmask and not skip & fmask:
+                want.append((name, f['name'], f['shift'] + f['width'] - 1, f['shift'],
+                             (value & fmask) >> f['shift']))
+    got = [(f['register'], f['field'], f['msb'], f['lsb'], int(f['value'], 16))
+           for f in view['el2_fields']]
+    t.equal(got, want, label + ': el2_fields are the owned PMSCR_EL2 and MDCR_EL2 fields')
+    t.check(all(f['why'] for f in view['el2_fields']), label + ': each el2 field says why')
 
 
 def check_one(t, tool, ref_tool, regs, args):
@@ -102,11 +131,12 @@ def check_one(t, tool, ref_tool, regs, args):
     host = {k: int(v, 16) for k, v in doc['host']['registers'].items()}
     cfg = doc['config']
     flags = sum(CFG_FLAGS[f] for f in cfg['flags'])
+    el3 = sum(EL3_BITS[f] for f in doc['host']['el3_disabled'])
     ref = ref_view(ref_tool, host, PROFILES[cfg['profile']],
                    0 if cfg['best'] else cfg['pmsver'],
                    0 if cfg['best'] else cfg['spe_nvm'], cfg['max_buffer_size'], flags,
-                   cfg['best'])
-    t.equal(doc['schema_version'], 1, label + ': schema_version')
+                   cfg['best'], el3)
+    t.equal(doc['schema_version'], 2, label + ': schema_version')
     t.equal((doc['status'], doc['status_code'], doc['status_text'], doc['reason']),
             (STATUS[ref['status']], ref['status'], ref['strerror'], ref['reason']),
             label + ': status and reason')
@@ -121,6 +151,7 @@ def check_one(t, tool, ref_tool, regs, args):
     t.equal((code, err), (0, ''), label + ': exit status 0, stderr empty')
     check_regs(t, label, doc['view'], ref, regs)
     check_view(t, label, doc['view'], ref)
+    check_el2_fields(t, label, doc['view'], ref, regs)
 
 
 def main():

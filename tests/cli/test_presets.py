@@ -6,7 +6,8 @@ their views as the spec computes them.
 Everything expected here is computed from the Arm ARM and the spevirt spec
 (../shared/design/spec.md, docs/policy.md), not from the library:
   - each preset's registers follow the permitted-value rules of its level;
-  - the default preset keeps the first tool version's exact values;
+  - the default preset keeps the first tool version's exact values, but for
+    ID_AA64MMFR0_EL1.ECV, which Armv8.6 requires;
   - each is accepted for a guest at its own level in the default profile,
     except armv9.5 (the default profile offers at most V1P4);
   - selected trap controls, guest values and leaks, bit by bit.
@@ -19,7 +20,7 @@ from clitest import Tap, field_value as fv, maxbuf_decode, run, run_json
 
 MASK64 = (1 << 64) - 1
 DEFAULT_HOST = {'ID_AA64DFR0_EL1': 0x0000000310305709, 'ID_AA64DFR2_EL1': 0,
-                'ID_AA64MMFR0_EL1': 0x0100000000000000, 'PMSIDR_EL1': 0x26457,
+                'ID_AA64MMFR0_EL1': 0x1100000000000000, 'PMSIDR_EL1': 0x26457,
                 'PMBIDR_EL1': 0x220}
 LEVELS = {'armv8.2': (8, 2), 'armv8.7': (8, 7), 'armv8.9': (8, 9), 'armv9.5': (9, 5)}
 PMSVER_AT = {'armv8.2': 2, 'armv8.7': 3, 'armv8.9': 5, 'armv9.5': 6}
@@ -65,6 +66,8 @@ def rules(name, regs):
         ('PMBIDR_EL1.EA at most 0b0010', fv(b, 8, 4) <= 2),
         ('PMBIDR_EL1.AddrMode 0b00', fv(b, 6, 2) == 0),
         ('FEAT_FGT required from Armv8.6', not at_least(level, 6) or fgt >= 1),
+        ('FEAT_ECV required from Armv8.6', not at_least(level, 6) or fv(mmfr0, 60, 4) >= 1),
+        ('no FEAT_ECV before Armv8.5', at_least(level, 5) or fv(mmfr0, 60, 4) == 0),
         ('no FEAT_FGT before Armv8.5', at_least(level, 5) or fgt == 0),
         ('FEAT_FGT2 required from Armv8.9', not at_least(level, 9) or fgt >= 2),
         ('FnE required from Armv8.7', not at_least(level, 7) or fne),
@@ -130,6 +133,10 @@ HDFGWTR_POS = bits(32, 31, *range(23, 30))
 NPMSNEVFR = bits(62)
 NPMBMAR, NPMSDSFR = bits(24), bits(19)
 E2PB, E2PB_EL1_TRAP, TPMS = 0b11 << 12, 0b10 << 12, 1 << 14
+HPMFZS = bits(36)
+# PMSCR_EL2 (D24.7.9): EnVM 11, KE 10, EE 9:8, PCT 7:6 (bit 7 with FEAT_ECV), PA 4, CX 3.
+ENVM, PMSCR_EXC, PCT, PCT0, PA, CX = bits(11), bits(10, 9, 8), bits(7, 6), bits(6), bits(4), \
+    bits(3)
 
 
 def maxbuf_encode(size):
@@ -142,16 +149,25 @@ def maxbuf_encode(size):
 # (args, {register: (mask, value)} or value, leaks, pmsver, spe_nvm)
 VIEWS = [
     (['--host', 'armv8.7'],
-     {'MDCR_EL2': (E2PB | TPMS, E2PB_EL1_TRAP),
+     {'MDCR_EL2': (E2PB | TPMS | HPMFZS, E2PB_EL1_TRAP),
       'HDFGRTR_EL2': (HDFGRTR_POS | NPMSNEVFR, NPMSNEVFR),
       'HDFGWTR_EL2': (HDFGWTR_POS | NPMSNEVFR, NPMSNEVFR),
-      'HDFGRTR2_EL2': (0, 0), 'HDFGWTR2_EL2': (0, 0), 'HFGITR_EL2': (0, 0), 'PMSCR_EL2': (0, 0),
+      'HDFGRTR2_EL2': (0, 0), 'HDFGWTR2_EL2': (0, 0), 'HFGITR_EL2': (0, 0),
+      'PMSCR_EL2': (PCT | PA | CX, 0),
       'PMSIDR_EL1': 0x26457, 'PMBIDR_EL1': 0x220}, [], 3, 0),
+    (['--host', 'armv8.7', '--allow', 'phys-addr,phys-timestamp,contextidr-el2'],
+     {'PMSCR_EL2': (PCT | PA | CX, PCT | PA | CX)}, [], 3, 0),
+    (['--host', 'armv8.2', '--allow', 'phys-timestamp'],
+     {'PMSCR_EL2': (PCT0 | PA | CX, PCT0), 'MDCR_EL2': (E2PB | TPMS, E2PB_EL1_TRAP)},
+     [], 2, 0),
+    (['--host', 'armv8.7', '--allow', 'pinned-memory'],
+     {'MDCR_EL2': (E2PB | TPMS | HPMFZS, E2PB), 'HDFGRTR_EL2': (HDFGRTR_POS | NPMSNEVFR,
+                                                               NPMSNEVFR)}, [], 3, 0),
     (['--host', 'armv8.7', '--max-buffer-size', '4M'],
      {'HDFGRTR_EL2': (HDFGRTR_POS | NPMSNEVFR, NPMSNEVFR | bits(63)),
       'PMBIDR_EL1': 0x220 | maxbuf_encode(4 << 20) << 32}, [], 3, 0),
     (['--host', 'armv8.7', '--pmsver', 'none'],
-     {'MDCR_EL2': (E2PB | TPMS, TPMS),
+     {'MDCR_EL2': (E2PB | TPMS, TPMS), 'PMSCR_EL2': (0, 0),
       'HDFGRTR_EL2': (HDFGRTR_POS | NPMSNEVFR, HDFGRTR_POS),
       'HDFGWTR_EL2': (HDFGWTR_POS | NPMSNEVFR, HDFGWTR_POS),
       'PMSIDR_EL1': 0, 'PMBIDR_EL1': 0, 'ID_AA64DFR0_EL1': (0xf << 32, 0)},
@@ -167,7 +183,7 @@ VIEWS = [
       'HDFGRTR_EL2': (HDFGRTR_POS | NPMSNEVFR, NPMSNEVFR | bits(30))},
      ['RECORD_FORMAT', 'RECORD_FEATURES', 'FILTER_BITS'], 3, 0),
     (['--host', 'armv9.5', '--best'],
-     {'PMSCR_EL2': (1 << 11, 1 << 11),
+     {'PMSCR_EL2': (ENVM | PMSCR_EXC | PCT | PA | CX, ENVM),
       'HDFGRTR2_EL2': (NPMBMAR | NPMSDSFR, NPMBMAR | NPMSDSFR),
       'HDFGWTR2_EL2': (NPMBMAR | NPMSDSFR, NPMBMAR | NPMSDSFR),
       'HFGITR_EL2': (bits(63), 0),
@@ -206,7 +222,7 @@ def check_text(t, tool):
         code, out, err = run(tool, ['--host', name, '--pmsver', 'v1'])
         t.check(code == 0 and out.startswith('Host: %s preset: ' % name),
                 'view --host %s: text names the preset' % name, out[:200], err)
-    raw = ['--dfr0', '0x300000000', '--dfr2', '0', '--mmfr0', '0x0100000000000000',
+    raw = ['--dfr0', '0x300000000', '--dfr2', '0', '--mmfr0', '0x1100000000000000',
            '--pmsidr', '26457', '--pmbidr', '220']
     code, out, err = run(tool, raw)
     t.check(code == 0 and out.startswith('Host: every register given by option\n') and

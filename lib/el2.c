@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+/*
+ * The EL2 state a guest runs with beyond the traps: the PMSCR_EL2 fields
+ * that decide what the guest's sampling records carry and whether it can
+ * take a profiling exception, MDCR_EL2.HPMFZS, and the guest registers
+ * whose state lives in the hardware and must be context-switched.
+ * docs/policy.md sections 5 and 8 give each rule with its Arm ARM basis.
+ */
+#include "spevirt_internal.h"
+
+/*
+ * PMSCR_EL2.EE and KE (FEAT_SPE_EXC, which FEAT_SPEv1p5 implies).  EE =
+ * 0b00 disables SPE Profiling exceptions for EL2 and EL1 and makes the
+ * Effective PMSCR_EL1.EE 0b00 (EffectivePMSCR_EL1_EE()), so whatever a
+ * guest writes to PMSCR_EL1.EE it takes no profiling exception and its
+ * buffer events stay in PMBSR_EL1, driving PMBIRQ.  KE = 0 keeps any
+ * exception taken to EL2 masked there.  This holds for a guest without SPE
+ * too: a PMSCR_EL1.EE another guest left at 0b11 cannot route the host's
+ * buffer events to it.
+ */
+static void plan_exc(const struct spevirt_hostcaps *caps, struct spevirt_regmask *rm)
+{
+	if (caps->feats & FEAT_SPEv1p5)
+		rm->mask |= SPEVIRT_PMSCR_EL2_EE | SPEVIRT_PMSCR_EL2_KE;
+}
+
+/*
+ * What a guest's records may carry.  With the guest owning the buffer
+ * (MDCR_EL2.E2PB 0b10 or 0b11):
+ *   CollectPhysicalAddress() = PMSCR_EL2.PA && PMSCR_EL1.PA;
+ *   CollectContextIDR2() = PMSCR_EL2.CX;
+ *   CollectTimeStamp(): PMSCR_EL2.PCT 0b00 is the virtual counter whatever
+ *   PMSCR_EL1.PCT says; 0b01 lets PMSCR_EL1.PCT choose virtual or physical;
+ *   0b11 (FEAT_ECV) lets it choose virtual or physical minus CNTPOFF_EL2.
+ * PCT bit 7 exists only with FEAT_ECV.
+ */
+static uint64_t record_controls(const struct spevirt_hostcaps *caps, unsigned int flags,
+				uint64_t *mask)
+{
+	uint64_t value = 0;
+
+	*mask = SPEVIRT_PMSCR_EL2_PA | SPEVIRT_PMSCR_EL2_CX |
+		FIELD_PREP_(PMSCR_EL2_PCT, SPEVIRT_PMSCR_EL2_PCT_PHYS);
+	if (caps->feats & FEAT_ECV)
+		*mask |= SPEVIRT_PMSCR_EL2_PCT;
+	if (flags & SPEVIRT_CFG_ALLOW_PHYS_ADDR)
+		value |= SPEVIRT_PMSCR_EL2_PA;
+	if (flags & SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2)
+		value |= SPEVIRT_PMSCR_EL2_CX;
+	if (flags & SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP)
+		value |= FIELD_PREP_(PMSCR_EL2_PCT, (caps->feats & FEAT_ECV) ?
+						    SPEVIRT_PMSCR_EL2_PCT_GUEST :
+						    SPEVIRT_PMSCR_EL2_PCT_PHYS);
+	return value;
+}
+
+/*
+ * TS, E2SPE and E0HSPE stay the host's: the PE reads TS only when EL2 owns
+ * the buffer, E2SPE only for operations at EL2 and E0HSPE only with
+ * HCR_EL2.TGE = 1, none of which holds while a guest with SPE runs; for a
+ * guest without SPE, EL2 owns the buffer and they are the host's own
+ * profiling controls.  EnVM is read only when EL1 owns the buffer.
+ */
+static void plan_pmscr(const struct spevirt_hostcaps *caps, const struct spevirt_guest *g,
+		       unsigned int flags, struct spevirt_regmask *rm)
+{
+	uint64_t mask;
+
+	plan_exc(caps, rm);
+	if (!(g->feats & FEAT_SPE))
+		return;
+	rm->value |= record_controls(caps, flags, &mask);
+	rm->mask |= mask;
+	if (caps->feats & FEAT_SPE_nVM) {
+		rm->mask |= SPEVIRT_PMSCR_EL2_ENVM;
+		if (g->feats & FEAT_SPE_nVM)
+			rm->value |= SPEVIRT_PMSCR_EL2_ENVM;
+	}
+}
+
+/*
+ * MDCR_EL2.HPMFZS (FEAT_SPEv1p2): with it 1, a buffer management event of
+ * a buffer with PMBLIMITR_EL1.PMFZ = 1 stops the event counters of the
+ * second range, the hypervisor's.  A guest's buffer must not stop them.
+ */
+static void plan_hpmfzs(const struct spevirt_hostcaps *caps, const struct spevirt_guest *g,
+			struct spevirt_regmask *rm)
+{
+	if (caps->pmsver >= SPEVIRT_PMSVER_V1P2 && (g->feats & FEAT_SPE))
+		rm->mask |= SPEVIRT_MDCR_EL2_HPMFZS;
+}
+
+/* Registers the guest writes in the hardware hold state to switch. */
+static uint16_t context_set(const struct spevirt_view *view)
+{
+	uint16_t set = 0;
+	unsigned int slot;
+
+	for (slot = 0; slot < SPEVIRT_NR_SPE_SLOTS; slot++) {
+		uint8_t wr = view->access[1][slot];
+
+		if (wr == SPEVIRT_ACCESS_UNTRAPPED || wr == SPEVIRT_ACCESS_FORWARD)
+			set |= (uint16_t)(1U << slot);
+	}
+	return set;
+}
+
+void spevirt_el2_plan_(const struct spevirt_hostcaps *caps, const struct spevirt_guest *guest,
+		       unsigned int flags, struct spevirt_view *view)
+{
+	if (!(caps->feats & FEAT_SPE))
+		return;
+	plan_pmscr(caps, guest, flags, &view->pmscr_el2);
+	plan_hpmfzs(caps, guest, &view->mdcr_el2);
+	view->context_regs = context_set(view);
+}
+
+/*
+ * Restore order on vCPU load.  A write that enables something comes after
+ * the state it enables: PMBLIMITR_EL1 (E) after the pointer, PMSCR_EL1
+ * (E1SPE, E0SPE) last.
+ */
+static const uint32_t load_order[] = {
+	SPEVIRT_SYSREG_PMSICR_EL1,	SPEVIRT_SYSREG_PMSIRR_EL1,
+	SPEVIRT_SYSREG_PMSFCR_EL1,	SPEVIRT_SYSREG_PMSEVFR_EL1,
+	SPEVIRT_SYSREG_PMSNEVFR_EL1,	SPEVIRT_SYSREG_PMSLATFR_EL1,
+	SPEVIRT_SYSREG_PMSDSFR_EL1,	SPEVIRT_SYSREG_PMBPTR_EL1,
+	SPEVIRT_SYSREG_PMBSR_EL1,	SPEVIRT_SYSREG_PMBMAR_EL1,
+	SPEVIRT_SYSREG_PMBLIMITR_EL1,	SPEVIRT_SYSREG_PMSCR_EL1,
+};
+
+#define NR_LOAD_ORDER	(sizeof(load_order) / sizeof(load_order[0]))
+
+unsigned int spevirt_context_regs(const struct spevirt_view *view,
+				  uint32_t sysregs[SPEVIRT_NR_SPE_SLOTS])
+{
+	unsigned int i, n = 0;
+
+	if (!view || !sysregs)
+		return 0;
+	for (i = 0; i < NR_LOAD_ORDER; i++)
+		if (view->context_regs & (1U << SLOT_OF_(load_order[i])))
+			sysregs[n++] = load_order[i];
+	return n;
+}
