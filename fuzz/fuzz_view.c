@@ -67,7 +67,7 @@
  *      and PMBIDR_EL1.MaxBuffSize shows it when view.limit_advertised, which
  *      is false only with SPEVIRT_CFG_UNADVERTISED_LIMIT on a host without
  *      FEAT_FGT;
- *    - PMSCR_EL2 (docs/policy.md section 5): the mask never has TS, E2SPE or
+ *    - PMSCR_EL2 (docs/policy.md section 8): the mask never has TS, E2SPE or
  *      E0HSPE; it has EE and KE, both 0, exactly on a host with FEAT_SPE_EXC;
  *      for a guest with SPE it has PA, CX and PCT[0], PCT[1] exactly with
  *      FEAT_ECV and EnVM exactly with FEAT_SPE_nVM, and for a guest without
@@ -88,8 +88,9 @@
  *      SPEVIRT_ACCESS_UNTRAPPED; accesses that do not exist are
  *      SPEVIRT_ACCESS_UNDEF; a guest without SPE gets SPEVIRT_ACCESS_UNDEF
  *      for everything but an untrappable PMBIDR_EL1 read, which must then be
- *      reported as SPEVIRT_LEAK_PMBIDR_READ.  The host's FEAT_FGT level is
- *      the one EL3 leaves enabled (SPEVIRT_EL3_NO_FGT, _NO_FGT2).
+ *      reported as SPEVIRT_LEAK_PMBIDR_READ.  SPEVIRT_EL3_NO_FGT disables the
+ *      HDFGxTR_EL2 and HFGITR_EL2 traps; SPEVIRT_EL3_NO_FGT2 makes
+ *      HDFGxTR2_EL2 read as 0, so their n-prefixed bits always trap.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -295,16 +296,23 @@ static void check_same(const struct run *a, const struct run *b)
 	CHECK(a, a->view.context_regs == b->view.context_regs, what, "context_regs");
 }
 
-/* The FEAT_FGT level the traps can use: the host's, less what EL3 disables. */
-static uint64_t usable_fgt(const struct spevirt_host *host)
-{
-	uint64_t fgt = FIELD(host->id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_FGT);
+enum { FGT_ABSENT, FGT_USABLE, FGT_AS_ZERO };
 
-	if (host->el3_disabled & SPEVIRT_EL3_NO_FGT)
-		return 0;
-	if ((host->el3_disabled & SPEVIRT_EL3_NO_FGT2) && fgt > FGT1)
-		return FGT1;
-	return fgt;
+/*
+ * The trap registers of FEAT_FGT (@level FGT1) or FEAT_FGT2 as the
+ * hypervisor finds them: SCR_EL3.FGTEn = 0 disables the first registers'
+ * traps; SCR_EL3.FGTEn2 = 0 makes the second ones read as 0 (D24.2.169).
+ */
+static int fgt_state(const struct spevirt_host *host, uint64_t level)
+{
+	uint64_t raw = FIELD(host->id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_FGT);
+	uint32_t off = level == FGT2 ? SPEVIRT_EL3_NO_FGT2 : SPEVIRT_EL3_NO_FGT;
+
+	if (raw < level)
+		return FGT_ABSENT;
+	if (!(host->el3_disabled & off))
+		return FGT_USABLE;
+	return level == FGT2 ? FGT_AS_ZERO : FGT_ABSENT;
 }
 
 static void check_error(const struct run *r)
@@ -317,11 +325,9 @@ static void check_error(const struct run *r)
 static void check_fgt(const struct run *r, unsigned int i, const struct spevirt_regmask *rm,
 		      uint64_t spe_bits, uint64_t min_fgt)
 {
-	uint64_t fgt = usable_fgt(&r->host);
-
 	CHECK(r, !(rm->mask & ~spe_bits), "a fine-grained trap mask covers only SPE trap bits",
 	      regmask_name[i]);
-	if (fgt < min_fgt)
+	if (fgt_state(&r->host, min_fgt) != FGT_USABLE)
 		CHECK(r, !rm->mask, "no fine-grained trap bit without the host's FEAT_FGT/FGT2",
 		      regmask_name[i]);
 }
@@ -393,7 +399,7 @@ static void check_one_access(const struct run *r, const struct spe_reg *reg, boo
 	const struct spevirt_view *v = &r->view;
 	enum spevirt_access d = spevirt_access(v, reg->sysreg, is_write);
 	uint64_t bit = is_write ? reg->wr : reg->rd;
-	uint64_t fgt = usable_fgt(&r->host);
+	int fgt = fgt_state(&r->host, reg->fgt);
 	bool trapped = mdcr_traps(v, reg);
 
 	CHECK(r, (unsigned int)d <= (unsigned int)SPEVIRT_ACCESS_FORWARD,
@@ -405,12 +411,14 @@ static void check_one_access(const struct run *r, const struct spe_reg *reg, boo
 		      reg->name);
 		return;
 	}
-	if (fgt >= reg->fgt) {
+	if (fgt == FGT_USABLE) {
 		const struct spevirt_regmask *rm = fgt_regmask(v, reg, is_write);
 
 		fgt_mask[reg->fgt == FGT2][is_write] |= bit;
 		if (((rm->value & bit) != 0) != reg->negative)
 			trapped = true;
+	} else if (fgt == FGT_AS_ZERO && reg->negative) {
+		trapped = true;
 	}
 	CHECK(r, trapped == (d != SPEVIRT_ACCESS_UNTRAPPED),
 	      "the trap controls trap an access exactly when spevirt_access() is not "
@@ -444,7 +452,7 @@ static void check_one_access(const struct run *r, const struct spe_reg *reg, boo
 static void check_access(const struct run *r, unsigned int host, unsigned int guest)
 {
 	const struct spevirt_view *v = &r->view;
-	uint64_t fgt = usable_fgt(&r->host);
+	bool fgt = fgt_state(&r->host, FGT1) == FGT_USABLE;
 	uint64_t pmsver = FIELD(r->host.id_aa64dfr0_el1, ID_AA64DFR0_EL1_PMSVER);
 	uint64_t hpmfzs = (guest & HAS_SPE) && pmsver >= SPEVIRT_PMSVER_V1P2 ?
 				  SPEVIRT_MDCR_EL2_HPMFZS : 0;
@@ -485,7 +493,7 @@ static void check_access(const struct run *r, unsigned int host, unsigned int gu
 	CHECK(r, v->hdfgwtr2_el2.mask == fgt_mask[1][1], "mask covers the host's SPE trap bits",
 	      "hdfgwtr2_el2");
 	CHECK(r,
-	      v->hfgitr_el2.mask == (fgt >= FGT1 && pmsver >= SPEVIRT_PMSVER_V1P5 ?
+	      v->hfgitr_el2.mask == (fgt && pmsver >= SPEVIRT_PMSVER_V1P5 ?
 					     SPEVIRT_HFGITR_EL2_PSBCSYNC : 0),
 	      "mask covers the host's SPE trap bits", "hfgitr_el2");
 	CHECK(r,
@@ -497,7 +505,7 @@ static void check_access(const struct run *r, unsigned int host, unsigned int gu
 	      "MDCR_EL2.HPMFZS is 0: a guest never freezes the hypervisor's counters", NULL);
 }
 
-/* docs/policy.md section 5, from D24.7.9's field list. */
+/* docs/policy.md section 8, from D24.7.9's field list. */
 static void check_pmscr(const struct run *r, unsigned int host, unsigned int guest)
 {
 	const struct spevirt_regmask *rm = &r->view.pmscr_el2;
@@ -561,7 +569,7 @@ static void check_success(const struct run *r)
 	const struct spevirt_view *v = &r->view;
 	const struct spevirt_regmask *rm[NR_REGMASKS];
 	unsigned int hfeats = host_has(host), gfeats = guest_has(cfg, v);
-	uint64_t fgt = usable_fgt(host);
+	bool fgt = fgt_state(host, FGT1) == FGT_USABLE;
 	unsigned int i;
 
 	CHECK(r, !v->reason, "success has no reason", NULL);
@@ -631,7 +639,7 @@ static void check_success(const struct run *r)
 			CHECK(r, spevirt_maxbuf_decode((uint16_t)field) == cfg->max_buffer_size,
 			      "an advertised limit is in PMBIDR_EL1.MaxBuffSize", NULL);
 		else
-			CHECK(r, (cfg->flags & SPEVIRT_CFG_UNADVERTISED_LIMIT) && fgt < FGT1,
+			CHECK(r, (cfg->flags & SPEVIRT_CFG_UNADVERTISED_LIMIT) && !fgt,
 			      "a limit is unadvertised only with SPEVIRT_CFG_UNADVERTISED_LIMIT "
 			      "on a host without FEAT_FGT", NULL);
 	}

@@ -43,6 +43,18 @@ NI, IMP, V1P1, V1P2, V1P3, V1P4, V1P5 = range(7)
 TPMS_FALLBACK = 1 << 0
 UNADVERTISED_LIMIT = 1 << 1
 FORBID_LEAKS = 1 << 2
+PINNED_MEMORY = 1 << 3
+ALLOW_PHYS_ADDR = 1 << 4
+ALLOW_PHYS_TIMESTAMP = 1 << 5
+ALLOW_CONTEXTIDR_EL2 = 1 << 6
+
+# SPEVIRT_EL3_* bits (spevirt_host.el3_disabled)
+EL3_NO_FGT = 1 << 0
+EL3_NO_FGT2 = 1 << 1
+EL3_NO_PMSNEVFR = 1 << 2
+EL3_NO_PMSDSFR = 1 << 3
+EL3_NO_PMBMAR = 1 << 4
+EL3_PMSEE_ALL = 1 << 5
 
 
 def field(val, shift, width):
@@ -95,7 +107,7 @@ def maxbuf_encode(size):
     return None
 
 
-def view_struct_bytes(host, cfg):
+def view_struct_bytes(host, cfg, el3=0):
     """Bytes 0-15 of a fuzz_view input: the small per-field encoding."""
     dfr0, dfr2, mmfr0, pmsidr, pmbidr = host
     profile, pmsver, spe_nvm, max_buffer_size, flags = cfg
@@ -112,7 +124,7 @@ def view_struct_bytes(host, cfg):
             field(pmsidr, *PMSIDR_FORMAT) << 4)
     b[6] = field(pmbidr, *PMBIDR_ALIGN) | field(pmbidr, *PMBIDR_EA) << 4
     b[7] = (field(pmbidr, *PMBIDR_F) | field(pmbidr, *PMBIDR_P) << 1 |
-            field(pmbidr, *PMBIDR_ADDRMODE) << 2)
+            field(pmbidr, *PMBIDR_ADDRMODE) << 2 | (el3 & 0xf) << 4)
     b[8:10] = struct.pack('<H', field(pmbidr, *PMBIDR_MAXBUFFSIZE))
     b[10] = profile & 0xff
     b[11] = pmsver & 0xff
@@ -143,9 +155,9 @@ def view_decode_struct(b):
     return (dfr0, dfr2, mmfr0, pmsidr, pmbidr), cfg
 
 
-def view_input(host, cfg):
-    """The fuzz_view input that stands for host and cfg."""
-    sb = view_struct_bytes(host, cfg)
+def view_input(host, cfg, el3=0):
+    """The fuzz_view input that stands for host, cfg and host.el3_disabled."""
+    sb = view_struct_bytes(host, cfg, el3)
     base_host, base_cfg = view_decode_struct(sb)
     profile, pmsver, spe_nvm, max_buffer_size, flags = cfg
     data = sb + struct.pack('<6Q4I',
@@ -153,6 +165,7 @@ def view_input(host, cfg):
                             *[want ^ got for want, got in zip(host, base_host)],
                             profile ^ base_cfg[0], pmsver ^ base_cfg[1],
                             spe_nvm ^ base_cfg[2], flags ^ base_cfg[4])
+    data += struct.pack('<I', el3 ^ (el3 & 0xf))
     return data.rstrip(b'\0')
 
 
@@ -204,6 +217,20 @@ VIEW_SEEDS = {
     'invalid-host-fne-v1p1': (host(dfr0=V1P1 << 32, mmfr0=0x0100000000000000,
                                    pmsidr=0x26447), cfg(pmsver=IMP)),
     'invalid-host-pmbidr-p': (H87[:4] + (0x230,), cfg(pmsver=V1P2)),
+    'v8.7-v1p2-pinned-memory': (H87, cfg(pmsver=V1P2, flags=PINNED_MEMORY)),
+    'v8.7-v1p1-pinned-memory-buffer-bits': (H87, cfg(pmsver=V1P1, flags=PINNED_MEMORY)),
+    'v8.7-pinned-memory-4m-refused': (H87, cfg(pmsver=V1P2, max_buffer_size=4 * MIB,
+                                               flags=PINNED_MEMORY)),
+    'v1p5-nvm-allow-all': (H95, cfg(pmsver=V1P4, spe_nvm=1, flags=ALLOW_PHYS_ADDR |
+                                    ALLOW_PHYS_TIMESTAMP | ALLOW_CONTEXTIDR_EL2)),
+    'v1p5-pinned-nvm': (H95, cfg(pmsver=V1P4, spe_nvm=1, flags=PINNED_MEMORY)),
+    'v8.9-el3-no-fgt2-fds': (H89, cfg(pmsver=V1P4), EL3_NO_FGT2),
+    'v8.9-el3-no-fgt-tpms': (H89, cfg(pmsver=V1P2, flags=TPMS_FALLBACK), EL3_NO_FGT),
+    'v8.7-el3-no-pmsnevfr-v1p1': (H87, cfg(pmsver=V1P1), EL3_NO_PMSNEVFR),
+    'v1p5-el3-pmsee-all-refused': (H95, cfg(pmsver=V1P4), EL3_PMSEE_ALL),
+    'v1p5-el3-pinned-no-fgt2-no-pmsdsfr': (H95, cfg(pmsver=V1P4, flags=PINNED_MEMORY),
+                                           EL3_NO_FGT2 | EL3_NO_PMSDSFR | EL3_NO_PMBMAR),
+    'el3-unknown-bit': (H87, cfg(pmsver=V1P2), 1 << 9),
 }
 
 # fuzz_maxbuf input: bytes (8), field (2).
@@ -459,9 +486,10 @@ def buffer_input(header, ops):
 
 
 def seeds():
-    for name, (h, c) in VIEW_SEEDS.items():
-        yield 'view', name, view_input(h, c), 'host=(%s) cfg=(%s)' % (
-            ', '.join('0x%x' % v for v in h), ', '.join('0x%x' % v for v in c))
+    for name, (h, c, *el3) in VIEW_SEEDS.items():
+        e = el3[0] if el3 else 0
+        yield 'view', name, view_input(h, c, e), 'host=(%s) cfg=(%s) el3=0x%x' % (
+            ', '.join('0x%x' % v for v in h), ', '.join('0x%x' % v for v in c), e)
     for name, (size, fld) in MAXBUF_SEEDS.items():
         yield 'maxbuf', name, maxbuf_input(size, fld), 'bytes=0x%x field=0x%04x' % (size, fld)
     for name, (h, c) in OFFER_SEEDS.items():

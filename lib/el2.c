@@ -4,7 +4,7 @@
  * that decide what the guest's sampling records carry and whether it can
  * take a profiling exception, MDCR_EL2.HPMFZS, and the guest registers
  * whose state lives in the hardware and must be context-switched.
- * docs/policy.md sections 5 and 8 give each rule with its Arm ARM basis.
+ * docs/policy.md sections 8 and 9 give each rule with its Arm ARM basis.
  */
 #include "spevirt_internal.h"
 

@@ -169,10 +169,13 @@ static const char *check_ids(const struct spevirt_host *host, struct spevirt_hos
 }
 
 /*
- * A fine-grained trap takes effect only while SCR_EL3.FGTEn (FGTEn2 for the
- * second registers) is 1: the Arm ARM's access pseudocode tests
- * "IsFeatureImplemented(FEAT_FGT) && (!HaveEL(EL3) || SCR_EL3.FGTEn == '1')".
- * With it 0, the host is planned as if it lacked the feature.
+ * What EL3 leaves disabled.  SCR_EL3.FGTEn = 0 disables the traps of
+ * HDFGRTR_EL2, HDFGWTR_EL2 and HFGITR_EL2: the access pseudocode tests
+ * "IsFeatureImplemented(FEAT_FGT) && (!HaveEL(EL3) || SCR_EL3.FGTEn == '1')",
+ * so the host is planned as without FEAT_FGT.  SCR_EL3.FGTEn2 = 0 is not
+ * the same: HDFGxTR2_EL2 read as 0, and PMSDSFR_EL1 and PMBMAR_EL1 test
+ * "(HaveEL(EL3) && SCR_EL3.FGTEn2 == '0') || HDFGRTR2_EL2.nPMSDSFR_EL1 ==
+ * '0'": their accesses always trap to EL2.
  */
 const char *spevirt_host_check_(const struct spevirt_host *host, struct spevirt_hostcaps *caps)
 {
@@ -180,8 +183,8 @@ const char *spevirt_host_check_(const struct spevirt_host *host, struct spevirt_
 
 	caps->el3 = host->el3_disabled;
 	if (caps->el3 & SPEVIRT_EL3_NO_FGT)
-		caps->feats &= ~(unsigned int)(FEAT_FGT | FEAT_FGT2);
-	if (caps->el3 & SPEVIRT_EL3_NO_FGT2)
-		caps->feats &= ~(unsigned int)FEAT_FGT2;
+		caps->feats &= ~(unsigned int)FEAT_FGT;
+	if ((caps->el3 & SPEVIRT_EL3_NO_FGT2) && (caps->feats & FEAT_FGT2))
+		caps->feats ^= FEAT_FGT2 | FEAT_FGT2_AS_ZERO;
 	return reason;
 }

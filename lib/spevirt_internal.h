@@ -22,6 +22,12 @@ enum spevirt_feat {
 	FEAT_FGT	= 1U << 5,
 	FEAT_FGT2	= 1U << 6,
 	FEAT_ECV	= 1U << 7,
+	/*
+	 * FEAT_FGT2 with SCR_EL3.FGTEn2 = 0: HDFGRTR2_EL2 and HDFGWTR2_EL2
+	 * cannot be written and are treated as 0 (D24.2.169), so every
+	 * n-prefixed bit in them traps.  FEAT_FGT2 itself is then clear.
+	 */
+	FEAT_FGT2_AS_ZERO = 1U << 8,
 };
 
 /* What spevirt knows of a validated host. */

@@ -128,6 +128,12 @@ static bool has(unsigned int feats, unsigned int want)
 	return (feats & want) == want;
 }
 
+/* SCR_EL3.FGTEn2 = 0: HDFGxTR2_EL2 read as 0, so an n-prefixed bit there always traps. */
+static bool forced_trap(const struct spevirt_hostcaps *caps, const struct fgt_ref *f)
+{
+	return fgt_feat(f->reg) == FEAT_FGT2 && (caps->feats & FEAT_FGT2_AS_ZERO) && f->negative;
+}
+
 /* What the guest's access needs: a trap with this decision, or no trap. */
 static uint8_t wanted(const struct spe_reg *r, const struct spevirt_guest *g)
 {
@@ -177,7 +183,7 @@ static bool plan_tpms(const struct spevirt_hostcaps *caps, const struct spevirt_
 		for (w = 0; w <= 1; w++) {
 			const struct fgt_ref *f = fgt_of(r, w);
 
-			if (f && !has(caps->feats, fgt_feat(f->reg)))
+			if (f && !has(caps->feats, fgt_feat(f->reg)) && !forced_trap(caps, f))
 				return true;
 		}
 	}
@@ -191,7 +197,8 @@ static const char *plan_access(const struct spe_reg *r, int is_write,
 {
 	const struct fgt_ref *f = fgt_of(r, is_write);
 	uint8_t want = wanted(r, g), *out = &view->access[is_write][r->slot];
-	bool by_mdcr = (r->mdcr == MDCR_TPMS && tpms) || (r->mdcr == MDCR_E2PB && !g->pinned);
+	/* Trapped by MDCR_EL2, or by an FGT2 bit that EL3 forces. */
+	bool by_other = (r->mdcr == MDCR_TPMS && tpms) || (r->mdcr == MDCR_E2PB && !g->pinned);
 	bool by_fgt = false;
 
 	/* Absent on the host, or a write to a read-only register: hardware UNDEFs. */
@@ -208,16 +215,19 @@ static const char *plan_access(const struct spe_reg *r, int is_write,
 		if (trap != f->negative)
 			rm->value |= f->bit;
 		by_fgt = trap;
+	} else if (forced_trap(caps, f)) {
+		by_other = true;
 	}
 	if (want == SPEVIRT_ACCESS_UNTRAPPED) {
-		if (!by_mdcr)
+		/* A trap the guest does not need: pass the access through. */
+		if (!by_other)
 			*out = SPEVIRT_ACCESS_UNTRAPPED;
 		else
 			*out = r->class == CLASS_PMSIDR ? SPEVIRT_ACCESS_READ_VIEW :
 							  SPEVIRT_ACCESS_FORWARD;
 		return NULL;
 	}
-	if (by_fgt || by_mdcr) {
+	if (by_fgt || by_other) {
 		*out = want;
 		return NULL;
 	}

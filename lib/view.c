@@ -39,7 +39,7 @@ static const char *config_invalid(const struct spevirt_config *cfg)
 	return NULL;
 }
 
-/* Guest levels against what EL3 firmware leaves disabled (policy.md section 9). */
+/* Guest levels against what EL3 firmware leaves disabled (policy.md section 11). */
 static enum spevirt_status check_el3_levels(const struct spevirt_hostcaps *caps,
 					    const struct spevirt_config *cfg,
 					    struct spevirt_view *view)

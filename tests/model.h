@@ -66,7 +66,7 @@ static inline int model_host_ecv(const struct spevirt_host *h)
 }
 
 /*
- * docs/policy.md section 5, with the Arm ARM bit numbers of D24.7.9
+ * docs/policy.md section 8, with the Arm ARM bit numbers of D24.7.9
  * (PMSCR_EL2: EnVM 11, KE 10, EE 9:8, PCT 7:6, PA 4, CX 3) and D24.3.17
  * (MDCR_EL2.HPMFZS 36).
  */

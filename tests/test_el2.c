@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
 /*
- * The EL2 state a guest runs with (docs/policy.md section 5), the
- * context-switch set (section 8), pinned memory (SPEVIRT_CFG_PINNED_MEMORY)
- * and what EL3 firmware leaves disabled (section 9).
+ * The EL2 state a guest runs with (docs/policy.md section 8), the
+ * context-switch set (section 9), pinned memory (section 10) and what EL3
+ * firmware leaves disabled (section 11).
  *
  * Bit numbers are the Arm ARM's, typed here: PMSCR_EL2 (D24.7.9) EnVM 11,
  * KE 10, EE 9:8, PCT 7:6, TS 5, PA 4, CX 3, E2SPE 1, E0HSPE 0; PMSCR_EL1
@@ -121,7 +121,7 @@ static unsigned int effective_pmscr_el1_ee(uint64_t pmscr_el2, uint64_t pmscr_el
 /* ---- PMSCR_EL2 and MDCR_EL2, field by field ---- */
 
 /*
- * One row per PMSCR_EL2 field of docs/policy.md section 5: its bits, the
+ * One row per PMSCR_EL2 field of docs/policy.md section 8: its bits, the
  * host features without which it is not in the mask, whether only a guest
  * with SPE has it, and its value.
  */
@@ -585,7 +585,7 @@ static void pinned_memory_is_not_in_the_kvm_profile(void **state)
 	assert_reason_has(v, "SPEVIRT_CFG_PINNED_MEMORY");
 }
 
-static void pinned_memory_hides_pmbmar_only_with_fgt2(void **state)
+static void pinned_memory_hides_pmbmar_with_fgt2(void **state)
 {
 	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 5);
 	struct spevirt_host h = make_host(5, 2, HOST_NVM);
@@ -598,12 +598,12 @@ static void pinned_memory_hides_pmbmar_only_with_fgt2(void **state)
 			 SPEVIRT_ACCESS_UNDEF);
 	assert_int_equal(v.hdfgrtr2_el2.value & BIT(24), 0);
 	assert_true(v.leaks & SPEVIRT_LEAK_BUFFER_BITS);	/* PMBLIMITR_EL1.nVM */
-	h.el3_disabled = SPEVIRT_EL3_NO_FGT2;
-	assert_status(compute(h, c, &v), SPEVIRT_E_NEED_FGT);
-	assert_reason_has(v, "nPMBMAR_EL1");
-	/* With E2PB trapping it, no FGT2 is needed. */
-	c.flags = 0;
+	c.spe_nvm = 1;
 	assert_status(compute(h, c, &v), SPEVIRT_OK);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMBMAR_EL1, true),
+			 SPEVIRT_ACCESS_UNTRAPPED);
+	assert_int_equal(v.hdfgwtr2_el2.value & BIT(24), BIT(24));
+	assert_int_equal(v.leaks, 0);
 }
 
 static void best_offer_knows_pinned_memory(void **state)
@@ -634,22 +634,47 @@ static void el3_fgten_0_plans_the_host_without_fgt(void **state)
 	assert_status(compute(h, c, &v), SPEVIRT_OK);
 	assert_int_equal(v.hdfgrtr_el2.mask | v.hdfgwtr_el2.mask | v.hfgitr_el2.mask, 0);
 	assert_int_equal(v.mdcr_el2.value & BIT(14), BIT(14));
+	/* FGTEn covers the first registers only: HDFGxTR2_EL2 still work. */
+	h = make_host(5, 2, HOST_FDS);
+	h.el3_disabled = SPEVIRT_EL3_NO_FGT;
+	assert_status(compute(h, make_cfg(SPEVIRT_PROFILE_DEFAULT, 5), &v), SPEVIRT_OK);
+	assert_int_equal(v.hdfgrtr2_el2.mask, BIT(19));
+	assert_int_equal(v.hdfgrtr_el2.mask, 0);
 }
 
-static void el3_fgten2_0_plans_the_host_without_fgt2(void **state)
+/*
+ * SCR_EL3.FGTEn2 = 0: HDFGxTR2_EL2 are treated as 0 (D24.2.169), so
+ * PMSDSFR_EL1 and PMBMAR_EL1 accesses always trap to EL2 (their access
+ * pseudocode, D24.7.10 and D24.7.3).
+ */
+static void el3_fgten2_0_traps_pmsdsfr_and_pmbmar_always(void **state)
 {
-	struct spevirt_host h = make_host(5, 2, HOST_FDS);
+	struct spevirt_host h = make_host(5, 2, HOST_FDS | HOST_NVM);
 	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 3);
 	struct spevirt_view v;
 
 	(void)state;
 	h.el3_disabled = SPEVIRT_EL3_NO_FGT2;
-	assert_status(compute(h, c, &v), SPEVIRT_E_NEED_FGT);
-	assert_reason_has(v, "PMSDSFR_EL1");
-	c.pmsver = 5;
+	/* A guest without FDS: the forced trap is the UNDEF, and TPMS stays 0. */
 	assert_status(compute(h, c, &v), SPEVIRT_OK);
 	assert_int_equal(v.hdfgrtr2_el2.mask | v.hdfgwtr2_el2.mask, 0);
-	assert_int_not_equal(v.hdfgrtr_el2.mask, 0);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSDSFR_EL1, true),
+			 SPEVIRT_ACCESS_UNDEF);
+	assert_int_equal(v.mdcr_el2.value & BIT(14), 0);
+	/* A guest with FDS: its PMSDSFR_EL1 accesses reach EL2 and are forwarded. */
+	c.pmsver = 5;
+	assert_status(compute(h, c, &v), SPEVIRT_OK);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSDSFR_EL1, false),
+			 SPEVIRT_ACCESS_FORWARD);
+	assert_true(v.context_regs & (1U << slot_of(SPEVIRT_SYSREG_PMSDSFR_EL1)));
+	/* Pinned memory and SPE_nVM: PMBMAR_EL1 is forwarded, not untrapped. */
+	c.spe_nvm = 1;
+	c.flags = SPEVIRT_CFG_PINNED_MEMORY;
+	assert_status(compute(h, c, &v), SPEVIRT_OK);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMBMAR_EL1, true),
+			 SPEVIRT_ACCESS_FORWARD);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMBPTR_EL1, true),
+			 SPEVIRT_ACCESS_UNTRAPPED);
 }
 
 static void el3_enpmsn_0_caps_the_guest_at_v1p1(void **state)
@@ -749,10 +774,10 @@ int main(void)
 		cmocka_unit_test(pinned_memory_leaves_the_buffer_untrapped_with_e2pb_11),
 		cmocka_unit_test(pinned_memory_refuses_a_buffer_limit),
 		cmocka_unit_test(pinned_memory_is_not_in_the_kvm_profile),
-		cmocka_unit_test(pinned_memory_hides_pmbmar_only_with_fgt2),
+		cmocka_unit_test(pinned_memory_hides_pmbmar_with_fgt2),
 		cmocka_unit_test(best_offer_knows_pinned_memory),
 		cmocka_unit_test(el3_fgten_0_plans_the_host_without_fgt),
-		cmocka_unit_test(el3_fgten2_0_plans_the_host_without_fgt2),
+		cmocka_unit_test(el3_fgten2_0_traps_pmsdsfr_and_pmbmar_always),
 		cmocka_unit_test(el3_enpmsn_0_caps_the_guest_at_v1p1),
 		cmocka_unit_test(el3_enpms3_0_hides_fds),
 		cmocka_unit_test(el3_enpms4_0_refuses_spe_nvm),

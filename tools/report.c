@@ -78,7 +78,7 @@ unsigned int view_access(const struct spevirt_view *v,
 	return n;
 }
 
-/* docs/policy.md section 5 has the same rows with their Arm ARM lines. */
+/* docs/policy.md section 8 has the same rows with their Arm ARM lines. */
 static const char *pmscr_why(const char *field, uint64_t value)
 {
 	if (!strcmp(field, "EnVM"))

@@ -330,7 +330,7 @@ struct spevirt_regmask {
  *	FEAT_SPEv1p2, so the guest's buffer events never freeze the
  *	hypervisor's event counters
  * @pmscr_el2: what PMSCR_EL2 holds while the guest runs, field by field
- *	(docs/policy.md section 5): for a guest with SPE, EnVM (FEAT_SPE_nVM)
+ *	(docs/policy.md section 8): for a guest with SPE, EnVM (FEAT_SPE_nVM)
  *	= the guest's SPE_nVM; PA, CX and PCT (bit 7 only with FEAT_ECV) from
  *	the ALLOW flags, 0 without them; for every guest on a host with
  *	FEAT_SPE_EXC, EE = 0b00 and KE = 0.  TS, E2SPE and E0HSPE are never
@@ -427,7 +427,7 @@ SPEVIRT_API enum spevirt_access spevirt_access(const struct spevirt_view *view, 
  *	sampling controls, then the buffer registers with PMBLIMITR_EL1 (which
  *	holds the enable bit E) after PMBPTR_EL1, and PMSCR_EL1 (which enables
  *	sampling) last.  Save them on vCPU put in the reverse order, with the
- *	barriers docs/policy.md section 8 lists.
+ *	barriers docs/policy.md section 9 lists.
  *
  * Return: the number of encodings written, 0 to SPEVIRT_NR_SPE_SLOTS; 0 when
  * @view or @sysregs is NULL.
