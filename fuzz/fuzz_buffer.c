@@ -106,7 +106,9 @@
  *    spevirt_buffer_abort() succeeds exactly for stage 1 or 2 and an FSC that
  *    the Arm ARM defines for PMBSR_EL1 (the list below, written from the
  *    architecture, not from lib/buffer.c);
- *  - accesses to other registers and NULL pointers return SPEVIRT_E_INVAL.
+ *  - accesses to other registers and NULL pointers return SPEVIRT_E_INVAL,
+ *    and a refused call zeroes the effect but for effect.reason, which says
+ *    why; effect.reason is set exactly when effect.undef is on success.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -311,7 +313,15 @@ static bool same_effect(const struct spevirt_buffer_effect *a,
 {
 	return a->read_value == b->read_value && a->undef == b->undef &&
 	       a->ignored == b->ignored && a->program == b->program &&
-	       a->running == b->running && a->event == b->event && a->irq == b->irq;
+	       a->running == b->running && a->event == b->event && a->irq == b->irq &&
+	       a->reason == b->reason;
+}
+
+/* What a refused call leaves in the effect: zero, and a reason. */
+static bool refused_effect(const struct spevirt_buffer_effect *e)
+{
+	return e->reason && !e->read_value && !e->undef && !e->ignored && !e->program &&
+	       !e->running && !e->event && !e->irq;
 }
 
 static bool collecting(const struct spevirt_buffer *b)
@@ -450,6 +460,8 @@ static void check_runs_agree(const struct ctx *c, const struct spevirt_buffer *p
 	      "the same status with next == state as with a separate next");
 	if (s->status != SPEVIRT_OK) {
 		CHECK(c, same_buffer(&s->next, poison), "a refused call does not write next");
+		CHECK(c, refused_effect(&s->effect) && refused_effect(&s->effect_inplace),
+		      "a refused call zeroes the effect and gives a reason");
 		CHECK(c, same_buffer(&s->inplace, &s->old),
 		      "a refused call with next == state changes nothing");
 		return;
@@ -475,6 +487,7 @@ static void check_access(const struct ctx *c, unsigned int reg)
 	check_effect_basics(c);
 	CHECK(c, e->undef == !emulate,
 	      "effect.undef exactly when spevirt_access() is not SPEVIRT_ACCESS_EMULATE (B14)");
+	CHECK(c, !e->reason == !e->undef, "effect.reason says why exactly when effect.undef");
 	if (e->undef) {
 		CHECK(c, same_buffer(nw, old), "an undef access changes nothing (B14)");
 		CHECK(c, !e->ignored && !e->event, "an undef access is neither ignored nor an event");

@@ -4,8 +4,9 @@
  *
  * The input is the one fuzz_view.c reads (its layout, copied here so that the
  * two corpora are interchangeable), turned into a struct spevirt_host and a
- * struct spevirt_config.  cfg.pmsver and cfg.spe_nvm are what the caller
- * leaves in them before the call; spevirt_best_offer() overwrites them.
+ * struct spevirt_config.  cfg.pmsver is the caller's upper bound (1 to V1P5;
+ * any other value bounds nothing) and cfg.spe_nvm what the caller leaves in
+ * it; spevirt_best_offer() overwrites both.
  *
  * Input layout (multi-byte values are little-endian; bytes past the end of a
  * short input read as 0, bytes from offset 80 on are ignored):
@@ -22,7 +23,7 @@
  *    7    1  host PMBIDR_EL1: bit 0 F, bit 1 P, bits 3:2 AddrMode; bits 7:4 ignored
  *    8    2  host PMBIDR_EL1.MaxBuffSize
  *   10    1  cfg.profile
- *   11    1  cfg.pmsver (overwritten by the call)
+ *   11    1  cfg.pmsver (the bound; overwritten by the call)
  *   12    1  cfg.spe_nvm (overwritten by the call)
  *   13    1  cfg.flags
  *   14    2  cfg.max_buffer_size, as a MaxBuffSize field: spevirt_maxbuf_decode(this)
@@ -42,15 +43,23 @@
  * The harness abort()s, naming the invariant on stderr, unless:
  *  - the call leaves cfg.profile, cfg.flags and cfg.max_buffer_size as they
  *    were, and the host untouched;
- *  - the status is an enum spevirt_status value, and it is the status of
- *    spevirt_view_compute() for the configuration the call chose;
+ *  - the status is an enum spevirt_status value; a configuration that no
+ *    level can take (an unknown profile or flag, an unrepresentable limit, a
+ *    limit with pinned memory) is refused with SPEVIRT_E_INVAL or
+ *    SPEVIRT_E_BUFSIZE even where a guest without SPE would be accepted;
+ *    otherwise the status is spevirt_view_compute()'s for the configuration
+ *    the call chose;
  *  - on success: the chosen (pmsver, spe_nvm) is a pair with pmsver 0..6 and
- *    spe_nvm 0..1; spevirt_view_compute() with it gives SPEVIRT_OK and the
- *    same view, field by field; and no higher pair (ordered by pmsver, then
- *    spe_nvm; pmsver up to 6) gives SPEVIRT_OK with the same profile, flags
- *    and limit;
- *  - on error: view.reason is set, the chosen pair is (0, 0), and no pair,
- *    (0, 0) included, gives SPEVIRT_OK.
+ *    spe_nvm 0..1, at most the bound; spevirt_view_compute() with it gives
+ *    SPEVIRT_OK and the same view, field by field; and no higher pair up to
+ *    the bound (ordered by pmsver, then spe_nvm) gives SPEVIRT_OK with the
+ *    same profile, flags and limit;
+ *  - on error: view.reason is set, the chosen pair is (0, 0), and no pair
+ *    (but (0, 0) for a configuration no level can take) gives SPEVIRT_OK;
+ *  - spevirt_best_offer_report() gives the same status, pair and view, and
+ *    its report lists the pairs tried from the bound down, each with the
+ *    status spevirt_view_compute() gives it, the last one being the chosen
+ *    pair when a guest with SPE was possible.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,11 +165,63 @@ static enum spevirt_status try_pair(struct ctx *c, unsigned int pmsver, unsigned
 	return c->try_status;
 }
 
+/* The bound spevirt_best_offer() reads from cfg.pmsver. */
+static unsigned int ceiling(const struct spevirt_config *cfg)
+{
+	return cfg->pmsver >= SPEVIRT_PMSVER_IMP && cfg->pmsver <= MAX_PMSVER ? cfg->pmsver :
+										MAX_PMSVER;
+}
+
+/* A configuration no level can take, whatever the host. */
+static bool no_level_can_take(struct ctx *c)
+{
+	struct spevirt_config cfg = c->cfg_in;
+	struct spevirt_view view;
+	uint16_t field;
+
+	cfg.pmsver = 0;
+	cfg.spe_nvm = 0;
+	return spevirt_maxbuf_encode(cfg.max_buffer_size, &field) != SPEVIRT_OK ||
+	       ((cfg.flags & SPEVIRT_CFG_PINNED_MEMORY) && cfg.max_buffer_size) ||
+	       spevirt_view_compute(&c->host_before, &cfg, &view) == SPEVIRT_E_INVAL;
+}
+
+/* The report: every pair tried from the bound down, each with its own status. */
+static void check_report(struct ctx *c)
+{
+	struct spevirt_config cfg = c->cfg_in;
+	struct spevirt_offer_report report;
+	struct spevirt_view view, tried;
+	enum spevirt_status st = spevirt_best_offer_report(&c->host_before, &cfg, &view, &report);
+	unsigned int i, p = ceiling(&c->cfg_in), n = 1;
+
+	CHECK(c, st == c->status && cfg.pmsver == c->cfg.pmsver && cfg.spe_nvm == c->cfg.spe_nvm,
+	      "spevirt_best_offer_report() chooses what spevirt_best_offer() does");
+	CHECK(c, report.nr_attempts <= SPEVIRT_MAX_ATTEMPTS, "the report fits its array");
+	for (i = 0; i < report.nr_attempts; i++) {
+		const struct spevirt_attempt *a = &report.attempts[i];
+
+		CHECK(c, a->pmsver == p && a->spe_nvm == n,
+		      "the report lists the pairs from the bound down");
+		CHECK(c, try_pair(c, p, n, &tried) == a->status && !tried.reason == !a->reason,
+		      "each attempt has spevirt_view_compute()'s status and reason");
+		if (n-- == 0) {
+			n = 1;
+			p--;
+		}
+	}
+	if (st == SPEVIRT_OK && cfg.pmsver)
+		CHECK(c, report.nr_attempts &&
+			      report.attempts[report.nr_attempts - 1].status == SPEVIRT_OK,
+		      "the last attempt is the level chosen");
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct spevirt_view view;
 	struct ctx c;
 	unsigned int p, n;
+	bool untakeable;
 
 	if (size > INPUT_SIZE)
 		size = INPUT_SIZE;
@@ -183,13 +244,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	CHECK(&c, c.cfg.pmsver <= MAX_PMSVER && c.cfg.spe_nvm <= 1,
 	      "the chosen pair has pmsver 0..6 and spe_nvm 0..1");
 
-	CHECK(&c, try_pair(&c, c.cfg.pmsver, c.cfg.spe_nvm, &view) == c.status,
-	      "the status is spevirt_view_compute()'s for the chosen configuration");
+	untakeable = no_level_can_take(&c);
+	if (untakeable)
+		CHECK(&c, c.status == SPEVIRT_E_INVAL || c.status == SPEVIRT_E_BUFSIZE,
+		      "a configuration no level can take is refused before any level is tried");
+	else
+		CHECK(&c, try_pair(&c, c.cfg.pmsver, c.cfg.spe_nvm, &view) == c.status,
+		      "the status is spevirt_view_compute()'s for the chosen configuration");
 
 	if (c.status == SPEVIRT_OK) {
 		CHECK(&c, same_view(&c.view, &view),
 		      "spevirt_view_compute() with the chosen configuration gives the same view");
-		for (p = c.cfg.pmsver; p <= MAX_PMSVER; p++)
+		CHECK(&c, c.cfg.pmsver <= ceiling(&c.cfg_in), "the chosen level is within the bound");
+		for (p = c.cfg.pmsver; p <= ceiling(&c.cfg_in); p++)
 			for (n = 0; n <= 1; n++) {
 				if (p == c.cfg.pmsver && n <= c.cfg.spe_nvm)
 					continue;
@@ -202,8 +269,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		      "on error the chosen pair is (0, 0)");
 		for (p = 0; p <= MAX_PMSVER; p++)
 			for (n = 0; n <= 1; n++)
-				CHECK(&c, try_pair(&c, p, n, &view) != SPEVIRT_OK,
+				CHECK(&c,
+				      (untakeable && p == 0) || try_pair(&c, p, n, &view) != SPEVIRT_OK,
 				      "on error no (pmsver, spe_nvm) pair gives SPEVIRT_OK");
 	}
+	check_report(&c);
 	return 0;
 }

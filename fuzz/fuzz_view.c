@@ -85,8 +85,8 @@
  *    - spevirt_access() agrees with the trap controls: for every SPE register
  *      and direction that exists on the host, MDCR_EL2 or a fine-grained bit
  *      traps the access exactly when the decision is not
- *      SPEVIRT_ACCESS_UNTRAPPED; accesses that do not exist are
- *      SPEVIRT_ACCESS_UNDEF; a guest without SPE gets SPEVIRT_ACCESS_UNDEF
+ *      SPEVIRT_ACCESS_UNTRAPPED, and spevirt_access_trapped() says the same;
+ *      accesses that do not exist are SPEVIRT_ACCESS_UNDEF and not trapped; a guest without SPE gets SPEVIRT_ACCESS_UNDEF
  *      for everything but an untrappable PMBIDR_EL1 read, which must then be
  *      reported as SPEVIRT_LEAK_PMBIDR_READ.  SPEVIRT_EL3_NO_FGT disables the
  *      HDFGxTR_EL2 and HFGITR_EL2 traps; SPEVIRT_EL3_NO_FGT2 makes
@@ -294,6 +294,8 @@ static void check_same(const struct run *a, const struct run *b)
 		for (i = 0; i < NR_SLOTS; i++)
 			CHECK(a, a->view.access[w][i] == b->view.access[w][i], what, "access");
 	CHECK(a, a->view.context_regs == b->view.context_regs, what, "context_regs");
+	CHECK(a, a->view.trapped[0] == b->view.trapped[0] && a->view.trapped[1] == b->view.trapped[1],
+	      what, "trapped");
 }
 
 enum { FGT_ABSENT, FGT_USABLE, FGT_AS_ZERO };
@@ -409,6 +411,8 @@ static void check_one_access(const struct run *r, const struct spe_reg *reg, boo
 		CHECK(r, d == SPEVIRT_ACCESS_UNDEF,
 		      "an access that does not exist on the host is SPEVIRT_ACCESS_UNDEF",
 		      reg->name);
+		CHECK(r, !spevirt_access_trapped(v, reg->sysreg, is_write),
+		      "an access the hardware UNDEFs itself is not trapped", reg->name);
 		return;
 	}
 	if (fgt == FGT_USABLE) {
@@ -423,6 +427,8 @@ static void check_one_access(const struct run *r, const struct spe_reg *reg, boo
 	CHECK(r, trapped == (d != SPEVIRT_ACCESS_UNTRAPPED),
 	      "the trap controls trap an access exactly when spevirt_access() is not "
 	      "SPEVIRT_ACCESS_UNTRAPPED", reg->name);
+	CHECK(r, trapped == spevirt_access_trapped(v, reg->sysreg, is_write),
+	      "spevirt_access_trapped() is what the trap controls do", reg->name);
 
 	if (has(guest, reg->feat)) {
 		CHECK(r, d != SPEVIRT_ACCESS_UNDEF,

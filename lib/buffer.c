@@ -115,7 +115,7 @@ static void finish(const struct spevirt_buffer *cur, bool was_collecting,
 	effect->irq = (cur->pmbsr_el1 & SPEVIRT_PMBSR_EL1_S) != 0;
 }
 
-static void write_reg(const struct spevirt_view *view, struct spevirt_buffer *cur,
+static void write_reg(const struct spevirt_view *view, struct spevirt_buffer *cur, uint64_t *reg,
 		      uint32_t sysreg, uint64_t value, struct spevirt_buffer_effect *effect)
 {
 	bool was = collecting(cur);
@@ -125,10 +125,22 @@ static void write_reg(const struct spevirt_view *view, struct spevirt_buffer *cu
 		effect->ignored = true;
 		return;
 	}
-	*reg_of(cur, sysreg) = sanitize(view, sysreg, value);
+	*reg = sanitize(view, sysreg, value);
 	if (!was && collecting(cur))
 		check_size(view, cur, effect);
 }
+
+/* Zero @effect, when there is one, and fail with @reason in it. */
+static enum spevirt_status refuse(struct spevirt_buffer_effect *effect, const char *reason)
+{
+	if (effect) {
+		*effect = (struct spevirt_buffer_effect){ 0 };
+		effect->reason = reason;
+	}
+	return SPEVIRT_E_INVAL;
+}
+
+#define NULL_ARGUMENT	"the view, state, next or effect pointer is NULL"
 
 enum spevirt_status spevirt_buffer_access(const struct spevirt_view *view,
 					  const struct spevirt_buffer *state, uint32_t sysreg,
@@ -136,21 +148,27 @@ enum spevirt_status spevirt_buffer_access(const struct spevirt_view *view,
 					  struct spevirt_buffer_effect *effect)
 {
 	struct spevirt_buffer cur;
+	uint64_t *reg;
 	bool was;
 
 	if (!view || !state || !next || !effect)
-		return SPEVIRT_E_INVAL;
+		return refuse(effect, NULL_ARGUMENT);
 	cur = *state;
-	if (!reg_of(&cur, sysreg))
-		return SPEVIRT_E_INVAL;
+	reg = reg_of(&cur, sysreg);
+	if (!reg)
+		return refuse(effect, "the encoding is not PMBLIMITR_EL1, PMBPTR_EL1, PMBSR_EL1 or "
+				      "PMBMAR_EL1");
 	*effect = (struct spevirt_buffer_effect){ 0 };
 	was = collecting(&cur);
-	if (spevirt_access(view, sysreg, is_write) != SPEVIRT_ACCESS_EMULATE)
+	if (spevirt_access(view, sysreg, is_write) != SPEVIRT_ACCESS_EMULATE) {
 		effect->undef = true;
-	else if (is_write)
-		write_reg(view, &cur, sysreg, value, effect);
-	else
-		effect->read_value = *reg_of(&cur, sysreg);
+		effect->reason = "the view does not emulate this register: spevirt_access() is "
+				 "not SPEVIRT_ACCESS_EMULATE for it";
+	} else if (is_write) {
+		write_reg(view, &cur, reg, sysreg, value, effect);
+	} else {
+		effect->read_value = *reg;
+	}
 	finish(&cur, was, next, effect);
 	return SPEVIRT_OK;
 }
@@ -172,8 +190,10 @@ enum spevirt_status spevirt_buffer_hw_event(const struct spevirt_view *view,
 {
 	struct spevirt_buffer cur;
 
-	if (!view || !state || !next || !effect || !(hw_pmbsr & SPEVIRT_PMBSR_EL1_S))
-		return SPEVIRT_E_INVAL;
+	if (!view || !state || !next || !effect)
+		return refuse(effect, NULL_ARGUMENT);
+	if (!(hw_pmbsr & SPEVIRT_PMBSR_EL1_S))
+		return refuse(effect, "hw_pmbsr has S = 0: it reports no management event");
 	stop_with(state, hw_pmbsr, &cur, effect);
 	cur.pmbptr_el1 = sanitize_ptr(view, hw_pmbptr);
 	finish(&cur, collecting(state), next, effect);
@@ -188,9 +208,13 @@ enum spevirt_status spevirt_buffer_abort(const struct spevirt_view *view,
 	struct spevirt_buffer cur;
 	uint64_t ec;
 
-	if (!view || !state || !next || !effect || (stage != 1 && stage != 2) || fsc > 63 ||
-	    !(FSC_DEFINED & (1ULL << fsc)))
-		return SPEVIRT_E_INVAL;
+	if (!view || !state || !next || !effect)
+		return refuse(effect, NULL_ARGUMENT);
+	if (stage != 1 && stage != 2)
+		return refuse(effect, "stage is neither 1 nor 2");
+	if (fsc > 63 || !(FSC_DEFINED & (1ULL << fsc)))
+		return refuse(effect, "fsc is not a fault status code the Arm ARM defines for "
+				      "PMBSR_EL1.FSC");
 	ec = stage == 1 ? SPEVIRT_PMBSR_EL1_EC_FAULT_S1 : SPEVIRT_PMBSR_EL1_EC_FAULT_S2;
 	stop_with(state, FIELD_PREP_(PMBSR_EL1_EC, ec) | FIELD_PREP_(PMBSR_EL1_MSS_FAULT_FSC, fsc),
 		  &cur, effect);

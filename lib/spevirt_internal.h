@@ -43,6 +43,8 @@ struct spevirt_guest {
 	bool pmsidr_trap;	/* the profile needs PMSIDR_EL1 reads trapped */
 	bool pmbidr_trap;	/* the profile needs PMBIDR_EL1 reads trapped */
 	bool pinned;		/* SPEVIRT_CFG_PINNED_MEMORY: buffer registers untrapped */
+	const char *pmsidr_why;	/* why the PMSIDR_EL1 read trap is needed, for a refusal */
+	const char *pmbidr_why;	/* likewise for PMBIDR_EL1 */
 };
 
 const char *spevirt_host_check_(const struct spevirt_host *host, struct spevirt_hostcaps *caps);

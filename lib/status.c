@@ -22,3 +22,8 @@ const char *spevirt_strerror(enum spevirt_status status)
 		return "unknown spevirt status";
 	return status_text[i];
 }
+
+unsigned int spevirt_version(void)
+{
+	return SPEVIRT_VERSION;
+}

@@ -46,7 +46,8 @@ struct spe_reg {
 	unsigned int host_feat;	/* the register exists when the host has these */
 	unsigned int guest_feat; /* it UNDEFs unless the guest has these */
 	struct fgt_ref rd, wr;	/* wr is NO_FGT for a read-only register */
-	const char *need_fgt;	/* why a guest with SPE cannot run without the FGT bit */
+	const char *need_fgt;	/* why a guest with SPE cannot run without the FGT bit;
+				 * the ID registers take theirs from struct spevirt_guest */
 };
 
 #define SLOT(name)	SLOT_OF_(SPEVIRT_SYSREG_##name)
@@ -65,11 +66,7 @@ struct spe_reg {
 
 static const struct spe_reg spe_regs[] = {
 	{ SLOT(PMBIDR_EL1), CLASS_PMBIDR, MDCR_NONE, FEAT_SPE, FEAT_SPE,
-	  POS(HDFGRTR_EL2, PMBIDR_EL1), NO_FGT,
-	  "PMBIDR_EL1 reads must be trapped (the guest value differs from what the hardware "
-	  "shows the guest, or the profile always traps them) and only HDFGRTR_EL2.PMBIDR_EL1 "
-	  "can trap them: the host lacks FEAT_FGT (a limit alone may be left unadvertised "
-	  "with SPEVIRT_CFG_UNADVERTISED_LIMIT)" },
+	  POS(HDFGRTR_EL2, PMBIDR_EL1), NO_FGT, NULL },
 	{ SLOT(PMSNEVFR_EL1), CLASS_SAMPLING, MDCR_TPMS, FEAT_SPE_FnE, FEAT_SPE_FnE,
 	  NEG(HDFGRTR_EL2, NPMSNEVFR_EL1), NEG(HDFGWTR_EL2, NPMSNEVFR_EL1),
 	  "PMSNEVFR_EL1 must UNDEF (the host has FEAT_SPE_FnE, the guest does not) and "
@@ -86,10 +83,7 @@ static const struct spe_reg spe_regs[] = {
 	  "SPEVIRT_CFG_PINNED_MEMORY leaving MDCR_EL2.E2PB untrapped, only "
 	  "HDFGxTR2_EL2.nPMBMAR_EL1 can trap it: it needs FEAT_FGT2, which the host lacks" },
 	{ SLOT(PMSIDR_EL1), CLASS_PMSIDR, MDCR_TPMS, FEAT_SPE, FEAT_SPE,
-	  POS(HDFGRTR_EL2, PMSIDR_EL1), NO_FGT,
-	  "PMSIDR_EL1 reads must be trapped (the guest value differs from the host's, or "
-	  "the profile always traps them) and HDFGRTR_EL2.PMSIDR_EL1 needs FEAT_FGT, which "
-	  "the host lacks (SPEVIRT_CFG_TPMS_FALLBACK would trap them with MDCR_EL2.TPMS)" },
+	  POS(HDFGRTR_EL2, PMSIDR_EL1), NO_FGT, NULL },
 	SAMPLING(PMSCR_EL1),
 	SAMPLING(PMSICR_EL1),
 	SAMPLING(PMSIRR_EL1),
@@ -132,6 +126,19 @@ static bool has(unsigned int feats, unsigned int want)
 static bool forced_trap(const struct spevirt_hostcaps *caps, const struct fgt_ref *f)
 {
 	return fgt_feat(f->reg) == FEAT_FGT2 && (caps->feats & FEAT_FGT2_AS_ZERO) && f->negative;
+}
+
+/* Why nothing can trap an access a guest with SPE needs trapped. */
+static const char *need_fgt(const struct spe_reg *r, const struct spevirt_guest *g)
+{
+	switch (r->class) {
+	case CLASS_PMSIDR:
+		return g->pmsidr_why;
+	case CLASS_PMBIDR:
+		return g->pmbidr_why;
+	default:
+		return r->need_fgt;
+	}
 }
 
 /* What the guest's access needs: a trap with this decision, or no trap. */
@@ -218,6 +225,8 @@ static const char *plan_access(const struct spe_reg *r, int is_write,
 	} else if (forced_trap(caps, f)) {
 		by_other = true;
 	}
+	if (by_fgt || by_other)
+		view->trapped[is_write] |= (uint16_t)(1U << r->slot);
 	if (want == SPEVIRT_ACCESS_UNTRAPPED) {
 		/* A trap the guest does not need: pass the access through. */
 		if (!by_other)
@@ -233,7 +242,7 @@ static const char *plan_access(const struct spe_reg *r, int is_write,
 	}
 	/* Nothing traps it.  A guest without SPE reads the host's PMBIDR_EL1. */
 	*out = SPEVIRT_ACCESS_UNTRAPPED;
-	return (g->feats & FEAT_SPE) ? r->need_fgt : NULL;
+	return (g->feats & FEAT_SPE) ? need_fgt(r, g) : NULL;
 }
 
 /* PSB CSYNC is a hint: UNDEF would be wrong, a trap would only cost time. */
@@ -289,13 +298,53 @@ enum spevirt_status spevirt_traps_plan_(const struct spevirt_hostcaps *caps,
 	return SPEVIRT_OK;
 }
 
-enum spevirt_access spevirt_access(const struct spevirt_view *view, uint32_t sysreg,
-				   bool is_write)
+/* The slot of an SPE register encoding, or SPEVIRT_NR_SPE_SLOTS outside the block. */
+static uint32_t slot_of(uint32_t sysreg)
 {
 	uint32_t slot = SLOT_OF_(sysreg);
 
 	/* Below the block the subtraction wraps: one compare catches both ends. */
 	if (slot >= SPEVIRT_NR_SPE_SLOTS || (sysreg & 0x1f))
+		return SPEVIRT_NR_SPE_SLOTS;
+	return slot;
+}
+
+enum spevirt_access spevirt_access(const struct spevirt_view *view, uint32_t sysreg,
+				   bool is_write)
+{
+	uint32_t slot = slot_of(sysreg);
+
+	if (slot == SPEVIRT_NR_SPE_SLOTS)
 		return SPEVIRT_ACCESS_NOT_SPE;
+	if (!view)
+		return SPEVIRT_ACCESS_UNDEF;
 	return (enum spevirt_access)view->access[is_write][slot];
+}
+
+bool spevirt_access_trapped(const struct spevirt_view *view, uint32_t sysreg, bool is_write)
+{
+	uint32_t slot = slot_of(sysreg);
+
+	if (!view || slot == SPEVIRT_NR_SPE_SLOTS)
+		return false;
+	return (view->trapped[is_write] >> slot) & 1U;
+}
+
+/* ESR_ELx.ISS for EC 0x18, Arm ARM D24.2.46. */
+#define ISS_OP0(iss)	(((iss) >> 20) & 0x3U)
+#define ISS_OP2(iss)	(((iss) >> 17) & 0x7U)
+#define ISS_OP1(iss)	(((iss) >> 14) & 0x7U)
+#define ISS_CRN(iss)	(((iss) >> 10) & 0xfU)
+#define ISS_RT(iss)	(((iss) >> 5) & 0x1fU)
+#define ISS_CRM(iss)	(((iss) >> 1) & 0xfU)
+#define ISS_READ	0x1U	/* Direction: 1 for MRS, a read */
+
+uint32_t spevirt_sysreg_from_iss(uint32_t iss, unsigned int *rt, bool *is_write)
+{
+	if (rt)
+		*rt = ISS_RT(iss);
+	if (is_write)
+		*is_write = !(iss & ISS_READ);
+	return SPEVIRT_SYSREG(ISS_OP0(iss), ISS_OP1(iss), ISS_CRN(iss), ISS_CRM(iss),
+			      ISS_OP2(iss));
 }

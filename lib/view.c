@@ -24,6 +24,8 @@ static const char *config_invalid(const struct spevirt_config *cfg)
 		return "spevirt_config.profile is not an enum spevirt_profile value";
 	if (cfg->flags & ~SPEVIRT_CFG_VALID_FLAGS)
 		return "spevirt_config.flags has a bit that is not a SPEVIRT_CFG_* flag";
+	if (cfg->accepted_leaks >> SPEVIRT_LEAK_COUNT)
+		return "spevirt_config.accepted_leaks has a bit that is not a SPEVIRT_LEAK_* bit";
 	if (cfg->profile == SPEVIRT_PROFILE_KVM_RFC_V6 &&
 	    (cfg->flags & (SPEVIRT_CFG_TPMS_FALLBACK | SPEVIRT_CFG_UNADVERTISED_LIMIT)))
 		return "spevirt_config.flags: the KVM RFC v6 profile has no TPMS or unadvertised-"
@@ -178,6 +180,34 @@ static uint64_t hardware_pmbidr(uint64_t host, const struct spevirt_config *cfg)
 	return (host & ~SPEVIRT_PMBIDR_EL1_ADDRMODE) | addrmode(cfg);
 }
 
+/* Why a guest's PMSIDR_EL1 differs from the host's, for a refusal without FEAT_FGT. */
+static const char *pmsidr_why(uint64_t host, uint64_t guest)
+{
+	if ((host & ~SPEVIRT_PMSIDR_EL1_RES0) != guest)
+		return "PMSIDR_EL1 reads must be trapped: the guest must not see features of "
+		       "the host's PMSIDR_EL1 that its PMSVer lacks, and HDFGRTR_EL2.PMSIDR_EL1 "
+		       "needs FEAT_FGT, which the host lacks (or SCR_EL3.FGTEn disables); "
+		       "SPEVIRT_CFG_TPMS_FALLBACK would trap them with MDCR_EL2.TPMS";
+	return "PMSIDR_EL1 reads must be trapped: the host's PMSIDR_EL1 has RES0 bits set, "
+	       "which the guest must read as 0, and HDFGRTR_EL2.PMSIDR_EL1 needs FEAT_FGT, "
+	       "which the host lacks (or SCR_EL3.FGTEn disables); SPEVIRT_CFG_TPMS_FALLBACK "
+	       "would trap them with MDCR_EL2.TPMS";
+}
+
+/* Why a guest's PMBIDR_EL1 differs from what the hardware shows it. */
+static const char *pmbidr_why(uint64_t host, uint64_t guest)
+{
+	if ((host ^ guest) & SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE)
+		return "PMBIDR_EL1 reads must be trapped: PMBIDR_EL1.MaxBuffSize must show the "
+		       "buffer limit, and only HDFGRTR_EL2.PMBIDR_EL1 can trap them, which needs "
+		       "FEAT_FGT, which the host lacks (or SCR_EL3.FGTEn disables); "
+		       "SPEVIRT_CFG_UNADVERTISED_LIMIT would enforce the limit without "
+		       "advertising it";
+	return "PMBIDR_EL1 reads must be trapped: the host's PMBIDR_EL1 has RES0 bits set, "
+	       "which the guest must read as 0, and only HDFGRTR_EL2.PMBIDR_EL1 can trap them, "
+	       "which needs FEAT_FGT, which the host lacks (or SCR_EL3.FGTEn disables)";
+}
+
 /* The features of a guest with SPE, read back from its view. */
 static unsigned int guest_feats(const struct spevirt_config *cfg, uint64_t pmsidr)
 {
@@ -222,9 +252,18 @@ static enum spevirt_status compute_spe_guest(const struct spevirt_host *host,
 		/* The RFC traps both ID registers for every guest with SPE. */
 		guest->pmsidr_trap = true;
 		guest->pmbidr_trap = true;
+		guest->pmsidr_why = "PMSIDR_EL1 reads must be trapped: the KVM RFC v6 profile traps "
+				    "them for every guest with SPE, and HDFGRTR_EL2.PMSIDR_EL1 needs "
+				    "FEAT_FGT, which the host lacks (or SCR_EL3.FGTEn disables)";
+		guest->pmbidr_why = "PMBIDR_EL1 reads must be trapped: the KVM RFC v6 profile traps "
+				    "them for every guest with SPE, and only HDFGRTR_EL2.PMBIDR_EL1 "
+				    "can, which needs FEAT_FGT, which the host lacks (or "
+				    "SCR_EL3.FGTEn disables)";
 	} else {
 		guest->pmsidr_trap = view->pmsidr_el1 != host->pmsidr_el1;
 		guest->pmbidr_trap = view->pmbidr_el1 != hardware_pmbidr(host->pmbidr_el1, cfg);
+		guest->pmsidr_why = pmsidr_why(host->pmsidr_el1, view->pmsidr_el1);
+		guest->pmbidr_why = pmbidr_why(host->pmbidr_el1, view->pmbidr_el1);
 	}
 	return SPEVIRT_OK;
 }
@@ -286,10 +325,13 @@ enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
 	status = spevirt_traps_plan_(&caps, &guest, cfg->flags, view);
 	if (status == SPEVIRT_OK) {
 		spevirt_el2_plan_(&caps, &guest, cfg->flags, view);
+		uint64_t refused;
+
 		view->leaks = spevirt_leaks_(host, &caps, cfg, view);
-		if (view->leaks && (cfg->flags & SPEVIRT_CFG_FORBID_LEAKS)) {
+		refused = view->leaks & ~cfg->accepted_leaks;
+		if (refused && (cfg->flags & SPEVIRT_CFG_FORBID_LEAKS)) {
 			status = SPEVIRT_E_LEAK;
-			view->reason = spevirt_leak_reason_(view->leaks);
+			view->reason = spevirt_leak_reason_(refused);
 		}
 	}
 	if (status != SPEVIRT_OK) {
@@ -301,21 +343,87 @@ enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
 	return status;
 }
 
-enum spevirt_status spevirt_best_offer(const struct spevirt_host *host,
-				       struct spevirt_config *cfg, struct spevirt_view *view)
+/* What makes every level fail whatever the host: checked before any is tried. */
+static enum spevirt_status offer_config_check(const struct spevirt_config *cfg,
+					      const char **reason)
 {
+	struct spevirt_config levels_free = *cfg;
+	uint16_t field;
+
+	/* pmsver and spe_nvm are outputs here (pmsver also a bound): not checked. */
+	levels_free.pmsver = SPEVIRT_PMSVER_NI;
+	levels_free.spe_nvm = 0;
+	*reason = config_invalid(&levels_free);
+	if (*reason)
+		return SPEVIRT_E_INVAL;
+	if (spevirt_maxbuf_encode(cfg->max_buffer_size, &field) != SPEVIRT_OK)
+		*reason = "spevirt_config.max_buffer_size is not exactly representable in "
+			  "PMBIDR_EL1.MaxBuffSize (multiples of 4 KiB below 2 MiB, ten "
+			  "significant bits from 2 MiB, at most 1023 << 42)";
+	else if ((cfg->flags & SPEVIRT_CFG_PINNED_MEMORY) && cfg->max_buffer_size)
+		*reason = "SPEVIRT_CFG_PINNED_MEMORY leaves the buffer registers untrapped, so no "
+			  "buffer limit can be enforced: spevirt_config.max_buffer_size must be 0";
+	return *reason ? SPEVIRT_E_BUFSIZE : SPEVIRT_OK;
+}
+
+static void record(struct spevirt_offer_report *report, const struct spevirt_config *cfg,
+		   enum spevirt_status status, const struct spevirt_view *view)
+{
+	struct spevirt_attempt *a;
+
+	if (!report || report->nr_attempts >= SPEVIRT_MAX_ATTEMPTS)
+		return;
+	a = &report->attempts[report->nr_attempts++];
+	a->pmsver = cfg->pmsver;
+	a->spe_nvm = cfg->spe_nvm;
+	a->status = status;
+	a->reason = view->reason;
+}
+
+/* The highest level the caller allows: cfg.pmsver from IMP to V1P5; no bound otherwise. */
+static unsigned int offer_ceiling(const struct spevirt_config *cfg)
+{
+	if (cfg->pmsver == SPEVIRT_PMSVER_NI || cfg->pmsver > SPEVIRT_PMSVER_V1P5)
+		return SPEVIRT_PMSVER_V1P5;
+	return cfg->pmsver;
+}
+
+enum spevirt_status spevirt_best_offer_report(const struct spevirt_host *host,
+					      struct spevirt_config *cfg,
+					      struct spevirt_view *view,
+					      struct spevirt_offer_report *report)
+{
+	enum spevirt_status status;
+	const char *reason;
 	unsigned int v, nvm;
 
-	if (!cfg)
+	if (report)
+		*report = (struct spevirt_offer_report){ 0 };
+	if (!cfg || !view)
 		return spevirt_view_compute(host, cfg, view);
-	for (v = SPEVIRT_PMSVER_V1P5; v >= SPEVIRT_PMSVER_IMP; v--)
+	status = offer_config_check(cfg, &reason);
+	if (status != SPEVIRT_OK) {
+		cfg->pmsver = SPEVIRT_PMSVER_NI;
+		cfg->spe_nvm = 0;
+		*view = (struct spevirt_view){ 0 };
+		return fail(view, status, reason);
+	}
+	for (v = offer_ceiling(cfg); v >= SPEVIRT_PMSVER_IMP; v--)
 		for (nvm = 2; nvm-- > 0;) {
 			cfg->pmsver = v;
 			cfg->spe_nvm = nvm;
-			if (spevirt_view_compute(host, cfg, view) == SPEVIRT_OK)
+			status = spevirt_view_compute(host, cfg, view);
+			record(report, cfg, status, view);
+			if (status == SPEVIRT_OK)
 				return SPEVIRT_OK;
 		}
 	cfg->pmsver = SPEVIRT_PMSVER_NI;
 	cfg->spe_nvm = 0;
 	return spevirt_view_compute(host, cfg, view);
+}
+
+enum spevirt_status spevirt_best_offer(const struct spevirt_host *host,
+				       struct spevirt_config *cfg, struct spevirt_view *view)
+{
+	return spevirt_best_offer_report(host, cfg, view, NULL);
 }

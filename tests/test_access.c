@@ -405,9 +405,26 @@ static void best_offer_is_the_highest_level_the_profile_allows(void **state)
 	assert_int_equal(c.pmsver, SPEVIRT_PMSVER_V1P4);
 	assert_int_equal(c.spe_nvm, 1);
 	c.profile = SPEVIRT_PROFILE_KVM_RFC_V6;
+	c.pmsver = 0;
 	assert_status(spevirt_best_offer(&h, &c, &v), SPEVIRT_OK);
 	assert_int_equal(c.pmsver, SPEVIRT_PMSVER_V1P5);
 	assert_int_equal(c.spe_nvm, 0);
+}
+
+static void best_offer_takes_pmsver_as_an_upper_bound(void **state)
+{
+	struct spevirt_host h = make_host(6, 2, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, SPEVIRT_PMSVER_V1P2);
+	struct spevirt_view v;
+
+	(void)state;
+	assert_status(spevirt_best_offer(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(c.pmsver, SPEVIRT_PMSVER_V1P2);
+	assert_int_equal(c.spe_nvm, 1);
+	/* A value above V1P5 bounds nothing. */
+	c.pmsver = 9;
+	assert_status(spevirt_best_offer(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(c.pmsver, SPEVIRT_PMSVER_V1P4);
 }
 
 static void best_offer_without_fgt(void **state)
@@ -456,6 +473,7 @@ int main(void)
 		cmocka_unit_test(leak_names_and_descriptions_follow_the_bits),
 		cmocka_unit_test(forbid_leaks_names_the_first_leak),
 		cmocka_unit_test(best_offer_is_the_highest_level_the_profile_allows),
+		cmocka_unit_test(best_offer_takes_pmsver_as_an_upper_bound),
 		cmocka_unit_test(best_offer_without_fgt),
 		cmocka_unit_test(best_offer_reports_when_nothing_is_possible),
 	};

@@ -230,6 +230,20 @@ static void an_oversized_buffer_raises_buffer_size_and_does_not_start(void **sta
 	assert_false(e.event);
 }
 
+static void a_limitr_write_with_e_0_never_raises_buffer_size(void **state)
+{
+	struct spevirt_view v = make_view(3, 1, 0, 3, 0, 4 * MIB, 0);
+	struct spevirt_buffer b = { .pmbptr_el1 = BASE };
+	struct spevirt_buffer_effect e;
+
+	(void)state;
+	/* B9: only an access that starts collection is checked against the limit. */
+	e = acc(&v, &b, LIMITR, true, BASE + 8 * MIB);
+	assert_false(e.event || e.irq || e.running || e.program);
+	assert_int_equal(b.pmbsr_el1, 0);
+	assert_int_equal(b.pmblimitr_el1, BASE + 8 * MIB);
+}
+
 static void the_size_is_limit_minus_ptr(void **state)
 {
 	struct spevirt_view v = make_view(3, 1, 0, 3, 0, 4 * MIB, 0);
@@ -357,6 +371,7 @@ int main(void)
 		cmocka_unit_test(ptr_bits_below_align_are_res0),
 		cmocka_unit_test(pmbsr_s_drives_the_interrupt),
 		cmocka_unit_test(an_oversized_buffer_raises_buffer_size_and_does_not_start),
+		cmocka_unit_test(a_limitr_write_with_e_0_never_raises_buffer_size),
 		cmocka_unit_test(the_size_is_limit_minus_ptr),
 		cmocka_unit_test(resuming_by_clearing_s_checks_the_size),
 		cmocka_unit_test(an_unadvertised_limit_is_enforced_too),

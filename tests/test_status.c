@@ -112,6 +112,8 @@ static void strerror_is_distinct_and_never_null(void **state)
 			assert_string_not_equal(spevirt_strerror((enum spevirt_status)a),
 						spevirt_strerror((enum spevirt_status)b));
 	}
+	assert_string_equal(spevirt_strerror((enum spevirt_status)(SPEVIRT_E_LEAK + 1)),
+			    "unknown spevirt status");
 	assert_string_equal(spevirt_strerror((enum spevirt_status)1000),
 			    "unknown spevirt status");
 	assert_string_equal(spevirt_strerror((enum spevirt_status)-1), "unknown spevirt status");

@@ -137,6 +137,77 @@ static void host_without_spe_owns_nothing_but_the_id_fields(void **state)
 }
 
 /* Properties every successful view has. */
+/* The TPMS fallback on a host without FEAT_FGT: set exactly when a TPMS-trappable access needs a trap. */
+static void tpms_fallback_only_when_a_sampling_access_needs_a_trap(void **state)
+{
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 3);
+	struct spevirt_host h = make_host(3, 0, 0);
+	struct spevirt_view v;
+
+	(void)state;
+	c.flags = SPEVIRT_CFG_TPMS_FALLBACK;
+	/* Nothing to hide: no trap, the sampling registers stay untrapped. */
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(v.mdcr_el2.value & BIT(14), 0);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSCR_EL1, true),
+			 SPEVIRT_ACCESS_UNTRAPPED);
+	/* FnE hidden: PMSNEVFR_EL1 must UNDEF in both directions. */
+	c.pmsver = 2;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(v.mdcr_el2.value & BIT(14), BIT(14));
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSCR_EL1, true),
+			 SPEVIRT_ACCESS_FORWARD);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSNEVFR_EL1, false),
+			 SPEVIRT_ACCESS_UNDEF);
+	/* A read-only need: PMSIDR_EL1 reads, with RES0 bits the guest must not see. */
+	c.pmsver = 3;
+	h.pmsidr_el1 |= BIT(40);
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(v.mdcr_el2.value & BIT(14), BIT(14));
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSIDR_EL1, false),
+			 SPEVIRT_ACCESS_READ_VIEW);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSICR_EL1, false),
+			 SPEVIRT_ACCESS_FORWARD);
+	/* PMBIDR_EL1 is not TPMS-trappable: a limit still needs FEAT_FGT. */
+	h.pmsidr_el1 &= ~BIT(40);
+	c.max_buffer_size = 1ULL << 22;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_E_NEED_FGT);
+}
+
+/* A trap the host cannot make is refused before any leak is looked at. */
+static void need_fgt_comes_before_leak(void **state)
+{
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 2);
+	struct spevirt_host h = make_host(3, 0, 0);
+	struct spevirt_view v;
+
+	(void)state;
+	/* Below the host, without FGT: FnE cannot be hidden, and the records leak. */
+	c.flags = SPEVIRT_CFG_FORBID_LEAKS;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_E_NEED_FGT);
+	c.flags = SPEVIRT_CFG_FORBID_LEAKS | SPEVIRT_CFG_TPMS_FALLBACK;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_E_LEAK);
+}
+
+static void host_without_spe_has_no_leaks(void **state)
+{
+	struct spevirt_host h = make_host(0, 0, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 0);
+	struct spevirt_view v;
+
+	(void)state;
+	c.flags = SPEVIRT_CFG_FORBID_LEAKS;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(v.leaks, 0);
+	/* A guest without SPE on a V1P2 host: PMCR_FZS is its one leak, and the reason. */
+	h = make_host(3, 1, HOST_PBT);
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_E_LEAK);
+	assert_reason_has(v, "SPEVIRT_LEAK_PMCR_FZS");
+	c.flags = 0;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(v.leaks, SPEVIRT_LEAK_PMCR_FZS);
+}
+
 static void check_invariants(const struct spevirt_host *h, const struct spevirt_view *v)
 {
 	const struct spevirt_regmask *rm[] = VIEW_REGMASKS(v);
@@ -244,6 +315,9 @@ int main(void)
 		cmocka_unit_test(npmsnevfr_absent_without_fne),
 		cmocka_unit_test(host_without_spe_owns_nothing_but_the_id_fields),
 		cmocka_unit_test(sweep_every_level_fgt_nvm_and_profile),
+		cmocka_unit_test(tpms_fallback_only_when_a_sampling_access_needs_a_trap),
+		cmocka_unit_test(need_fgt_comes_before_leak),
+		cmocka_unit_test(host_without_spe_has_no_leaks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

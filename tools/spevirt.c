@@ -18,9 +18,6 @@
 #include "parse.h"
 #include "report.h"
 
-#ifndef SPEVIRT_VERSION
-#define SPEVIRT_VERSION "unknown"
-#endif
 
 enum exit_status {
 	EXIT_OK = 0,
@@ -195,7 +192,8 @@ int main(int argc, char **argv)
 		return finish(EXIT_OK);
 	}
 	if (!strcmp(argv[1], "--version")) {
-		printf("spevirt %s\n", SPEVIRT_VERSION);
+		printf("spevirt %u.%u.%u\n", SPEVIRT_VERSION_MAJOR, SPEVIRT_VERSION_MINOR,
+		       SPEVIRT_VERSION_PATCH);
 		return finish(EXIT_OK);
 	}
 	/* Options without a command are options of 'view'. */

@@ -27,6 +27,26 @@
 extern "C" {
 #endif
 
+/*
+ * The version of this header.  spevirt_version() gives the library's, which
+ * may differ when a program runs against another build of the library.
+ */
+#define SPEVIRT_VERSION_MAJOR	0
+#define SPEVIRT_VERSION_MINOR	2
+#define SPEVIRT_VERSION_PATCH	0
+#define SPEVIRT_VERSION_NUMBER(major, minor, patch) \
+	(((major) << 16) | ((minor) << 8) | (patch))
+#define SPEVIRT_VERSION \
+	SPEVIRT_VERSION_NUMBER(SPEVIRT_VERSION_MAJOR, SPEVIRT_VERSION_MINOR, SPEVIRT_VERSION_PATCH)
+
+/**
+ * spevirt_version() - the version of the library
+ *
+ * Return: SPEVIRT_VERSION_NUMBER(major, minor, patch) of the library that
+ * runs, to compare with SPEVIRT_VERSION.
+ */
+SPEVIRT_API unsigned int spevirt_version(void);
+
 /**
  * enum spevirt_status - result of a spevirt call
  * @SPEVIRT_OK: success
@@ -106,7 +126,8 @@ enum spevirt_profile {
  *	enables its buffer (a buffer-size management event).  The view then has
  *	limit_advertised false.
  * SPEVIRT_CFG_FORBID_LEAKS: refuse, with SPEVIRT_E_LEAK, any view in which
- *	the guest can observe something the view hides (view.leaks != 0).
+ *	the guest can observe something the view hides (view.leaks has a bit
+ *	outside spevirt_config.accepted_leaks).
  * SPEVIRT_CFG_PINNED_MEMORY: default profile.  The hypervisor keeps every
  *	guest page the profiling buffer can reach mapped at stage 2 for as long
  *	as the guest runs (it pre-faults and pins all guest memory).  The guest
@@ -295,6 +316,12 @@ struct spevirt_host {
  *	bytes, advertised in PMBIDR_EL1.MaxBuffSize; 0 for no limit.  Ignored
  *	for a guest without SPE.
  * @flags: SPEVIRT_CFG_* bits
+ * @accepted_leaks: SPEVIRT_LEAK_* bits that SPEVIRT_CFG_FORBID_LEAKS lets
+ *	through: leaks the hypervisor accepts or hides itself (for example
+ *	SPEVIRT_LEAK_PMCR_FZS when it traps PMCR_EL0).  0 with the flag refuses
+ *	every leak; without the flag nothing is refused.  view.leaks lists
+ *	every leak either way.  A bit that is not a SPEVIRT_LEAK_* bit is
+ *	refused with SPEVIRT_E_INVAL.
  */
 struct spevirt_config {
 	enum spevirt_profile profile;
@@ -302,6 +329,7 @@ struct spevirt_config {
 	unsigned int spe_nvm;
 	uint64_t max_buffer_size;
 	unsigned int flags;
+	uint64_t accepted_leaks;
 };
 
 /**
@@ -349,6 +377,10 @@ struct spevirt_regmask {
  *	only with SPEVIRT_CFG_UNADVERTISED_LIMIT on a host without FEAT_FGT)
  * @access: the access decisions, [is_write][slot]; read them through
  *	spevirt_access()
+ * @trapped: [is_write]: bit SLOT set when the view's trap controls trap that
+ *	access to EL2, so it reaches the hypervisor; clear for an access the
+ *	hardware handles or UNDEFs by itself (a write to PMSIDR_EL1, say).
+ *	Read it through spevirt_access_trapped()
  * @context_regs: the guest SPE registers whose state lives in the hardware
  *	while the guest runs (writes SPEVIRT_ACCESS_UNTRAPPED or _FORWARD):
  *	bit SLOT set for the register whose encoding is SPEVIRT_SYSREG(3, 0, 9,
@@ -375,6 +407,7 @@ struct spevirt_view {
 	uint64_t max_buffer_size;
 	bool limit_advertised;
 	uint8_t access[2][SPEVIRT_NR_SPE_SLOTS];
+	uint16_t trapped[2];
 	uint16_t context_regs;
 	const char *reason;
 };
@@ -412,12 +445,46 @@ SPEVIRT_API enum spevirt_status spevirt_view_compute(const struct spevirt_host *
  * Encodings that do not exist on the host (a register of a feature the host
  * lacks, a write to a read-only register, an unallocated encoding in SPE's
  * block) are never trapped, since the hardware UNDEFs them itself; spevirt
- * answers SPEVIRT_ACCESS_UNDEF for them.  Constant time, no loop.
+ * answers SPEVIRT_ACCESS_UNDEF for them; spevirt_access_trapped() tells the
+ * two kinds of UNDEF apart.  Constant time, no loop.
  *
- * Return: the decision; SPEVIRT_ACCESS_NOT_SPE outside SPE's register block.
+ * Return: the decision; SPEVIRT_ACCESS_NOT_SPE outside SPE's register block;
+ * SPEVIRT_ACCESS_UNDEF for any SPE encoding when @view is NULL (fail closed).
  */
 SPEVIRT_API enum spevirt_access spevirt_access(const struct spevirt_view *view, uint32_t sysreg,
 					       bool is_write);
+
+/**
+ * spevirt_access_trapped() - does an access reach the hypervisor?
+ * @view: a view filled by spevirt_view_compute()
+ * @sysreg: as for spevirt_access()
+ * @is_write: as for spevirt_access()
+ *
+ * An access whose decision is not SPEVIRT_ACCESS_UNTRAPPED is trapped to EL2
+ * by the view's controls, except an SPEVIRT_ACCESS_UNDEF the hardware raises
+ * itself: a write to a read-only register, a register the host lacks, an
+ * unallocated encoding.
+ *
+ * Return: true when the view's trap controls trap the access to EL2; false
+ * otherwise, outside SPE's block, and when @view is NULL.
+ */
+SPEVIRT_API bool spevirt_access_trapped(const struct spevirt_view *view, uint32_t sysreg,
+					bool is_write);
+
+/**
+ * spevirt_sysreg_from_iss() - the register and direction of a trapped access
+ * @iss: ESR_EL2.ISS of an exception with EC 0x18 (trapped MSR, MRS or System
+ *	instruction): Op0 [21:20], Op2 [19:17], Op1 [16:14], CRn [13:10],
+ *	Rt [9:5], CRm [4:1], Direction [0] (Arm ARM D24.2.46)
+ * @rt: filled with Rt, the general-purpose register of the access (may be
+ *	NULL)
+ * @is_write: filled with the direction (may be NULL).  ISS.Direction is 1
+ *	for a read (MRS) and 0 for a write (MSR); *is_write is its inverse, as
+ *	spevirt_access() takes it.
+ *
+ * Return: SPEVIRT_SYSREG(Op0, Op1, CRn, CRm, Op2).
+ */
+SPEVIRT_API uint32_t spevirt_sysreg_from_iss(uint32_t iss, unsigned int *rt, bool *is_write);
 
 /**
  * spevirt_context_regs() - the guest registers to context-switch, in order
@@ -435,21 +502,71 @@ SPEVIRT_API enum spevirt_access spevirt_access(const struct spevirt_view *view, 
 SPEVIRT_API unsigned int spevirt_context_regs(const struct spevirt_view *view,
 					      uint32_t sysregs[SPEVIRT_NR_SPE_SLOTS]);
 
+/* Attempts spevirt_best_offer_report() can make: V1P5 to IMP (six), SPE_nVM 1 and 0. */
+#define SPEVIRT_MAX_ATTEMPTS	12
+
+/**
+ * struct spevirt_attempt - one guest level spevirt_best_offer() tried
+ * @pmsver: the guest PMSVer tried
+ * @spe_nvm: the guest SPE_nVM tried
+ * @status: what spevirt_view_compute() answered
+ * @reason: its view.reason (NULL for SPEVIRT_OK)
+ */
+struct spevirt_attempt {
+	unsigned int pmsver;
+	unsigned int spe_nvm;
+	enum spevirt_status status;
+	const char *reason;
+};
+
+/**
+ * struct spevirt_offer_report - why spevirt_best_offer() chose its level
+ * @nr_attempts: entries used in @attempts, highest level first; the last
+ *	one is the level chosen when it succeeded
+ * @attempts: each level tried, with its status and reason
+ */
+struct spevirt_offer_report {
+	unsigned int nr_attempts;
+	struct spevirt_attempt attempts[SPEVIRT_MAX_ATTEMPTS];
+};
+
 /**
  * spevirt_best_offer() - the most SPE a host can give a guest
  * @host: the host's ID registers
- * @cfg: in: profile, flags and max_buffer_size; out: pmsver and spe_nvm set
- *	to the highest guest PMSVer (then SPE_nVM) that the profile and flags
- *	allow on @host, or both 0 when no guest with SPE is possible
+ * @cfg: in: profile, flags, accepted_leaks, max_buffer_size, and pmsver as
+ *	an upper bound (0: none); out: pmsver and spe_nvm set to the highest
+ *	guest PMSVer (then SPE_nVM) that the profile and flags allow on @host,
+ *	or both 0 when no guest with SPE is possible.  spe_nvm is not read.
  * @view: filled for the chosen configuration
  *
- * Return: the status of spevirt_view_compute() for the chosen configuration
- * (an error only when even a guest without SPE is refused, e.g. an invalid
- * host or an invalid @cfg).
+ * The configuration is checked first: an unknown profile or flag, an
+ * unrepresentable max_buffer_size, or one SPEVIRT_CFG_PINNED_MEMORY cannot
+ * enforce is refused before any level is tried, so a typo is an error and
+ * not a guest without SPE.
+ *
+ * Return: SPEVIRT_OK with @view for the chosen level (a guest without SPE
+ * when none is possible: spevirt_best_offer_report() says why); an error
+ * for an invalid @cfg, or when even a guest without SPE is refused (an
+ * invalid host).
  */
 SPEVIRT_API enum spevirt_status spevirt_best_offer(const struct spevirt_host *host,
 						   struct spevirt_config *cfg,
 						   struct spevirt_view *view);
+
+/**
+ * spevirt_best_offer_report() - spevirt_best_offer(), and why
+ * @host: as for spevirt_best_offer()
+ * @cfg: as for spevirt_best_offer()
+ * @view: as for spevirt_best_offer()
+ * @report: filled with every level tried and why each higher one was
+ *	refused (may be NULL)
+ *
+ * Return: as spevirt_best_offer().
+ */
+SPEVIRT_API enum spevirt_status spevirt_best_offer_report(const struct spevirt_host *host,
+							  struct spevirt_config *cfg,
+							  struct spevirt_view *view,
+							  struct spevirt_offer_report *report);
 
 /**
  * struct spevirt_buffer - the guest's profiling-buffer registers, as the
@@ -484,6 +601,10 @@ struct spevirt_buffer {
  * @event: spevirt raised a buffer-management event; the new PMBSR_EL1 holds
  *	its syndrome
  * @irq: the level of the guest's virtual PMBIRQ: the new PMBSR_EL1.S
+ * @reason: why the call failed, or why the access is @undef; NULL otherwise
+ *
+ * The spevirt_buffer_* functions zero the whole effect on every return,
+ * error or not, when @effect is not NULL.
  */
 struct spevirt_buffer_effect {
 	uint64_t read_value;
@@ -493,6 +614,7 @@ struct spevirt_buffer_effect {
 	bool running;
 	bool event;
 	bool irq;
+	const char *reason;
 };
 
 /**
@@ -512,7 +634,7 @@ struct spevirt_buffer_effect {
  * and S = 1.  docs/policy.md lists every rule.
  *
  * Return: SPEVIRT_OK; SPEVIRT_E_INVAL for a NULL pointer or an encoding that
- * is not a buffer register.
+ * is not a buffer register, with @effect->reason saying which.
  */
 SPEVIRT_API enum spevirt_status spevirt_buffer_access(const struct spevirt_view *view,
 						      const struct spevirt_buffer *state,
@@ -530,7 +652,7 @@ SPEVIRT_API enum spevirt_status spevirt_buffer_access(const struct spevirt_view 
  * @effect: what the hypervisor must do (@effect->irq is raised)
  *
  * Return: SPEVIRT_OK; SPEVIRT_E_INVAL for a NULL pointer or a @hw_pmbsr
- * without S.
+ * without S, with @effect->reason saying which.
  */
 SPEVIRT_API enum spevirt_status spevirt_buffer_hw_event(const struct spevirt_view *view,
 							const struct spevirt_buffer *state,
@@ -552,7 +674,7 @@ SPEVIRT_API enum spevirt_status spevirt_buffer_hw_event(const struct spevirt_vie
  * e.g. an unmapped buffer page is a stage 1 translation fault.
  *
  * Return: SPEVIRT_OK; SPEVIRT_E_INVAL for a NULL pointer, another @stage or
- * an undefined @fsc.
+ * an undefined @fsc, with @effect->reason saying which.
  */
 SPEVIRT_API enum spevirt_status spevirt_buffer_abort(const struct spevirt_view *view,
 						     const struct spevirt_buffer *state,
