@@ -5,7 +5,8 @@
 # way a kernel, Xen or firmware builds it: no libc, no heap, no globals, no
 # floating point, and spevirt_env.h is the only door to the platform.
 #
-# Every lib/*.c is compiled with -ffreestanding -fno-builtin -nostdinc and
+# Every lib/*.c is compiled as C99 (-std=c99 -Wpedantic) with -ffreestanding
+# -fno-builtin -nostdinc and
 # -DSPEVIRT_ENV_HEADER='"kernel_env.h"' (tests/integration/kernel_env.h:
 # types from compiler builtins, no #include at all), -Werror, for
 #   - the native target with CC,
@@ -73,7 +74,7 @@ build() {
 	echo "== $name: $* $noflt"
 	for src in lib/*.c; do
 		obj=$out/$(basename "$src" .c).o
-		"$@" -std=c11 -ffreestanding -fno-builtin -nostdinc -isystem "$inc" \
+		"$@" -std=c99 -Wpedantic -ffreestanding -fno-builtin -nostdinc -isystem "$inc" \
 			-I include -I tests/integration -O2 -Wall -Wextra -Werror \
 			-Werror=double-promotion $noflt \
 			-DSPEVIRT_ENV_HEADER='"kernel_env.h"' \

@@ -4,8 +4,8 @@
 # Rule (conventions.md 12 and 13): every public header stands alone, in C and
 # C++, and the register constants are usable from assembler.
 #   - each include/spevirt/*.h, included alone as <spevirt/NAME>, compiles
-#     with -std=c11 -Wall -Wextra -Wpedantic -Werror (plus the kernel's
-#     -Wundef -Wstrict-prototypes);
+#     with -std=c99 and with -std=c11, -Wall -Wextra -Wpedantic -Werror (plus
+#     the kernel's -Wundef -Wstrict-prototypes): the README promises C99;
 #   - with a C++ compiler (when one is found): the same with -std=c++11
 #     -Wall -Wextra -Werror, and an object that takes the address of every
 #     SPEVIRT_API function references each one by its unmangled C name (the
@@ -43,11 +43,13 @@ status=0
 for h in "$inc"/spevirt/*.h; do
 	name=${h##*/}
 	printf '#include <spevirt/%s>\nint main(void)\n{\n\treturn 0;\n}\n' "$name" >"$tmp/alone.c"
-	if ! "$cc" -std=c11 -Wall -Wextra -Wpedantic -Werror -Wundef -Wstrict-prototypes \
-		-I"$inc" -fsyntax-only "$tmp/alone.c"; then
-		echo "headers: FAIL: <spevirt/$name> does not compile alone as C11" >&2
-		status=1
-	fi
+	for std in c99 c11; do
+		if ! "$cc" -std=$std -Wall -Wextra -Wpedantic -Werror -Wundef \
+			-Wstrict-prototypes -I"$inc" -fsyntax-only "$tmp/alone.c"; then
+			echo "headers: FAIL: <spevirt/$name> does not compile alone as $std" >&2
+			status=1
+		fi
+	done
 	if [ -n "$cxx" ]; then
 		cp "$tmp/alone.c" "$tmp/alone.cc"
 		if ! "$cxx" -std=c++11 -Wall -Wextra -Werror -I"$inc" -fsyntax-only "$tmp/alone.cc"; then

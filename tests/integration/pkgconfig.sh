@@ -3,7 +3,7 @@
 #
 # Rule (conventions.md 6 and 13): spevirt installs as a library that is found
 # and used through pkg-config alone.  A fresh build of the source tree
-# (-Dtests=false -Dtools=false) is installed into a temporary prefix; then
+# (-Dtests=disabled -Dtools=disabled) is installed into a temporary prefix; then
 #   - exactly one spevirt.pc is installed, and pkg-config (searching only the
 #     prefix) reports the project version;
 #   - every public header (include/spevirt/*.h) is installed;
@@ -39,7 +39,7 @@ if ! command -v "$pkgconfig" >/dev/null 2>&1; then
 fi
 
 prefix=$tmp/prefix
-CC=$cc "$meson" setup "$tmp/build" "$root" --prefix="$prefix" -Dtests=false -Dtools=false \
+CC=$cc "$meson" setup "$tmp/build" "$root" --prefix="$prefix" -Dtests=disabled -Dtools=disabled \
 	>"$tmp/log" 2>&1 || fail "meson setup of $root failed"
 "$meson" install -C "$tmp/build" >>"$tmp/log" 2>&1 || fail "meson install failed"
 

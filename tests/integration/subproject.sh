@@ -2,13 +2,15 @@
 # SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
 #
 # Rule (conventions.md 6): spevirt works as a Meson subproject.  An outer
-# project with a copy of this tree in subprojects/spevirt does
-#   subproject('spevirt', default_options : ['tests=false', 'tools=false', 'werror=true'])
+# project with default_library=static and a copy of this tree in
+# subprojects/spevirt does
+#   subproject('spevirt', default_options : ['werror=true'])
 #   dependency('spevirt', version : '>=<project version>')
 # which must resolve through meson.override_dependency(), build the library
-# warning-free with the outer project's compiler, and link a three-line
-# program that calls spevirt_strerror(SPEVIRT_OK) and spevirt_maxbuf_decode(1)
-# (4096 bytes); the program must run and print both.
+# warning-free with the outer project's compiler, as a static library (the
+# parent's default_library), without the tool or the tests (not asked for),
+# and link a three-line program that calls spevirt_strerror(SPEVIRT_OK) and
+# spevirt_maxbuf_decode(1) (4096 bytes); the program must run and print both.
 #
 # usage: subproject.sh SOURCE_ROOT [CC] [MESON] [NINJA]
 set -eu
@@ -50,8 +52,9 @@ done
 [ -f "$sub/meson.build" ] || fail "copying $root failed"
 
 cat >"$outer/meson.build" <<EOF
-project('spevirt-consumer', 'c', default_options : ['c_std=c11', 'warning_level=3'])
-subproject('spevirt', default_options : ['tests=false', 'tools=false', 'werror=true'])
+project('spevirt-consumer', 'c',
+  default_options : ['c_std=c11', 'warning_level=3', 'default_library=static'])
+subproject('spevirt', default_options : ['werror=true'])
 spevirt = dependency('spevirt', version : '>=$version')
 executable('consumer', 'consumer.c', dependencies : spevirt)
 EOF
@@ -66,6 +69,12 @@ CC=$cc "$meson" setup "$tmp/build" "$outer" >"$tmp/log" 2>&1 ||
 "$ninja" -C "$tmp/build" >>"$tmp/log" 2>&1 ||
 	fail "building the outer project (with the subproject at werror=true) failed"
 "$tmp/build/consumer" >"$tmp/out" || fail "the consumer program failed"
+find "$tmp/build/subprojects" -name 'libspevirt.a' | grep -q . ||
+	fail "the parent's default_library=static did not give a static library"
+! find "$tmp/build/subprojects" -name 'libspevirt.so*' | grep -q . ||
+	fail "a shared library was built although the parent asked for static"
+! find "$tmp/build/subprojects" -type f \( -name spevirt -o -name 'test-*' \) | grep -q . ||
+	fail "the tool or the tests were built in a subproject that did not ask for them"
 # "<strerror text> 4096": one line, a message, then the decoded size.
 [ "$(wc -l <"$tmp/out")" -eq 1 ] || fail "unexpected output: $(cat "$tmp/out")"
 last=$(awk '{ print $NF }' "$tmp/out")
