@@ -13,8 +13,9 @@
  * The harness abort()s, naming the invariant on stderr, unless:
  *  - a failing parser leaves one non-empty message of printable ASCII (user
  *    input in it is escaped) that ends within struct parse_error;
- *  - parse_hex() accepts only 0x and hexadecimal digits, at most its maximum,
- *    and what it accepts prints and parses back to the same value;
+ *  - parse_value() accepts only 0 alone, or 0x or 0b and digits of that base
+ *    with '_' only between two digits, at most its maximum, and what it
+ *    accepts prints and parses back to the same value;
  *  - parse_size() results print with format_size() and parse back;
  *  - parse_buffer_size() accepts exactly the sizes spevirt_maxbuf_encode()
  *    encodes; for the others maxbuf_neighbours() brackets the size with
@@ -24,10 +25,10 @@
  *    its spellings), parse_allow() only SPEVIRT_CFG_* flags but
  *    FORBID_LEAKS, and parse_el3() only SPEVIRT_EL3_* bits;
  *  - parse_view_args() returns a configuration spevirt_view_compute()
- *    accepts as well formed (profile, flags, levels, an exact buffer size),
- *    never --best with --pmsver or --nvm, the host's PMSVer (at most V1P5)
- *    when --pmsver is absent; the library then gives a reason exactly when
- *    it refuses;
+ *    accepts as well formed (profile, flags, levels, leaks, EL3 bits; a
+ *    buffer size the library may refuse as inexact), never --best with
+ *    --nvm, the host's PMSVer (at most the profile's highest) when --pmsver
+ *    is absent; the library then gives a reason exactly when it refuses;
  *  - the other commands' parsers return a register, a field of 16 bits, ...
  */
 #include <stdio.h>
@@ -69,14 +70,31 @@ static bool checked(bool ok, const struct parse_error *err, const char *arg)
 	return ok;
 }
 
-static bool all_hex(const char *s)
+/* 0 alone, or 0x/0b and digits of that base with '_' only between two digits. */
+static bool well_formed_value(const char *s)
 {
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-		s += 2;
-	return *s && strspn(s, "0123456789abcdefABCDEF") == strlen(s);
+	const char *digits;
+	size_t i;
+
+	if (!strcmp(s, "0"))
+		return true;
+	if (s[0] != '0' || !strchr("xXbB", s[1]) || !s[1])
+		return false;
+	digits = (s[1] == 'x' || s[1] == 'X') ? "0123456789abcdefABCDEF" : "01";
+	s += 2;
+	if (!*s)
+		return false;
+	for (i = 0; s[i]; i++) {
+		if (s[i] == '_' && i > 0 && strchr(digits, s[i - 1]) && s[i + 1] &&
+		    strchr(digits, s[i + 1]))
+			continue;
+		if (!strchr(digits, s[i]))
+			return false;
+	}
+	return true;
 }
 
-static void check_hex(const char *s)
+static void check_value(const char *s)
 {
 	static const uint64_t maxes[] = { UINT64_MAX, 0xffff };
 	struct parse_error err;
@@ -85,13 +103,13 @@ static void check_hex(const char *s)
 	unsigned int i;
 
 	for (i = 0; i < sizeof(maxes) / sizeof(maxes[0]); i++) {
-		if (!checked(parse_hex("HEX", s, maxes[i], &v, &err), &err, s))
+		if (!checked(parse_value("VALUE", s, maxes[i], &v, &err), &err, s))
 			continue;
-		if (!all_hex(s) || v > maxes[i])
-			violated("parse_hex accepts 0x and hex digits up to its maximum", s);
-		snprintf(buf, sizeof(buf), "%llx", (unsigned long long)v);
-		if (!parse_hex("HEX", buf, maxes[i], &back, &err) || back != v)
-			violated("a hexadecimal value prints and parses back", s);
+		if (!well_formed_value(s) || v > maxes[i])
+			violated("parse_value accepts 0, or 0x/0b digits up to its maximum", s);
+		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)v);
+		if (!parse_value("VALUE", buf, maxes[i], &back, &err) || back != v)
+			violated("a value prints and parses back", s);
 	}
 }
 
@@ -171,6 +189,16 @@ static unsigned int host_pmsver(const struct spevirt_host *host)
 	return v > SPEVIRT_PMSVER_V1P5 ? SPEVIRT_PMSVER_V1P5 : (unsigned int)v;
 }
 
+/* The host's PMSVer, at most the profile's highest (V1P4 default, V1P5 kvm-rfc-v6). */
+static unsigned int max_pmsver(const struct view_args *a)
+{
+	unsigned int v = host_pmsver(&a->host);
+	unsigned int top = a->cfg.profile == SPEVIRT_PROFILE_KVM_RFC_V6 ? SPEVIRT_PMSVER_V1P5 :
+									   SPEVIRT_PMSVER_V1P4;
+
+	return v > top ? top : v;
+}
+
 static void check_view(int argc, char *const argv[])
 {
 	struct parse_error err;
@@ -178,23 +206,29 @@ static void check_view(int argc, char *const argv[])
 	struct spevirt_view view;
 	struct spevirt_config cfg;
 	enum spevirt_status st;
+	uint64_t size;
 	uint16_t field;
+	bool exact;
 
 	if (!checked(parse_view_args(argc, argv, &a, &err), &err, NULL) || a.help)
 		return;
 	if (a.cfg.profile > SPEVIRT_PROFILE_KVM_RFC_V6 ||
 	    (a.cfg.flags & ~SPEVIRT_CFG_VALID_FLAGS) || a.cfg.pmsver > SPEVIRT_PMSVER_V1P5 ||
-	    a.cfg.spe_nvm > 1 || !a.preset ||
-	    spevirt_maxbuf_encode(a.cfg.max_buffer_size, &field) != SPEVIRT_OK)
+	    a.cfg.spe_nvm > 1 || !a.preset || (a.cfg.accepted_leaks >> SPEVIRT_LEAK_COUNT) ||
+	    (a.host.el3_disabled & ~SPEVIRT_EL3_VALID))
 		violated("parse_view_args returns a well-formed configuration", NULL);
-	if (a.best && (a.pmsver_given || a.cfg.spe_nvm))
-		violated("--best never comes with --pmsver or --nvm", NULL);
-	if (!a.pmsver_given && a.cfg.pmsver != host_pmsver(&a.host))
-		violated("without --pmsver the guest has the host's PMSVer", NULL);
+	if (a.size_text && !checked(parse_size("SIZE", a.size_text, &size, &err), &err, NULL))
+		violated("--max-buffer-size is a size parse_size reads", NULL);
+	if (a.best && a.cfg.spe_nvm)
+		violated("--best never comes with --nvm", NULL);
+	if (!a.pmsver_given && a.cfg.pmsver != max_pmsver(&a))
+		violated("without --pmsver the guest has the host's PMSVer, at most the profile's",
+			 NULL);
 	cfg = a.cfg;
 	st = a.best ? spevirt_best_offer(&a.host, &cfg, &view) :
 		      spevirt_view_compute(&a.host, &cfg, &view);
-	if (st == SPEVIRT_E_INVAL && !a.cfg.flags)
+	exact = spevirt_maxbuf_encode(a.cfg.max_buffer_size, &field) == SPEVIRT_OK;
+	if (st == SPEVIRT_E_INVAL && exact)
 		violated("the library takes every parsed configuration as well formed", NULL);
 	if ((st == SPEVIRT_OK) != (view.reason == NULL))
 		violated("the library gives a reason exactly when it refuses", NULL);
@@ -240,7 +274,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	argv[argc] = NULL;
 	for (i = 0; i < argc; i++) {
-		check_hex(argv[i]);
+		check_value(argv[i]);
 		check_size(argv[i]);
 		check_names(argv[i]);
 	}

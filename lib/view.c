@@ -48,9 +48,9 @@ static enum spevirt_status check_el3_levels(const struct spevirt_hostcaps *caps,
 {
 	if ((caps->el3 & SPEVIRT_EL3_PMSEE_ALL) && (caps->feats & FEAT_SPEv1p5))
 		return fail(view, SPEVIRT_E_HOST_NOT_OWNED,
-			    "MDCR_EL3.PMSEE is 0b11 (spevirt_host.el3_disabled "
-			    "SPEVIRT_EL3_PMSEE_ALL): every Profiling Buffer management event is "
-			    "taken to EL3, so no guest can own a profiling buffer");
+			    "MDCR_EL3.PMSEE is 0b11 (SPEVIRT_EL3_PMSEE_ALL): every Profiling Buffer "
+			    "management event is taken to EL3, so no guest can own a profiling "
+			    "buffer");
 	if ((caps->el3 & SPEVIRT_EL3_NO_PMSNEVFR) && cfg->pmsver >= SPEVIRT_PMSVER_V1P2)
 		return fail(view, SPEVIRT_E_PMSVER,
 			    "guest ID_AA64DFR0_EL1.PMSVer is V1P2 or above, which requires "

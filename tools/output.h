@@ -27,9 +27,19 @@ void json_decode(FILE *out, const struct spevirt_reg_desc *reg, uint64_t value);
 void text_presets(FILE *out);
 void json_presets(FILE *out);
 
+/* A usage error, when --json was asked for: the message, and status USAGE. */
+void json_usage_error(FILE *out, const char *command, const char *msg);
+/* encode-size: the size, and its field when @exact, or the refusal @why. */
+void json_encode_size(FILE *out, uint64_t bytes, bool exact, uint16_t field, const char *why);
+/* decode-size: the field, the size, and the reserved bits the codec ignored. */
+void json_decode_size(FILE *out, uint16_t field, uint64_t bytes, uint16_t ignored);
+
+/* The terminal's width for wrapped text: $COLUMNS, or 80. */
+extern unsigned int text_width;
+
 /*
  * @text from the current column @col, broken at spaces so that no line
- * passes column 96; continuation lines are indented by @hang.
+ * passes column text_width; continuation lines are indented by @hang.
  */
 void print_wrapped(FILE *out, unsigned int col, unsigned int hang, const char *text);
 

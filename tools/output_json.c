@@ -17,12 +17,11 @@ static void begin(struct json *j, FILE *out, const char *command)
 	json_str(j, "command", command);
 }
 
-static void field_object(struct json *j, const struct spevirt_reg_desc *reg,
-		  const struct field_value *fv)
+static void field_members(struct json *j, const struct spevirt_reg_desc *reg,
+			  const struct field_value *fv)
 {
 	char note[NOTE_BUF];
 
-	json_object(j, NULL);
 	json_str(j, "name", fv->desc->name);
 	json_uint(j, "msb", fv->msb);
 	json_uint(j, "lsb", fv->lsb);
@@ -32,6 +31,13 @@ static void field_object(struct json *j, const struct spevirt_reg_desc *reg,
 	json_bool(j, "reserved", fv->reserved);
 	json_bool(j, "above_known", fv->above_known);
 	json_str(j, "note", field_note(reg, fv, note, sizeof(note)) ? note : NULL);
+}
+
+static void field_object(struct json *j, const struct spevirt_reg_desc *reg,
+			 const struct field_value *fv)
+{
+	json_object(j, NULL);
+	field_members(j, reg, fv);
 	json_end_object(j);
 }
 
@@ -51,13 +57,43 @@ static void field_list(struct json *j, const struct spevirt_reg_desc *reg, uint6
 	json_end_array(j);
 }
 
-static void view_reg_object(struct json *j, const struct view_reg *vr)
+/* The bits of a fine-grained trap register: each field, whether it traps, why. */
+static void fgt_field_list(struct json *j, const struct spevirt_reg_desc *reg,
+			   const struct view_reg *vr, const struct spevirt_view *v)
 {
+	struct field_value fv;
+	uint32_t i;
+
+	json_array(j, "fields");
+	for (i = 0; i < reg->nr_fields; i++) {
+		bool traps;
+
+		field_decode(&reg->fields[i], vr->value, &fv);
+		if (!(field_mask(fv.desc) & vr->mask))
+			continue;
+		traps = fgt_bit_traps(fv.desc->name, fv.value);
+		json_object(j, NULL);
+		field_members(j, reg, &fv);
+		json_bool(j, "traps", traps);
+		json_str(j, "why", fgt_bit_why(v, vr->name, fv.desc->name, traps));
+		json_end_object(j);
+	}
+	json_end_array(j);
+}
+
+static void view_reg_object(struct json *j, const struct view_reg *vr,
+			    const struct spevirt_view *v)
+{
+	const struct spevirt_reg_desc *reg = spevirt_reg_find(vr->name);
+
 	json_object(j, vr->name);
 	if (vr->is_regmask)
 		json_reg(j, "mask", vr->mask);
 	json_reg(j, "value", vr->value);
-	field_list(j, spevirt_reg_find(vr->name), vr->value, vr->mask);
+	if (reg && vr->is_regmask && is_fgt_reg(reg->name))
+		fgt_field_list(j, reg, vr, v);
+	else
+		field_list(j, reg, vr->value, vr->mask);
 	json_end_object(j);
 }
 
@@ -101,12 +137,21 @@ static void config_object(struct json *j, const struct view_result *r)
 	json_uint(j, "pmsver", r->cfg.pmsver);
 	json_str(j, "pmsver_name", pmsver_name(r->cfg.pmsver));
 	json_str(j, "pmsver_source", pmsver_source(r->args));
+	if (r->args->best && r->args->pmsver_given)
+		json_uint(j, "pmsver_bound", r->args->cfg.pmsver);
+	else
+		json_null(j, "pmsver_bound");
 	json_uint(j, "spe_nvm", r->cfg.spe_nvm);
 	json_uint(j, "max_buffer_size", r->cfg.max_buffer_size);
 	json_array(j, "flags");
 	for (i = 0; i < NR_FLAGS; i++)
 		if (r->cfg.flags & flag_desc(i)->flag)
 			json_str(j, NULL, flag_desc(i)->name);
+	json_end_array(j);
+	json_array(j, "accepted_leaks");
+	for (i = 0; spevirt_leak_name(i); i++)
+		if (r->cfg.accepted_leaks & (1ULL << i))
+			json_str(j, NULL, spevirt_leak_name(i));
 	json_end_array(j);
 	json_bool(j, "best", r->args->best);
 	json_end_object(j);
@@ -121,11 +166,11 @@ static void register_objects(struct json *j, const struct spevirt_view *v)
 	view_trap_regs(v, traps);
 	json_object(j, "guest");
 	for (i = 0; i < NR_GUEST_REGS; i++)
-		view_reg_object(j, &guest[i]);
+		view_reg_object(j, &guest[i], v);
 	json_end_object(j);
 	json_object(j, "traps");
 	for (i = 0; i < NR_TRAP_REGS; i++)
-		view_reg_object(j, &traps[i]);
+		view_reg_object(j, &traps[i], v);
 	json_end_object(j);
 }
 
@@ -144,6 +189,8 @@ static void access_table(struct json *j, const struct spevirt_view *v)
 		json_hex(j, "encoding", rows[i].reg->encoding);
 		json_str(j, "read", access_name(rows[i].read));
 		json_str(j, "write", access_name(rows[i].write));
+		json_bool(j, "read_trapped", spevirt_access_trapped(v, rows[i].reg->encoding, false));
+		json_bool(j, "write_trapped", spevirt_access_trapped(v, rows[i].reg->encoding, true));
 		json_end_object(j);
 	}
 	json_end_array(j);
@@ -227,6 +274,38 @@ static void view_object(struct json *j, const struct spevirt_view *v)
 	json_end_object(j);
 }
 
+/* --best: every level tried, why the one the host could give was refused, what would help. */
+static void why_not_object(struct json *j, const struct view_result *r)
+{
+	const struct why_not *w = &r->why_not;
+	unsigned int i;
+
+	json_object(j, "why_not");
+	json_array(j, "attempts");
+	for (i = 0; i < r->report.nr_attempts; i++) {
+		const struct spevirt_attempt *a = &r->report.attempts[i];
+
+		json_object(j, NULL);
+		json_str(j, "pmsver", pmsver_name(a->pmsver));
+		json_uint(j, "spe_nvm", a->spe_nvm);
+		json_str(j, "status", status_name(a->status));
+		json_str(j, "reason", a->reason);
+		json_end_object(j);
+	}
+	json_end_array(j);
+	json_str(j, "refused", w->refusal ? pmsver_name(w->refusal->pmsver) : NULL);
+	json_str(j, "refused_reason", w->refusal ? w->refusal->reason : NULL);
+	json_array(j, "hints");
+	for (i = 0; i < w->nr_hints; i++) {
+		json_object(j, NULL);
+		json_str(j, "change", w->hints[i].change);
+		json_str(j, "pmsver", pmsver_name(w->hints[i].pmsver));
+		json_end_object(j);
+	}
+	json_end_array(j);
+	json_end_object(j);
+}
+
 void json_view(FILE *out, const struct view_result *r)
 {
 	struct json j;
@@ -238,6 +317,10 @@ void json_view(FILE *out, const struct view_result *r)
 	json_uint(&j, "status_code", (uint64_t)r->status);
 	json_str(&j, "status_text", spevirt_strerror(r->status));
 	json_str(&j, "reason", r->view.reason);
+	if (r->args->best)
+		why_not_object(&j, r);
+	else
+		json_null(&j, "why_not");
 	if (r->status == SPEVIRT_OK)
 		view_object(&j, &r->view);
 	else
@@ -294,5 +377,41 @@ void json_presets(FILE *out)
 	for (i = 0; i < preset_count(); i++)
 		preset_object(&j, preset_get(i));
 	json_end_array(&j);
+	json_end(&j);
+}
+
+void json_usage_error(FILE *out, const char *command, const char *msg)
+{
+	struct json j;
+
+	begin(&j, out, command);
+	json_str(&j, "status", "USAGE");
+	json_str(&j, "error", msg);
+	json_end(&j);
+}
+
+void json_encode_size(FILE *out, uint64_t bytes, bool exact, uint16_t field, const char *why)
+{
+	struct json j;
+
+	begin(&j, out, "encode-size");
+	json_uint(&j, "bytes", bytes);
+	json_str(&j, "status", exact ? "OK" : "E_BUFSIZE");
+	if (exact)
+		json_hex(&j, "field", field);
+	else
+		json_null(&j, "field");
+	json_str(&j, "reason", why);
+	json_end(&j);
+}
+
+void json_decode_size(FILE *out, uint16_t field, uint64_t bytes, uint16_t ignored)
+{
+	struct json j;
+
+	begin(&j, out, "decode-size");
+	json_hex(&j, "field", field);
+	json_uint(&j, "bytes", bytes);
+	json_hex(&j, "ignored_bits", ignored);
 	json_end(&j);
 }

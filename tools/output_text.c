@@ -7,9 +7,10 @@
 #include <string.h>
 
 #include "decode.h"
+#include "explain.h"
 #include "output.h"
 
-#define WRAP_COLUMN	96
+unsigned int text_width = 80;
 #define SIZE_BUF	32
 #define LINE_BUF	256
 
@@ -25,7 +26,7 @@ void print_wrapped(FILE *out, unsigned int col, unsigned int hang, const char *t
 		if (!*p)
 			break;
 		len = strcspn(p, " ");
-		if (!line_start && col + 1 + len > WRAP_COLUMN) {
+		if (!line_start && col + 1 + len > text_width) {
 			fprintf(out, "\n%*s", (int)hang, "");
 			col = hang;
 			line_start = true;
@@ -60,8 +61,13 @@ static void print_host(FILE *out, const struct view_args *a)
 	else if (a->given)
 		fprintf(out, "Host: %s preset, with the registers marked 'given' set by option\n",
 			a->preset->name);
-	else
-		fprintf(out, "Host: %s preset: %s\n", a->preset->name, a->preset->title);
+	else {
+		char line[LINE_BUF];
+
+		snprintf(line, sizeof(line), "Host: %s preset: %s", a->preset->name,
+			 a->preset->title);
+		print_wrapped(out, 0, 6, line);
+	}
 	for (r = 0; r < NR_HOST_REGS; r++) {
 		bool given = a->given & (1U << r);
 
@@ -121,24 +127,52 @@ static void print_guest(FILE *out, const struct view_result *r)
 	else
 		append(line, sizeof(line), "%u", r->cfg.pmsver);
 	append(line, sizeof(line), "%s, SPE_nVM %u%s, buffer limit %s, ",
-	       a->best || a->pmsver_given ? why : " (the host's)", r->cfg.spe_nvm, why, limit);
+	       a->best || a->pmsver_given ? why :
+	       a->pmsver_capped ? " (the highest the profile offers; the host's is above)" :
+				  " (the host's)", r->cfg.spe_nvm, why, limit);
 	append_flags(line, sizeof(line), r->cfg.flags);
 	print_wrapped(out, 0, 7, line);
 }
 
-static void print_reg(FILE *out, const struct view_reg *vr, bool no_spe)
+/* A fine-grained trap register: each bit, whether it traps, and why. */
+static void print_fgt_bits(FILE *out, const struct spevirt_reg_desc *reg, const struct view_reg *vr,
+			   const struct spevirt_view *v)
+{
+	struct field_value fv;
+	uint32_t i;
+
+	for (i = 0; i < reg->nr_fields; i++) {
+		char bits[16];
+		bool traps;
+
+		field_decode(&reg->fields[i], vr->value, &fv);
+		if (!(field_mask(fv.desc) & vr->mask))
+			continue;
+		traps = fgt_bit_traps(fv.desc->name, fv.value);
+		snprintf(bits, sizeof(bits), "[%u]", fv.msb);
+		fprintf(out, "    %-6s %-14s %llu %-8s ", bits, fv.desc->name,
+			(unsigned long long)fv.value, traps ? "traps" : "no trap");
+		/* The columns above take 37 characters. */
+		print_wrapped(out, 37, 37, fgt_bit_why(v, vr->name, fv.desc->name, traps));
+	}
+}
+
+static void print_reg(FILE *out, const struct view_reg *vr, bool no_spe,
+		      const struct spevirt_view *v)
 {
 	const struct spevirt_reg_desc *reg = spevirt_reg_find(vr->name);
 
 	if (vr->is_regmask)
-		fprintf(out, "  %-17s mask 0x%016llx  value 0x%016llx%s\n", vr->name,
+		fprintf(out, "  %-17s mask 0x%016llx  value 0x%016llx\n%s", vr->name,
 			(unsigned long long)vr->mask, (unsigned long long)vr->value,
-			vr->mask ? "" : "  (no bit on this host)");
+			vr->mask ? "" : "    no bit of it exists on this host\n");
 	else
 		fprintf(out, "  %-17s 0x%016llx%s\n", vr->name, (unsigned long long)vr->value,
 			no_spe ? "  (the guest has no SPE: its reads UNDEF)" : "");
 	if (!reg)
 		fprintf(out, "    (not in the library's register description)\n");
+	else if (vr->is_regmask && is_fgt_reg(reg->name))
+		print_fgt_bits(out, reg, vr, v);
 	else if (!no_spe || vr->is_regmask)
 		decode_print(out, reg, vr->value, vr->mask, DECODE_SPE);
 }
@@ -153,10 +187,10 @@ static void print_registers(FILE *out, const struct view_result *r)
 	view_trap_regs(&r->view, traps);
 	fprintf(out, "\nGuest-visible registers\n");
 	for (i = 0; i < NR_GUEST_REGS; i++)
-		print_reg(out, &guest[i], no_spe);
+		print_reg(out, &guest[i], no_spe, &r->view);
 	fprintf(out, "\nTrap controls (program each as reg = (reg & ~mask) | value)\n");
 	for (i = 0; i < NR_TRAP_REGS; i++)
-		print_reg(out, &traps[i], no_spe);
+		print_reg(out, &traps[i], no_spe, &r->view);
 }
 
 static void print_el2(FILE *out, const struct view_result *r)
@@ -165,7 +199,7 @@ static void print_el2(FILE *out, const struct view_result *r)
 	unsigned int i, n = view_el2_fields(&r->view, f);
 	char name[40];
 
-	fprintf(out, "\nEL2 state while the guest runs (save the host's on vCPU load, restore it "
+	fprintf(out, "\nEL2 state while the guest runs (the host's saved on vCPU load, restored "
 		"on put)\n");
 	if (!n)
 		fprintf(out, "  none beyond the trap controls\n");
@@ -261,10 +295,58 @@ static void print_leaks(FILE *out, const struct view_result *r)
 			(unsigned long long)unknown);
 }
 
+/* Host ID bits the architecture reserves: the guest reads them as 0. */
+static void print_res0_notes(FILE *out, const struct view_result *r)
+{
+	const struct spevirt_host *h = &r->args->host;
+	char line[LINE_BUF];
+
+	if (r->cfg.pmsver == SPEVIRT_PMSVER_NI)
+		return;
+	if (h->pmsidr_el1 & SPEVIRT_PMSIDR_EL1_RES0) {
+		snprintf(line, sizeof(line), "Note: the host's PMSIDR_EL1 sets RES0 bits 0x%llx; the "
+			 "guest reads them as 0, so its PMSIDR_EL1 reads %s",
+			 (unsigned long long)(h->pmsidr_el1 & SPEVIRT_PMSIDR_EL1_RES0),
+			 spevirt_access_trapped(&r->view, SPEVIRT_SYSREG_PMSIDR_EL1, false) ?
+				 "are trapped" : "would need a trap");
+		print_wrapped(out, 0, 6, line);
+	}
+	if (h->pmbidr_el1 & SPEVIRT_PMBIDR_EL1_RES0) {
+		snprintf(line, sizeof(line), "Note: the host's PMBIDR_EL1 sets RES0 bits 0x%llx; the "
+			 "guest reads them as 0, so its PMBIDR_EL1 reads %s",
+			 (unsigned long long)(h->pmbidr_el1 & SPEVIRT_PMBIDR_EL1_RES0),
+			 spevirt_access_trapped(&r->view, SPEVIRT_SYSREG_PMBIDR_EL1, false) ?
+				 "are trapped" : "would need a trap");
+		print_wrapped(out, 0, 6, line);
+	}
+}
+
+/* --best: why the guest got less than the host and the profile could give. */
+static void print_why_not(FILE *out, const struct view_result *r)
+{
+	const struct why_not *w = &r->why_not;
+	char line[2 * CLI_TEXT_MAX], why[CLI_TEXT_MAX];
+	unsigned int i;
+
+	if (!r->args->best || (!w->refusal && !w->nr_hints))
+		return;
+	line[0] = '\0';
+	if (w->refusal) {
+		cli_words(w->refusal->reason, why, sizeof(why));
+		append(line, sizeof(line), "Why not %s: %s", pmsver_name(w->refusal->pmsver), why);
+	}
+	for (i = 0; i < w->nr_hints; i++)
+		append(line, sizeof(line), "%s%s would give %s", i ? ", " : "; ", w->hints[i].change,
+		       pmsver_name(w->hints[i].pmsver));
+	print_wrapped(out, 0, 2, line);
+}
+
 void text_view(FILE *out, const struct view_result *r)
 {
 	print_host(out, r->args);
+	print_res0_notes(out, r);
 	print_guest(out, r);
+	print_why_not(out, r);
 	print_registers(out, r);
 	print_el2(out, r);
 	print_context(out, r);
@@ -293,8 +375,8 @@ static void print_preset(FILE *out, const struct preset *p)
 	unsigned int r;
 	const char *const *rule;
 
-	fprintf(out, "\n%s%s\n  %s\n", p->name, p == preset_default() ? " (default)" : "",
-		p->title);
+	fprintf(out, "\n%s%s\n  ", p->name, p == preset_default() ? " (default)" : "");
+	print_wrapped(out, 2, 2, p->title);
 	for (r = 0; r < NR_HOST_REGS; r++)
 		fprintf(out, "  %-17s 0x%016llx\n", host_reg_desc((enum host_reg)r)->name,
 			(unsigned long long)host_reg_get(&p->host, (enum host_reg)r));
@@ -309,8 +391,9 @@ void text_presets(FILE *out)
 {
 	unsigned int i;
 
-	fprintf(out, "Built-in synthetic hosts: values the Arm ARM permits at each architecture "
-		"level, not\nany vendor's CPU. Use one with 'spevirt view --host NAME'.\n");
+	print_wrapped(out, 0, 0, "Built-in synthetic hosts: values the Arm ARM permits at each "
+		      "architecture level, not any vendor's CPU. Use one with 'spevirt view "
+		      "--host NAME'; --host none starts from a host whose every register is 0.");
 	for (i = 0; i < preset_count(); i++)
 		print_preset(out, preset_get(i));
 }

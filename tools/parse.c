@@ -4,6 +4,7 @@
  * Names of registers, fields and values come from the library's register
  * description, never from a copy here.
  */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -96,6 +97,7 @@ static bool ascii_case_equal(const char *a, const char *b)
 
 static const char *const command_names[NR_COMMANDS] = {
 	[CMD_VIEW] = "view",
+	[CMD_CHECK] = "check",
 	[CMD_DECODE] = "decode",
 	[CMD_PRESETS] = "presets",
 	[CMD_ENCODE_SIZE] = "encode-size",
@@ -127,7 +129,7 @@ bool parse_command(const char *s, enum command *cmd, struct parse_error *err)
 
 /* Numbers */
 
-static int hex_digit(char c)
+static int digit_value(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -136,11 +138,6 @@ static int hex_digit(char c)
 	if (c >= 'A' && c <= 'F')
 		return c - 'A' + 10;
 	return -1;
-}
-
-static bool has_hex_prefix(const char *s)
-{
-	return s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
 }
 
 /* Bits needed for @max: 16 for 0xffff. */
@@ -153,24 +150,69 @@ static unsigned int bit_width(uint64_t max)
 	return n;
 }
 
-bool parse_hex(const char *what, const char *s, uint64_t max, uint64_t *out,
-	       struct parse_error *err)
+/* The base a prefix names: 0x hexadecimal, 0b binary; 0 for none. */
+static unsigned int prefix_base(const char *s)
 {
-	const char *p = has_hex_prefix(s) ? s + 2 : s;
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		return 16;
+	if (s[0] == '0' && (s[1] == 'b' || s[1] == 'B'))
+		return 2;
+	return 0;
+}
+
+enum digits_result { DIGITS_OK, DIGITS_NONE, DIGITS_TOO_LARGE };
+
+/*
+ * The digits of @base at *@p, each '_' between two digits skipped (Arm ARM
+ * style: 0b0000_0001); *@p is left after the last digit.
+ */
+static enum digits_result read_digits(const char **p, unsigned int base, uint64_t *out)
+{
+	const char *s = *p;
+	uint64_t v = 0;
+	int d;
+
+	if (digit_value(*s) < 0 || (unsigned int)digit_value(*s) >= base)
+		return DIGITS_NONE;
+	for (;; s++) {
+		if (*s == '_' && digit_value(s[1]) >= 0 && (unsigned int)digit_value(s[1]) < base)
+			continue;
+		d = digit_value(*s);
+		if (d < 0 || (unsigned int)d >= base)
+			break;
+		if (v > (UINT64_MAX - (uint64_t)d) / base)
+			return DIGITS_TOO_LARGE;
+		v = v * base + (uint64_t)d;
+	}
+	*p = s;
+	*out = v;
+	return DIGITS_OK;
+}
+
+bool parse_value(const char *what, const char *s, uint64_t max, uint64_t *out,
+		 struct parse_error *err)
+{
+	unsigned int base = prefix_base(s);
+	const char *p = s + (base ? 2 : 0);
+	enum digits_result r;
 	uint64_t v = 0;
 	struct quoted q;
 
-	if (!*p)
-		goto malformed;
-	for (; *p; p++) {
-		int d = hex_digit(*p);
-
-		if (d < 0)
-			goto malformed;
-		if (v >> 60)
-			return fail(err, "%s: %s does not fit in 64 bits", what, quote(&q, s));
-		v = v << 4 | (uint64_t)d;
+	if (!strcmp(s, "0")) {
+		*out = 0;
+		return true;
 	}
+	if (!base) {
+		if (read_digits(&p, 16, &v) == DIGITS_OK && !*p)
+			return fail(err, "%s: %s has no base: write 0x%s for hexadecimal (a register "
+				    "value needs 0x or 0b)", what, quote(&q, s), s);
+		goto malformed;
+	}
+	r = read_digits(&p, base, &v);
+	if (r == DIGITS_TOO_LARGE)
+		return fail(err, "%s: %s does not fit in 64 bits", what, quote(&q, s));
+	if (r != DIGITS_OK || *p)
+		goto malformed;
 	if (v > max)
 		return fail(err, "%s: %s does not fit in %u bits (at most 0x%llx)", what,
 			    quote(&q, s), bit_width(max), (unsigned long long)max);
@@ -178,8 +220,9 @@ bool parse_hex(const char *what, const char *s, uint64_t max, uint64_t *out,
 	return true;
 malformed:
 	return fail(err,
-		    "%s: %s is not hexadecimal; give 1 to 16 hexadecimal digits, with or without "
-		    "0x (e.g. 0x26457 or 26457)",
+		    "%s: %s is not a register value; give 0x and hexadecimal digits or 0b and "
+		    "binary digits, '_' allowed between digits (e.g. 0x26457, 0x0000_0003, "
+		    "0b1010), or 0",
 		    what, quote(&q, s));
 }
 
@@ -193,43 +236,57 @@ static const struct {
 
 #define NR_UNITS	(sizeof(units) / sizeof(units[0]))
 
-/* The shift of the suffix @s ("", "K", "KiB", "k", ...), or -1. */
+/* The shift of the suffix @s ("", "K", "KiB", "k", ...), -1 for none, -2 for "KB". */
 static int size_suffix(const char *s)
 {
 	unsigned int i;
 
 	if (!*s)
 		return 0;
-	for (i = 0; i < NR_UNITS; i++)
-		if (ascii_upper(s[0]) == units[i].letter &&
-		    (!s[1] || ascii_case_equal(s + 1, "iB")))
+	for (i = 0; i < NR_UNITS; i++) {
+		if (ascii_upper(s[0]) != units[i].letter)
+			continue;
+		if (!s[1] || ascii_case_equal(s + 1, "iB"))
 			return (int)units[i].shift;
+		if (ascii_case_equal(s + 1, "B"))
+			return -2;
+	}
 	return -1;
+}
+
+/* Words that mean no limit. */
+static bool no_limit_word(const char *s)
+{
+	return ascii_case_equal(s, "none") || ascii_case_equal(s, "unlimited");
 }
 
 bool parse_size(const char *what, const char *s, uint64_t *out, struct parse_error *err)
 {
-	const char *p = s;
-	uint64_t v = 0;
+	unsigned int base = prefix_base(s);
+	const char *p = s + (base ? 2 : 0);
+	enum digits_result r;
 	struct quoted q;
+	uint64_t v = 0;
 	int shift;
 
-	if (has_hex_prefix(s))
-		return parse_hex(what, s, UINT64_MAX, out, err);
-	for (; *p >= '0' && *p <= '9'; p++) {
-		uint64_t d = (uint64_t)(*p - '0');
-
-		if (v > (UINT64_MAX - d) / 10)
-			goto too_large;
-		v = v * 10 + d;
+	if (no_limit_word(s)) {
+		*out = 0;
+		return true;
 	}
-	shift = p == s ? -1 : size_suffix(p);
+	r = read_digits(&p, base ? base : 10, &v);
+	if (r == DIGITS_TOO_LARGE)
+		goto too_large;
+	shift = r == DIGITS_OK ? size_suffix(p) : -1;
+	if (shift == -2)
+		return fail(err, "%s: %s: the suffix %c%c is refused, as it can mean a power of "
+			    "1000 or of 1024; write %c or %ciB for a power of 1024", what,
+			    quote(&q, s), p[0], p[1], ascii_upper(p[0]), ascii_upper(p[0]));
 	if (shift < 0)
 		return fail(err,
-			    "%s: %s is not a size; give a number of bytes, decimal with an "
+			    "%s: %s is not a size; give a number of bytes: decimal, or 0x "
+			    "hexadecimal, or 0b binary, '_' allowed between digits, with an "
 			    "optional binary suffix K, M, G, T, P or E (also KiB, MiB, ...; any "
-			    "case), or hexadecimal with 0x: e.g. 0, 4096, 4K, 2M, 2MiB, 1G, "
-			    "0x200000",
+			    "case); or none: e.g. 0, 4096, 4K, 2M, 2MiB, 1G, 0x200000, none",
 			    what, quote(&q, s));
 	if (shift && v > (UINT64_MAX >> shift))
 		goto too_large;
@@ -350,13 +407,19 @@ const char *pmsver_name(unsigned int pmsver)
 	return NULL;
 }
 
-/* Extra spellings of PMSVer values. */
+/* Extra spellings of PMSVer values: the Arm ARM's feature names among them. */
 static const struct {
 	const char *name;
 	unsigned int pmsver;
 } pmsver_aliases[] = {
 	{ "none", SPEVIRT_PMSVER_NI },
 	{ "v1", SPEVIRT_PMSVER_IMP },
+	{ "FEAT_SPE", SPEVIRT_PMSVER_IMP },
+	{ "FEAT_SPEv1p1", SPEVIRT_PMSVER_V1P1 },
+	{ "FEAT_SPEv1p2", SPEVIRT_PMSVER_V1P2 },
+	{ "FEAT_SPEv1p3", SPEVIRT_PMSVER_V1P3 },
+	{ "FEAT_SPEv1p4", SPEVIRT_PMSVER_V1P4 },
+	{ "FEAT_SPEv1p5", SPEVIRT_PMSVER_V1P5 },
 };
 
 static bool fail_pmsver(const char *what, const char *s, const struct spevirt_field_desc *f,
@@ -372,8 +435,9 @@ static bool fail_pmsver(const char *what, const char *s, const struct spevirt_fi
 			max = f->enums[i].value;
 	}
 	return fail(err,
-		    "%s: %s is not an SPE version; accepted: 0 to %u, none, v1, or an "
-		    "ID_AA64DFR0_EL1.PMSVer name in any case (%s)",
+		    "%s: %s is not an SPE version; accepted: 0 to %u, none, v1, an "
+		    "ID_AA64DFR0_EL1.PMSVer name (%s) or a feature name (FEAT_SPE, "
+		    "FEAT_SPEv1p1 ...), in any case",
 		    what, quote(&q, s), max, names.s);
 }
 
@@ -417,24 +481,26 @@ bool parse_profile(const char *what, const char *s, enum spevirt_profile *out,
 	unsigned int i;
 
 	for (i = 0; i < NR_PROFILES; i++)
-		if (!strcmp(s, profile_names[i])) {
+		if (ascii_case_equal(s, profile_names[i])) {
 			*out = (enum spevirt_profile)i;
 			return true;
 		}
-	return fail(err, "%s: unknown profile %s; accepted: %s, %s", what, quote(&q, s),
+	return fail(err, "%s: unknown profile %s; accepted: %s, %s (any case)", what, quote(&q, s),
 		    profile_names[SPEVIRT_PROFILE_DEFAULT],
 		    profile_names[SPEVIRT_PROFILE_KVM_RFC_V6]);
 }
 
 /* Every SPEVIRT_CFG_* flag, and the option that sets it. */
 static const struct flag_desc flags[NR_FLAGS] = {
-	{ SPEVIRT_CFG_TPMS_FALLBACK, "tpms-fallback", "--allow tpms-fallback" },
-	{ SPEVIRT_CFG_UNADVERTISED_LIMIT, "unadvertised-limit", "--allow unadvertised-limit" },
-	{ SPEVIRT_CFG_FORBID_LEAKS, "forbid-leaks", "--forbid-leaks" },
-	{ SPEVIRT_CFG_PINNED_MEMORY, "pinned-memory", "--allow pinned-memory" },
-	{ SPEVIRT_CFG_ALLOW_PHYS_ADDR, "phys-addr", "--allow phys-addr" },
-	{ SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP, "phys-timestamp", "--allow phys-timestamp" },
-	{ SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2, "contextidr-el2", "--allow contextidr-el2" },
+#define FLAG(f, name, option)	{ SPEVIRT_CFG_##f, name, option, "SPEVIRT_CFG_" #f }
+	FLAG(TPMS_FALLBACK, "tpms-fallback", "--allow tpms-fallback"),
+	FLAG(UNADVERTISED_LIMIT, "unadvertised-limit", "--allow unadvertised-limit"),
+	FLAG(FORBID_LEAKS, "forbid-leaks", "--forbid-leaks"),
+	FLAG(PINNED_MEMORY, "pinned-memory", "--allow pinned-memory"),
+	FLAG(ALLOW_PHYS_ADDR, "phys-addr", "--allow phys-addr"),
+	FLAG(ALLOW_PHYS_TIMESTAMP, "phys-timestamp", "--allow phys-timestamp"),
+	FLAG(ALLOW_CONTEXTIDR_EL2, "contextidr-el2", "--allow contextidr-el2"),
+#undef FLAG
 };
 
 /* A new library flag needs an option here. */
@@ -454,12 +520,14 @@ const struct flag_desc *flag_desc(unsigned int index)
 
 /* Every SPEVIRT_EL3_* bit, as --el3-disabled names it. */
 static const struct flag_desc el3_bits[NR_EL3_BITS] = {
-	{ SPEVIRT_EL3_NO_FGT, "fgt", "SCR_EL3.FGTEn = 0" },
-	{ SPEVIRT_EL3_NO_FGT2, "fgt2", "SCR_EL3.FGTEn2 = 0" },
-	{ SPEVIRT_EL3_NO_PMSNEVFR, "pmsnevfr", "MDCR_EL3.EnPMSN = 0" },
-	{ SPEVIRT_EL3_NO_PMSDSFR, "pmsdsfr", "MDCR_EL3.EnPMS3 = 0" },
-	{ SPEVIRT_EL3_NO_PMBMAR, "pmbmar", "MDCR_EL3.EnPMS4 = 0" },
-	{ SPEVIRT_EL3_PMSEE_ALL, "pmsee-all", "MDCR_EL3.PMSEE = 0b11" },
+#define EL3(b, name, control)	{ SPEVIRT_EL3_##b, name, control, "SPEVIRT_EL3_" #b }
+	EL3(NO_FGT, "fgt", "SCR_EL3.FGTEn = 0"),
+	EL3(NO_FGT2, "fgt2", "SCR_EL3.FGTEn2 = 0"),
+	EL3(NO_PMSNEVFR, "pmsnevfr", "MDCR_EL3.EnPMSN = 0"),
+	EL3(NO_PMSDSFR, "pmsdsfr", "MDCR_EL3.EnPMS3 = 0"),
+	EL3(NO_PMBMAR, "pmbmar", "MDCR_EL3.EnPMS4 = 0"),
+	EL3(PMSEE_ALL, "pmsee-all", "MDCR_EL3.PMSEE = 0b11"),
+#undef EL3
 };
 
 _Static_assert((SPEVIRT_EL3_NO_FGT | SPEVIRT_EL3_NO_FGT2 | SPEVIRT_EL3_NO_PMSNEVFR |
@@ -547,6 +615,42 @@ bool parse_el3(const char *what, const char *s, uint32_t *out, struct parse_erro
 	return true;
 }
 
+static const char *leak_name_at(unsigned int i)
+{
+	return spevirt_leak_name(i);
+}
+
+bool parse_leaks(const char *what, const char *s, uint64_t *out, struct parse_error *err)
+{
+	const char *p = s;
+	struct strbuf names = { .len = 0 };
+	struct quoted q;
+	unsigned int i;
+
+	for (;;) {
+		size_t len = strcspn(p, ",");
+		char piece[QUOTE_MAX + 2];
+		bool found = false;
+
+		snprintf(piece, sizeof(piece), "%.*s", (int)(len > QUOTE_MAX + 1 ? QUOTE_MAX + 1 : len),
+			 p);
+		for (i = 0; leak_name_at(i); i++)
+			if (len == strlen(leak_name_at(i)) && ascii_case_equal(piece, leak_name_at(i))) {
+				*out |= 1ULL << i;
+				found = true;
+			}
+		if (!found) {
+			for (i = 0; leak_name_at(i); i++)
+				sb_add(&names, "%s%s", i ? ", " : "", leak_name_at(i));
+			return fail(err, "%s: %s is not a leak; accepted (any case): %s", what,
+				    quote(&q, piece), names.s);
+		}
+		if (!p[len])
+			return true;
+		p += len + 1;
+	}
+}
+
 static const char *preset_name_at(unsigned int i)
 {
 	return i < preset_count() ? preset_get(i)->name : NULL;
@@ -559,71 +663,145 @@ static const char *register_name_at(unsigned int i)
 	return reg ? reg->name : NULL;
 }
 
-/* "WHAT: unknown KIND 'S'; ACCEPTED: each name name_at() gives, then SUFFIX". */
-static bool unknown_name(struct parse_error *err, const char *what, const char *kind,
-			 const char *s, const char *(*name_at)(unsigned int),
-			 const char *accepted, const char *suffix)
-{
-	struct strbuf list = { .len = 0 };
-	struct quoted q;
-	const char *name;
-	unsigned int i;
+#define NAME_MAX_LEN	40
 
-	for (i = 0; (name = name_at(i)); i++)
-		sb_add(&list, "%s%s", i ? ", " : "", name);
-	return fail(err, "%s: unknown %s %s; %s: %s%s", what, kind, quote(&q, s), accepted,
-		    list.s, suffix);
+/* Levenshtein distance, ASCII case folded; names longer than NAME_MAX_LEN are far. */
+static unsigned int distance(const char *a, const char *b)
+{
+	unsigned int row[NAME_MAX_LEN + 1], i, j, la = (unsigned int)strlen(a);
+	unsigned int lb = (unsigned int)strlen(b);
+
+	if (la > NAME_MAX_LEN || lb > NAME_MAX_LEN)
+		return UINT32_MAX;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		unsigned int diag = row[0], up;
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			unsigned int best = diag + (ascii_upper(a[i - 1]) != ascii_upper(b[j - 1]));
+
+			up = row[j];
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[lb];
+}
+
+/* The name @name_at() gives that is close to @s (a typo or a missing suffix), or NULL. */
+static const char *closest(const char *s, const char *(*name_at)(unsigned int))
+{
+	unsigned int i, best = UINT32_MAX, limit = (unsigned int)strlen(s) / 4 + 1;
+	const char *name, *found = NULL;
+
+	for (i = 0; (name = name_at(i)); i++) {
+		unsigned int d = distance(s, name);
+		size_t len = strlen(s);
+
+		/* "PMSIDR" for "PMSIDR_EL1": the name starts with what was typed. */
+		if (len >= 4 && !strncmp(name, s, len))
+			d = 1;
+		if (d < best) {
+			best = d;
+			found = name;
+		}
+	}
+	return best <= limit ? found : NULL;
+}
+
+/* "WHAT: unknown KIND 'S'; did you mean NAME? (WHERE)" or "...; WHERE". */
+static bool unknown_name(struct parse_error *err, const char *what, const char *kind,
+			 const char *s, const char *(*name_at)(unsigned int), const char *where)
+{
+	const char *guess = closest(s, name_at);
+	struct quoted q;
+
+	if (guess)
+		return fail(err, "%s: unknown %s %s; did you mean %s? (%s)", what, kind,
+			    quote(&q, s), guess, where);
+	return fail(err, "%s: unknown %s %s; %s", what, kind, quote(&q, s), where);
 }
 
 bool parse_preset(const char *what, const char *s, const struct preset **out,
 		  struct parse_error *err)
 {
 	*out = preset_find(s);
-	return *out || unknown_name(err, what, "preset", s, preset_name_at, "accepted",
-				    " (see 'spevirt presets')");
+	return *out || unknown_name(err, what, "preset", s, preset_name_at,
+				    "'spevirt presets' lists them; none is the all-zero host");
+}
+
+/* "S3_0_C9_C9_7": the generic name of an encoding (any case). */
+static bool generic_sysreg(const char *s, uint32_t *enc)
+{
+	unsigned int op0, op1, crn, crm, op2;
+	char end;
+
+	if (sscanf(s, "%*1[sS]%u_%u_%*1[cC]%u_%*1[cC]%u_%u%c", &op0, &op1, &crn, &crm, &op2,
+		   &end) != 5 || op0 > 3 || op1 > 7 || crn > 15 || crm > 15 || op2 > 7)
+		return false;
+	*enc = SPEVIRT_SYSREG(op0, op1, crn, crm, op2);
+	return true;
 }
 
 bool parse_register(const char *what, const char *s, const struct spevirt_reg_desc **out,
 		    struct parse_error *err)
 {
+	uint32_t enc;
+	unsigned int i;
+
 	*out = spevirt_reg_find(s);
+	if (!*out && generic_sysreg(s, &enc))
+		for (i = 0; i < spevirt_reg_count(); i++)
+			if (spevirt_reg_get(i)->encoding == enc)
+				*out = spevirt_reg_get(i);
 	return *out || unknown_name(err, what, "register", s, register_name_at,
-				    "accepted (any case)", "");
+				    "names in any case, or S<op0>_<op1>_C<n>_C<m>_<op2>; "
+				    "'spevirt help decode' lists them");
 }
 
 /* Options */
 
+/*
+ * Options are scanned by getopt_long(3): long options only (and -h), each
+ * spelled out in full, a value after '=' or as the next argument, "--"
+ * ending them.  getopt_long() keeps its state in globals; optind = 0 starts
+ * a new scan, so the parsers stay callable again and again, from one thread.
+ */
 struct opt_spec {
 	const char *name;		/* "--host" */
 	const char *value;		/* the value's name, "PRESET"; NULL: a flag */
 	bool repeatable;
 };
 
-/* scan_next() results besides an option index. */
-#define SCAN_END	(-1)
-#define SCAN_ERROR	(-2)
-#define SCAN_ARG	(-3)
+#define MAX_OPTS	24
+#define MAX_ARGS	256
+/* getopt_long() returns OPT_BASE + the option's index for a long option. */
+#define OPT_BASE	0x100
 
 struct scanner {
 	const char *cmd;
 	int argc;
 	char *const *argv;
-	int next;
-	bool only_args;			/* after "--" */
 	const struct opt_spec *opts;
 	unsigned int nr_opts;
 	uint32_t seen;			/* (1 << option index) */
 };
 
 #define SCANNER(cmd_, argc_, argv_, opts_)                                                    \
-	{ .cmd = (cmd_), .argc = (argc_), .argv = (argv_), .next = 0, .only_args = false,    \
-	  .opts = (opts_), .nr_opts = sizeof(opts_) / sizeof((opts_)[0]), .seen = 0 }
+	{ .cmd = (cmd_), .argc = (argc_), .argv = (argv_), .opts = (opts_),                  \
+	  .nr_opts = sizeof(opts_) / sizeof((opts_)[0]), .seen = 0 }
 
 /* Every command's option table starts with --help. */
 #define OPT_HELP	0
 
-static int fail_unknown_option(const struct scanner *sc, const char *arg,
-			       struct parse_error *err)
+static bool fail_unknown_option(const struct scanner *sc, const char *arg,
+				struct parse_error *err)
 {
 	struct strbuf list = { .len = 0 };
 	struct quoted q;
@@ -632,77 +810,8 @@ static int fail_unknown_option(const struct scanner *sc, const char *arg,
 	for (i = 0; i < sc->nr_opts; i++)
 		sb_add(&list, "%s%s%s%s", i ? ", " : "", sc->opts[i].name,
 		       sc->opts[i].value ? " " : "", sc->opts[i].value ? sc->opts[i].value : "");
-	fail(err, "unknown option %s for 'spevirt %s'; accepted: %s (see 'spevirt help %s')",
-	     quote(&q, arg), sc->cmd, list.s, sc->cmd);
-	return SCAN_ERROR;
-}
-
-static int find_option(const struct scanner *sc, const char *arg, size_t len)
-{
-	unsigned int i;
-
-	for (i = 0; i < sc->nr_opts; i++)
-		if (strlen(sc->opts[i].name) == len && !strncmp(sc->opts[i].name, arg, len))
-			return (int)i;
-	return SCAN_ERROR;
-}
-
-/* The option's value: after '=', or the next argument. */
-static int option_value(struct scanner *sc, int i, const char *eq, const char **val,
-			struct parse_error *err)
-{
-	const struct opt_spec *o = &sc->opts[i];
-
-	if (!o->value) {
-		if (!eq)
-			return i;
-		fail(err, "option %s of 'spevirt %s' takes no value", o->name, sc->cmd);
-		return SCAN_ERROR;
-	}
-	if (eq) {
-		*val = eq + 1;
-	} else if (sc->next < sc->argc) {
-		*val = sc->argv[sc->next++];
-	} else {
-		fail(err, "option %s of 'spevirt %s' needs a value: %s %s", o->name, sc->cmd,
-		     o->name, o->value);
-		return SCAN_ERROR;
-	}
-	return i;
-}
-
-/*
- * The next argument: an option's index in sc->opts, with its value in *val;
- * SCAN_ARG with the argument in *val; SCAN_END; or SCAN_ERROR.
- */
-static int scan_next(struct scanner *sc, const char **val, struct parse_error *err)
-{
-	const char *arg, *eq;
-	int i;
-
-	if (sc->next >= sc->argc)
-		return SCAN_END;
-	arg = sc->argv[sc->next++];
-	if (sc->only_args || arg[0] != '-' || !arg[1]) {
-		*val = arg;
-		return SCAN_ARG;
-	}
-	if (!strcmp(arg, "--")) {
-		sc->only_args = true;
-		return scan_next(sc, val, err);
-	}
-	if (!strcmp(arg, "-h"))
-		arg = sc->opts[OPT_HELP].name;
-	eq = strchr(arg, '=');
-	i = find_option(sc, arg, eq ? (size_t)(eq - arg) : strlen(arg));
-	if (i < 0)
-		return fail_unknown_option(sc, arg, err);
-	if ((sc->seen & (1U << i)) && !sc->opts[i].repeatable) {
-		fail(err, "option %s of 'spevirt %s' is given twice", sc->opts[i].name, sc->cmd);
-		return SCAN_ERROR;
-	}
-	sc->seen |= 1U << i;
-	return option_value(sc, i, eq, val, err);
+	return fail(err, "unknown option %s for 'spevirt %s'; accepted: %s (see 'spevirt help "
+		    "%s')", quote(&q, arg), sc->cmd, list.s, sc->cmd);
 }
 
 static bool fail_extra_arg(const struct scanner *sc, const char *arg, const char *usage,
@@ -714,33 +823,118 @@ static bool fail_extra_arg(const struct scanner *sc, const char *arg, const char
 		    quote(&q, arg), sc->cmd, usage, sc->cmd);
 }
 
+/* The option's own argument: the one before its value when the value came separately. */
+static const char *option_text(char *const args[])
+{
+	const char *last = args[optind - 1];
+
+	return (optarg && optarg == last && optind >= 2) ? args[optind - 2] : last;
+}
+
+/* The option as written, which must be its full name: getopt_long() takes prefixes. */
+static bool check_spelling(const struct scanner *sc, int o, const char *text,
+			   struct parse_error *err)
+{
+	size_t len = strcspn(text, "=");
+	const char *name = sc->opts[o].name;
+	struct quoted q;
+
+	if (len == strlen(name) && !strncmp(text, name, len))
+		return true;
+	return fail(err, "option %s of 'spevirt %s' is not spelled out: write %s", quote(&q, text),
+		    sc->cmd, name);
+}
+
+/* getopt_long() said '?': an unknown option, or a value given to a flag. */
+static bool fail_scan(const struct scanner *sc, char *const args[], struct parse_error *err)
+{
+	const char *text = args[optind - 1];
+
+	if (optopt >= OPT_BASE && (unsigned int)(optopt - OPT_BASE) < sc->nr_opts)
+		return fail(err, "option %s of 'spevirt %s' takes no value",
+			    sc->opts[optopt - OPT_BASE].name, sc->cmd);
+	return fail_unknown_option(sc, text, err);
+}
+
+typedef bool (*option_fn)(void *ctx, int opt, const char *val, struct parse_error *err);
+
+/* A positional argument, at most @max of them into @pos. */
+static bool take_arg(const struct scanner *sc, const char *arg, const char **pos, int max, int *n,
+		     const char *usage, struct parse_error *err)
+{
+	if (*n == max)
+		return fail_extra_arg(sc, arg, usage, err);
+	pos[(*n)++] = arg;
+	return true;
+}
+
+/* One option @o with value @val: its spelling, repetition, then @option. */
+static bool take_option(struct scanner *sc, int o, char *const args[], option_fn option,
+			void *ctx, struct parse_error *err)
+{
+	const char *text = option_text(args);
+
+	if (!check_spelling(sc, o, text, err))
+		return false;
+	if ((sc->seen & (1U << o)) && !sc->opts[o].repeatable)
+		return fail(err, "option %s of 'spevirt %s' is given twice", sc->opts[o].name,
+			    sc->cmd);
+	sc->seen |= 1U << o;
+	return option(ctx, o, optarg, err);
+}
+
 /*
  * Scan options and up to @max positional arguments into @pos; *n counts them.
- * Return: false on error; true with *help set when --help was given.
+ * Return: false on error; true with *help set when --help or -h was given.
  */
 static bool scan_all(struct scanner *sc, const char **pos, int max, int *n, const char *usage,
-		     bool (*option)(void *ctx, int opt, const char *val, struct parse_error *err),
-		     void *ctx, bool *help, struct parse_error *err)
+		     option_fn option, void *ctx, bool *help, struct parse_error *err)
 {
-	const char *val = NULL;
-	int o;
+	struct option longopts[MAX_OPTS + 1];
+	char *args[MAX_ARGS + 2];
+	unsigned int i;
+	int c;
 
 	*n = 0;
-	while ((o = scan_next(sc, &val, err)) != SCAN_END) {
-		if (o == SCAN_ERROR)
-			return false;
-		if (o == OPT_HELP) {
+	if (sc->argc > MAX_ARGS)
+		return fail(err, "'spevirt %s' takes at most %d arguments", sc->cmd, MAX_ARGS);
+	args[0] = (char *)"spevirt";
+	for (c = 0; c < sc->argc; c++)
+		args[c + 1] = sc->argv[c];
+	args[sc->argc + 1] = NULL;
+	for (i = 0; i < sc->nr_opts; i++)
+		longopts[i] = (struct option){ sc->opts[i].name + 2,
+					       sc->opts[i].value ? required_argument : no_argument,
+					       NULL, (int)(OPT_BASE + i) };
+	longopts[sc->nr_opts] = (struct option){ NULL, 0, NULL, 0 };
+	optind = 0;
+	opterr = 0;
+	/* "-": positional arguments in order (as code 1); ":": a missing value is ':'. */
+	while ((c = getopt_long(sc->argc + 1, args, "-:h", longopts, NULL)) != -1) {
+		bool ok;
+
+		if (c == 'h' || c == OPT_BASE + OPT_HELP) {
 			*help = true;
 			return true;
 		}
-		if (o == SCAN_ARG) {
-			if (*n == max)
-				return fail_extra_arg(sc, val, usage, err);
-			pos[(*n)++] = val;
-		} else if (!option(ctx, o, val, err)) {
+		if (c == 1)
+			ok = take_arg(sc, optarg, pos, max, n, usage, err);
+		else if (c == ':')
+			ok = fail(err, "option %s of 'spevirt %s' needs a value: %s %s",
+				  sc->opts[optopt - OPT_BASE].name, sc->cmd,
+				  sc->opts[optopt - OPT_BASE].name,
+				  sc->opts[optopt - OPT_BASE].value);
+		else if (c == '?')
+			ok = fail_scan(sc, args, err);
+		else
+			ok = take_option(sc, c - OPT_BASE, args, option, ctx, err);
+		if (!ok)
 			return false;
-		}
 	}
+	/* After "--": every argument is positional. */
+	for (c = optind; c < sc->argc + 1; c++)
+		if (!take_arg(sc, args[c], pos, max, n, usage, err))
+			return false;
 	return true;
 }
 
@@ -761,6 +955,7 @@ enum view_opt {
 	VO_ALLOW,
 	VO_EL3,
 	VO_FORBID,
+	VO_ACCEPT,
 	VO_BEST,
 	VO_JSON,
 };
@@ -780,6 +975,7 @@ static const struct opt_spec view_opts[] = {
 	[VO_ALLOW] = { "--allow", "FLAG", true },
 	[VO_EL3] = { "--el3-disabled", "CONTROL", true },
 	[VO_FORBID] = { "--forbid-leaks", NULL, false },
+	[VO_ACCEPT] = { "--accept-leak", "LEAK", true },
 	[VO_BEST] = { "--best", NULL, false },
 	[VO_JSON] = { "--json", NULL, false },
 };
@@ -805,7 +1001,7 @@ static bool view_option(void *ctx, int o, const char *val, struct parse_error *e
 
 	if (o >= VO_DFR0 && o <= VO_PMBIDR) {
 		a->given |= 1U << (o - VO_DFR0);
-		return parse_hex(name, val, UINT64_MAX, &c->raw[o - VO_DFR0], err);
+		return parse_value(name, val, UINT64_MAX, &c->raw[o - VO_DFR0], err);
 	}
 	switch (o) {
 	case VO_HOST:
@@ -817,7 +1013,8 @@ static bool view_option(void *ctx, int o, const char *val, struct parse_error *e
 		a->cfg.spe_nvm = SPEVIRT_ID_AA64DFR2_EL1_SPE_NVM_IMP;
 		return true;
 	case VO_MAXBUF:
-		return parse_buffer_size(name, val, &a->cfg.max_buffer_size, err);
+		a->size_text = val;
+		return parse_size(name, val, &a->cfg.max_buffer_size, err);
 	case VO_PROFILE:
 		return parse_profile(name, val, &a->cfg.profile, err);
 	case VO_ALLOW:
@@ -827,6 +1024,8 @@ static bool view_option(void *ctx, int o, const char *val, struct parse_error *e
 	case VO_FORBID:
 		a->cfg.flags |= SPEVIRT_CFG_FORBID_LEAKS;
 		return true;
+	case VO_ACCEPT:
+		return parse_leaks(name, val, &a->cfg.accepted_leaks, err);
 	case VO_BEST:
 		a->best = true;
 		return true;
@@ -845,9 +1044,36 @@ static unsigned int host_pmsver(const struct spevirt_host *host)
 	return v > SPEVIRT_PMSVER_V1P5 ? SPEVIRT_PMSVER_V1P5 : (unsigned int)v;
 }
 
-bool parse_view_args(int argc, char *const argv[], struct view_args *a, struct parse_error *err)
+/* The highest guest PMSVer a profile offers. */
+static unsigned int profile_max_pmsver(enum spevirt_profile profile)
 {
-	struct scanner sc = SCANNER("view", argc, argv, view_opts);
+	return profile == SPEVIRT_PROFILE_KVM_RFC_V6 ? SPEVIRT_PMSVER_V1P5 : SPEVIRT_PMSVER_V1P4;
+}
+
+/* Flags the RFC profile has no use for: a usage error, not a refusal. */
+#define RFC_REFUSED_FLAGS							\
+	(SPEVIRT_CFG_TPMS_FALLBACK | SPEVIRT_CFG_UNADVERTISED_LIMIT | SPEVIRT_CFG_PINNED_MEMORY)
+
+static bool check_combinations(const struct scanner *sc, const struct view_args *a,
+			       struct parse_error *err)
+{
+	unsigned int i;
+
+	if (a->best && (sc->seen & (1U << VO_NVM)))
+		return fail(err, "--best chooses SPE_nVM itself: do not combine it with --nvm");
+	if (a->cfg.profile != SPEVIRT_PROFILE_KVM_RFC_V6)
+		return true;
+	for (i = 0; i < NR_FLAGS; i++)
+		if (a->cfg.flags & flags[i].flag & RFC_REFUSED_FLAGS)
+			return fail(err, "%s: the kvm-rfc-v6 profile has no such mode; use "
+				    "--profile default", flags[i].option);
+	return true;
+}
+
+static bool parse_guest_args(const char *cmd, int argc, char *const argv[],
+			     struct view_args *a, struct parse_error *err)
+{
+	struct scanner sc = SCANNER(cmd, argc, argv, view_opts);
 	struct view_ctx ctx = { .a = a };
 	unsigned int r;
 	int n;
@@ -858,16 +1084,36 @@ bool parse_view_args(int argc, char *const argv[], struct view_args *a, struct p
 		return false;
 	if (a->help)
 		return true;
-	if (a->best && (sc.seen & (1U << VO_PMSVER | 1U << VO_NVM)))
-		return fail(err, "--best chooses PMSVer and SPE_nVM itself: do not combine it with "
-			    "--pmsver or --nvm");
+	if (!check_combinations(&sc, a, err))
+		return false;
 	a->host = a->preset->host;
 	for (r = 0; r < NR_HOST_REGS; r++)
 		if (a->given & (1U << r))
 			host_reg_set(&a->host, (enum host_reg)r, ctx.raw[r]);
 	a->host.el3_disabled = ctx.el3;
-	if (!a->pmsver_given)
+	if (!a->pmsver_given) {
 		a->cfg.pmsver = host_pmsver(&a->host);
+		if (a->cfg.pmsver > profile_max_pmsver(a->cfg.profile)) {
+			a->cfg.pmsver = profile_max_pmsver(a->cfg.profile);
+			a->pmsver_capped = true;
+		}
+	}
+	return true;
+}
+
+bool parse_view_args(int argc, char *const argv[], struct view_args *a, struct parse_error *err)
+{
+	return parse_guest_args("view", argc, argv, a, err);
+}
+
+bool parse_check_args(int argc, char *const argv[], struct view_args *a, struct parse_error *err)
+{
+	if (!parse_guest_args("check", argc, argv, a, err))
+		return false;
+	/* A verdict: the best the host gives, up to --pmsver when it is given. */
+	a->best = true;
+	if (!a->pmsver_given)
+		a->cfg.pmsver = SPEVIRT_PMSVER_NI;
 	return true;
 }
 
@@ -911,7 +1157,7 @@ bool parse_decode_args(int argc, char *const argv[], struct decode_args *a,
 			    "'spevirt decode' needs a REGISTER and a hexadecimal VALUE: usage: "
 			    "spevirt decode%s, e.g. spevirt decode PMSIDR_EL1 0x26457", usage);
 	return parse_register("REGISTER", pos[0], &a->reg, err) &&
-	       parse_hex("VALUE", pos[1], UINT64_MAX, &a->value, err);
+	       parse_value("VALUE", pos[1], UINT64_MAX, &a->value, err);
 }
 
 bool parse_presets_args(int argc, char *const argv[], struct presets_args *a,
@@ -937,14 +1183,14 @@ static bool no_option(void *ctx, int o, const char *val, struct parse_error *err
 	return fail(err, "option %d is not handled", o);
 }
 
-/* One positional argument and --help. */
+/* One positional argument, --json and --help. */
 static bool scan_one(const char *cmd, const char *usage, int argc, char *const argv[],
-		     const char **arg, bool *help, struct parse_error *err)
+		     const char **arg, bool *json, bool *help, struct parse_error *err)
 {
-	struct scanner sc = SCANNER(cmd, argc, argv, help_opts);
+	struct scanner sc = SCANNER(cmd, argc, argv, json_opts);
 	int n;
 
-	if (!scan_all(&sc, arg, 1, &n, usage, no_option, NULL, help, err))
+	if (!scan_all(&sc, arg, 1, &n, usage, json_option, json, help, err))
 		return false;
 	if (!*help && n < 1)
 		return fail(err, "'spevirt %s' needs an argument: usage: spevirt %s%s", cmd, cmd,
@@ -958,7 +1204,7 @@ bool parse_encode_size_args(int argc, char *const argv[], struct size_args *a,
 	const char *arg = NULL;
 
 	*a = (struct size_args){ .value = 0 };
-	if (!scan_one("encode-size", " SIZE", argc, argv, &arg, &a->help, err))
+	if (!scan_one("encode-size", " [--json] SIZE", argc, argv, &arg, &a->json, &a->help, err))
 		return false;
 	a->text = arg;
 	return a->help || parse_size("SIZE", arg, &a->value, err);
@@ -971,10 +1217,10 @@ bool parse_decode_size_args(int argc, char *const argv[], struct size_args *a,
 	const char *arg = NULL;
 
 	*a = (struct size_args){ .value = 0 };
-	if (!scan_one("decode-size", " FIELD", argc, argv, &arg, &a->help, err))
+	if (!scan_one("decode-size", " [--json] FIELD", argc, argv, &arg, &a->json, &a->help, err))
 		return false;
 	a->text = arg;
-	return a->help || parse_hex("FIELD", arg, max, &a->value, err);
+	return a->help || parse_value("FIELD", arg, max, &a->value, err);
 }
 
 bool parse_help_args(int argc, char *const argv[], struct help_args *a, struct parse_error *err)

@@ -27,6 +27,7 @@ struct parse_error {
 
 enum command {
 	CMD_VIEW,
+	CMD_CHECK,
 	CMD_DECODE,
 	CMD_PRESETS,
 	CMD_ENCODE_SIZE,
@@ -42,10 +43,13 @@ bool parse_command(const char *s, enum command *cmd, struct parse_error *err);
  * Scalar parsers.  @what names the option or argument in the message, e.g.
  * "--pmsidr".
  *
- * parse_hex(): 1 to 16 hexadecimal digits (any case), with or without 0x,
- *	nothing else; at most @max.
- * parse_size(): a byte count, decimal with an optional binary suffix (K, M,
- *	G, T, P, E, each also as KiB, MiB, ...; any case), or 0x and hexadecimal.
+ * parse_value(): a register value: 0x and hexadecimal digits (any case), 0b
+ *	and binary digits, '_' allowed between digits, or 0 alone; at most @max.
+ *	Bare digits are refused: 26457 could be either base.
+ * parse_size(): a byte count: decimal, 0x hexadecimal or 0b binary, '_'
+ *	allowed between digits, with an optional binary suffix (K, M, G, T, P,
+ *	E, each also as KiB, MiB, ...; any case); none or unlimited for 0.  KB,
+ *	MB, ... are refused as ambiguous.
  * parse_buffer_size(): parse_size(), and exactly representable in
  *	PMBIDR_EL1.MaxBuffSize; the message names the nearest sizes that are.
  * parse_pmsver(): 0 to 6, none, v1, or a PMSVer value name of the register
@@ -56,8 +60,8 @@ bool parse_command(const char *s, enum command *cmd, struct parse_error *err);
  * parse_el3(): a comma-separated list of EL3 control names; their
  *	SPEVIRT_EL3_* bits are ORed into *el3.
  */
-bool parse_hex(const char *what, const char *s, uint64_t max, uint64_t *out,
-	       struct parse_error *err);
+bool parse_value(const char *what, const char *s, uint64_t max, uint64_t *out,
+		 struct parse_error *err);
 bool parse_size(const char *what, const char *s, uint64_t *out, struct parse_error *err);
 bool parse_buffer_size(const char *what, const char *s, uint64_t *out, struct parse_error *err);
 bool parse_pmsver(const char *what, const char *s, unsigned int *out, struct parse_error *err);
@@ -65,6 +69,8 @@ bool parse_profile(const char *what, const char *s, enum spevirt_profile *out,
 		   struct parse_error *err);
 bool parse_allow(const char *what, const char *s, unsigned int *flags, struct parse_error *err);
 bool parse_el3(const char *what, const char *s, uint32_t *el3, struct parse_error *err);
+/* A comma-separated list of leak names (RECORD_FORMAT, ...; any case), ORed into *leaks. */
+bool parse_leaks(const char *what, const char *s, uint64_t *leaks, struct parse_error *err);
 bool parse_preset(const char *what, const char *s, const struct preset **out,
 		  struct parse_error *err);
 bool parse_register(const char *what, const char *s, const struct spevirt_reg_desc **out,
@@ -88,9 +94,10 @@ const char *profile_name(enum spevirt_profile profile);
 const char *pmsver_name(unsigned int pmsver);
 
 struct flag_desc {
-	unsigned int flag;		/* SPEVIRT_CFG_* */
+	unsigned int flag;		/* SPEVIRT_CFG_* or SPEVIRT_EL3_* */
 	const char *name;		/* "tpms-fallback" */
 	const char *option;		/* how to set it: "--allow tpms-fallback" */
+	const char *c_name;		/* "SPEVIRT_CFG_TPMS_FALLBACK" */
 };
 
 #define NR_FLAGS	7
@@ -108,8 +115,12 @@ struct view_args {
 	struct spevirt_config cfg;
 	const struct preset *preset;	/* the host's base: --host, or the default */
 	unsigned int given;		/* (1 << enum host_reg): registers set by option */
-	bool pmsver_given;		/* else cfg.pmsver is the host's PMSVer, at most V1P5 */
-	bool best;			/* pick PMSVer and SPE_nVM with spevirt_best_offer() */
+	bool pmsver_given;		/* else cfg.pmsver is the host's PMSVer, at most the
+					 * profile's highest (V1P4 default, V1P5 kvm-rfc-v6) */
+	bool pmsver_capped;		/* the host's PMSVer was above the profile's highest */
+	bool best;			/* pick PMSVer and SPE_nVM with spevirt_best_offer(),
+					 * up to --pmsver when it is given */
+	const char *size_text;		/* --max-buffer-size as written, or NULL */
 	bool json;
 	bool help;			/* --help: the rest is not filled */
 };
@@ -132,6 +143,7 @@ struct presets_args {
 struct size_args {
 	const char *text;		/* the argument as given */
 	uint64_t value;
+	bool json;
 	bool help;
 };
 
@@ -144,6 +156,8 @@ struct help_args {
 
 /* @argv holds the arguments after the command name; @argc counts them. */
 bool parse_view_args(int argc, char *const argv[], struct view_args *a, struct parse_error *err);
+/* 'spevirt check': the view options; best set, up to --pmsver when given. */
+bool parse_check_args(int argc, char *const argv[], struct view_args *a, struct parse_error *err);
 bool parse_decode_args(int argc, char *const argv[], struct decode_args *a,
 		       struct parse_error *err);
 bool parse_presets_args(int argc, char *const argv[], struct presets_args *a,

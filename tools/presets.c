@@ -291,12 +291,35 @@ const struct preset *preset_get(unsigned int index)
 	return index < NR_PRESETS ? &presets[index] : NULL;
 }
 
+/* A host given entirely by options: every register 0 until set. */
+static const struct preset preset_none = {
+	.name = "none",
+	.title = "no preset: every register 0 unless given by option",
+	.rules = (const char *const[]){ NULL },
+};
+
+static char ascii_lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+static bool name_equal(const char *a, const char *b)
+{
+	while (*a && ascii_lower(*a) == ascii_lower(*b)) {
+		a++;
+		b++;
+	}
+	return ascii_lower(*a) == ascii_lower(*b);
+}
+
 const struct preset *preset_find(const char *name)
 {
 	unsigned int i;
 
+	if (name && name_equal(name, preset_none.name))
+		return &preset_none;
 	for (i = 0; name && i < NR_PRESETS; i++)
-		if (!strcmp(presets[i].name, name))
+		if (name_equal(presets[i].name, name))
 			return &presets[i];
 	return NULL;
 }

@@ -23,7 +23,7 @@ struct preset {
 unsigned int preset_count(void);
 const struct preset *preset_get(unsigned int index);
 
-/* The preset called @name (exact, lower case), or NULL. */
+/* The preset called @name (any case), "none" for the all-zero host, or NULL. */
 const struct preset *preset_find(const char *name);
 
 /* The host of 'spevirt' and 'spevirt view' without --host: armv8.7. */

@@ -6,12 +6,17 @@
 
 void view_run(const struct view_args *args, struct view_result *r)
 {
-	r->args = args;
-	r->cfg = args->cfg;
-	if (args->best)
-		r->status = spevirt_best_offer(&args->host, &r->cfg, &r->view);
-	else
+	*r = (struct view_result){ .args = args, .cfg = args->cfg };
+	if (!args->best) {
 		r->status = spevirt_view_compute(&args->host, &r->cfg, &r->view);
+		return;
+	}
+	/* --pmsver bounds the offer; without it, nothing does. */
+	if (!args->pmsver_given)
+		r->cfg.pmsver = SPEVIRT_PMSVER_NI;
+	r->status = spevirt_best_offer_report(&args->host, &r->cfg, &r->view, &r->report);
+	if (r->status == SPEVIRT_OK)
+		explain_offer(args, r->cfg.pmsver, &r->report, &r->why_not);
 }
 
 static struct view_reg value_reg(const char *name, uint64_t value)
@@ -43,6 +48,63 @@ void view_trap_regs(const struct spevirt_view *v, struct view_reg out[NR_TRAP_RE
 	out[4] = mask_reg("HDFGRTR2_EL2", &v->hdfgrtr2_el2);
 	out[5] = mask_reg("HDFGWTR2_EL2", &v->hdfgwtr2_el2);
 	out[6] = mask_reg("HFGITR_EL2", &v->hfgitr_el2);
+}
+
+bool is_fgt_reg(const char *reg)
+{
+	return !strcmp(reg, "HDFGRTR_EL2") || !strcmp(reg, "HDFGWTR_EL2") ||
+	       !strcmp(reg, "HDFGRTR2_EL2") || !strcmp(reg, "HDFGWTR2_EL2") ||
+	       !strcmp(reg, "HFGITR_EL2");
+}
+
+bool fgt_bit_traps(const char *field, uint64_t value)
+{
+	return (value != 0) != (field[0] == 'n');
+}
+
+/* Why a bit traps: what the guest gets from the hypervisor. */
+static const char *trapping_why(enum spevirt_access d)
+{
+	switch (d) {
+	case SPEVIRT_ACCESS_READ_VIEW:
+		return "the guest must read the view's value";
+	case SPEVIRT_ACCESS_UNDEF:
+		return "the guest lacks it: UNDEF";
+	default:
+		return "the hypervisor handles the access";
+	}
+}
+
+/* Why a bit does not trap. */
+static const char *passing_why(enum spevirt_access d)
+{
+	switch (d) {
+	case SPEVIRT_ACCESS_UNTRAPPED:
+		return "the hardware handles it";
+	case SPEVIRT_ACCESS_EMULATE:
+		return "MDCR_EL2.E2PB traps it: emulated";
+	case SPEVIRT_ACCESS_FORWARD:
+	case SPEVIRT_ACCESS_READ_VIEW:
+		return "MDCR_EL2.TPMS traps it instead";
+	default:
+		return "MDCR_EL2 traps it: UNDEF";
+	}
+}
+
+const char *fgt_bit_why(const struct spevirt_view *v, const char *reg, const char *field,
+			bool traps)
+{
+	const struct spevirt_reg_desc *target;
+	bool is_write = strstr(reg, "WTR") != NULL;
+
+	if (!strcmp(reg, "HFGITR_EL2"))
+		return "PSB CSYNC is a hint: never trapped";
+	target = spevirt_reg_find(field[0] == 'n' ? field + 1 : field);
+	if (!target)
+		return "";
+	if (traps)
+		return trapping_why(spevirt_access(v, target->encoding, is_write));
+	return passing_why(spevirt_access(v, target->encoding, is_write));
 }
 
 const struct spevirt_reg_desc *reg_by_encoding(uint32_t enc)

@@ -12,14 +12,17 @@
 
 #include <spevirt/spevirt.h>
 
+#include "explain.h"
 #include "parse.h"
 
-/* The outcome of 'spevirt view'. */
+/* The outcome of 'spevirt view' and 'spevirt check'. */
 struct view_result {
 	const struct view_args *args;
 	struct spevirt_config cfg;	/* as computed: --best fills pmsver and spe_nvm */
 	struct spevirt_view view;
 	enum spevirt_status status;
+	struct spevirt_offer_report report;	/* with --best: the levels tried */
+	struct why_not why_not;		/* with --best: why not more, and what would give it */
 };
 
 void view_run(const struct view_args *args, struct view_result *r);
@@ -92,6 +95,17 @@ struct leak_desc {
 bool leak_desc(unsigned int index, struct leak_desc *out);	/* false past the last */
 /* The bits of @leaks the catalogue above does not describe. */
 uint64_t leaks_unknown(uint64_t leaks);
+
+/* HDFGRTR_EL2, HDFGWTR_EL2, their FEAT_FGT2 pair, HFGITR_EL2. */
+bool is_fgt_reg(const char *reg);
+
+/*
+ * Bit @field of the fine-grained trap register @reg set to @value: whether
+ * it traps (n-prefixed bits trap when 0), and why the view wants it so.
+ */
+bool fgt_bit_traps(const char *field, uint64_t value);
+const char *fgt_bit_why(const struct spevirt_view *v, const char *reg, const char *field,
+			bool traps);
 
 /* The described register with encoding @enc, or NULL. */
 const struct spevirt_reg_desc *reg_by_encoding(uint32_t enc);

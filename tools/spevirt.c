@@ -9,10 +9,12 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <spevirt/spevirt.h>
 
+#include "explain.h"
 #include "help.h"
 #include "output.h"
 #include "parse.h"
@@ -35,18 +37,51 @@ static int finish(int status)
 	return EXIT_OUTPUT;
 }
 
-static int usage_error(const struct parse_error *err)
+/* --json among the arguments, before any "--": errors are JSON documents too. */
+static bool wants_json(int argc, char *const argv[])
+{
+	int i;
+
+	for (i = 0; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--json"))
+			return true;
+	return false;
+}
+
+static int usage_error(enum command cmd, int argc, char *const argv[],
+		       const struct parse_error *err)
 {
 	fprintf(stderr, "spevirt: %s\n", err->msg);
+	if (wants_json(argc, argv)) {
+		json_usage_error(stdout, command_name(cmd), err->msg);
+		return finish(EXIT_USAGE);
+	}
 	return EXIT_USAGE;
 }
 
-/* The library's refusal, as spec'd: its status text, then its reason. */
+/* The library's refusal: its status text, then its reason in the command's words. */
 static int refused(enum spevirt_status status, const char *reason)
 {
-	fprintf(stderr, "spevirt: %s: %s\n", spevirt_strerror(status),
-		reason ? reason : "(the library gave no reason)");
+	char words[CLI_TEXT_MAX];
+
+	cli_words(reason, words, sizeof(words));
+	fprintf(stderr, "spevirt: %s: %s\n", spevirt_strerror(status), words);
 	return finish(EXIT_REFUSED);
+}
+
+/*
+ * A limit PMBIDR_EL1.MaxBuffSize cannot hold: refused like any other
+ * configuration the library refuses, with the nearest sizes it can hold.
+ */
+static bool inexact_size(const char *what, const char *text, uint64_t bytes,
+			 struct parse_error *why)
+{
+	uint16_t field;
+
+	if (spevirt_maxbuf_encode(bytes, &field) == SPEVIRT_OK)
+		return false;
+	parse_buffer_size(what, text, &bytes, why);
+	return true;
 }
 
 static int show_help(enum command cmd)
@@ -57,12 +92,12 @@ static int show_help(enum command cmd)
 
 static int cmd_view(int argc, char *const argv[])
 {
-	struct parse_error err;
+	struct parse_error err, inexact;
 	struct view_result r;
 	struct view_args a;
 
 	if (!parse_view_args(argc, argv, &a, &err))
-		return usage_error(&err);
+		return usage_error(CMD_VIEW, argc, argv, &err);
 	if (a.help)
 		return show_help(CMD_VIEW);
 	view_run(&a, &r);
@@ -70,9 +105,48 @@ static int cmd_view(int argc, char *const argv[])
 		json_view(stdout, &r);
 	else if (r.status == SPEVIRT_OK)
 		text_view(stdout, &r);
-	if (r.status != SPEVIRT_OK)
+	if (r.status == SPEVIRT_OK)
+		return finish(EXIT_OK);
+	if (r.status == SPEVIRT_E_BUFSIZE &&
+	    inexact_size("--max-buffer-size", a.size_text, a.cfg.max_buffer_size, &inexact)) {
+		fprintf(stderr, "spevirt: %s: %s\n", spevirt_strerror(r.status), inexact.msg);
+		return finish(EXIT_REFUSED);
+	}
+	return refused(r.status, r.view.reason);
+}
+
+/* One line: does the guest get SPE?  0 yes, 1 no. */
+static int cmd_check(int argc, char *const argv[])
+{
+	char line[2 * CLI_TEXT_MAX];
+	struct parse_error err, inexact;
+	struct view_result r;
+	struct view_args a;
+
+	if (!parse_check_args(argc, argv, &a, &err))
+		return usage_error(CMD_CHECK, argc, argv, &err);
+	if (a.help)
+		return show_help(CMD_CHECK);
+	view_run(&a, &r);
+	if (r.status != SPEVIRT_OK) {
+		if (a.json)
+			json_view(stdout, &r);
+		if (r.status == SPEVIRT_E_BUFSIZE &&
+		    inexact_size("--max-buffer-size", a.size_text, a.cfg.max_buffer_size,
+				 &inexact)) {
+			fprintf(stderr, "spevirt: %s: %s\n", spevirt_strerror(r.status),
+				inexact.msg);
+			return finish(EXIT_REFUSED);
+		}
 		return refused(r.status, r.view.reason);
-	return finish(EXIT_OK);
+	}
+	if (a.json) {
+		json_view(stdout, &r);
+	} else {
+		check_verdict(&a, &r.cfg, &r.view, &r.why_not, line, sizeof(line));
+		printf("%s\n", line);
+	}
+	return finish(r.cfg.pmsver ? EXIT_OK : EXIT_REFUSED);
 }
 
 static int cmd_decode(int argc, char *const argv[])
@@ -81,7 +155,7 @@ static int cmd_decode(int argc, char *const argv[])
 	struct decode_args a;
 
 	if (!parse_decode_args(argc, argv, &a, &err))
-		return usage_error(&err);
+		return usage_error(CMD_DECODE, argc, argv, &err);
 	if (a.help)
 		return show_help(CMD_DECODE);
 	if (a.json)
@@ -97,7 +171,7 @@ static int cmd_presets(int argc, char *const argv[])
 	struct parse_error err;
 
 	if (!parse_presets_args(argc, argv, &a, &err))
-		return usage_error(&err);
+		return usage_error(CMD_PRESETS, argc, argv, &err);
 	if (a.help)
 		return show_help(CMD_PRESETS);
 	if (a.json)
@@ -111,19 +185,24 @@ static int cmd_encode_size(int argc, char *const argv[])
 {
 	struct parse_error err;
 	struct size_args a;
-	uint64_t bytes;
-	uint16_t field;
+	uint16_t field = 0;
+	bool exact;
 
 	if (!parse_encode_size_args(argc, argv, &a, &err))
-		return usage_error(&err);
+		return usage_error(CMD_ENCODE_SIZE, argc, argv, &err);
 	if (a.help)
 		return show_help(CMD_ENCODE_SIZE);
-	if (spevirt_maxbuf_encode(a.value, &field) != SPEVIRT_OK) {
-		/* parse_buffer_size() words the refusal, with the nearest sizes. */
-		parse_buffer_size("SIZE", a.text, &bytes, &err);
-		return refused(SPEVIRT_E_BUFSIZE, err.msg);
+	exact = !inexact_size("SIZE", a.text, a.value, &err);
+	if (exact)
+		spevirt_maxbuf_encode(a.value, &field);
+	if (a.json)
+		json_encode_size(stdout, a.value, exact, field, exact ? NULL : err.msg);
+	else if (exact)
+		printf("0x%04x\n", field);
+	if (!exact) {
+		fprintf(stderr, "spevirt: %s: %s\n", spevirt_strerror(SPEVIRT_E_BUFSIZE), err.msg);
+		return finish(EXIT_REFUSED);
 	}
-	printf("0x%04x\n", field);
 	return finish(EXIT_OK);
 }
 
@@ -135,14 +214,17 @@ static int cmd_decode_size(int argc, char *const argv[])
 	uint64_t bytes;
 
 	if (!parse_decode_size_args(argc, argv, &a, &err))
-		return usage_error(&err);
+		return usage_error(CMD_DECODE_SIZE, argc, argv, &err);
 	if (a.help)
 		return show_help(CMD_DECODE_SIZE);
 	field = (uint16_t)a.value;
 	bytes = spevirt_maxbuf_decode(field);
-	printf("%llu\n", (unsigned long long)bytes);
 	/* Bits the codec ignores do not survive a round trip. */
 	spevirt_maxbuf_encode(bytes, &back);
+	if (a.json)
+		json_decode_size(stdout, field, bytes, (uint16_t)(back ^ field));
+	else
+		printf("%llu\n", (unsigned long long)bytes);
 	if (back != field)
 		fprintf(stderr, "spevirt: note: FIELD bits 0x%04x are reserved and ignored\n",
 			(unsigned int)(back ^ field));
@@ -155,7 +237,7 @@ static int cmd_help(int argc, char *const argv[])
 	struct help_args a;
 
 	if (!parse_help_args(argc, argv, &a, &err))
-		return usage_error(&err);
+		return usage_error(CMD_HELP, argc, argv, &err);
 	if (a.help)
 		return show_help(CMD_HELP);
 	if (!a.has_command) {
@@ -169,6 +251,7 @@ static int run(enum command cmd, int argc, char *const argv[])
 {
 	static int (*const commands[NR_COMMANDS])(int argc, char *const argv[]) = {
 		[CMD_VIEW] = cmd_view,
+		[CMD_CHECK] = cmd_check,
 		[CMD_DECODE] = cmd_decode,
 		[CMD_PRESETS] = cmd_presets,
 		[CMD_ENCODE_SIZE] = cmd_encode_size,
@@ -179,15 +262,28 @@ static int run(enum command cmd, int argc, char *const argv[])
 	return commands[cmd](argc, argv);
 }
 
+/* Text wraps at $COLUMNS when it is a sensible width, else at 80. */
+static void set_width(void)
+{
+	const char *cols = getenv("COLUMNS");
+	long n = cols ? strtol(cols, NULL, 10) : 0;
+
+	text_width = n >= 40 && n <= 1000 ? (unsigned int)n : 80;
+}
+
 int main(int argc, char **argv)
 {
 	struct parse_error err;
 	enum command cmd;
 
+	set_width();
 	/* No arguments: the default host's view ('./dev run' relies on it). */
 	if (argc < 2)
 		return run(CMD_VIEW, 0, argv + argc);
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		/* 'spevirt -h view' is 'spevirt help view'. */
+		if (argc > 2 && parse_command(argv[2], &cmd, &err))
+			return show_help(cmd);
 		help_general(stdout);
 		return finish(EXIT_OK);
 	}
@@ -199,7 +295,9 @@ int main(int argc, char **argv)
 	/* Options without a command are options of 'view'. */
 	if (argv[1][0] == '-')
 		return run(CMD_VIEW, argc - 1, argv + 1);
-	if (!parse_command(argv[1], &cmd, &err))
-		return usage_error(&err);
+	if (!parse_command(argv[1], &cmd, &err)) {
+		fprintf(stderr, "spevirt: %s\n", err.msg);
+		return EXIT_USAGE;
+	}
 	return run(cmd, argc - 2, argv + 2);
 }

@@ -4,9 +4,9 @@
  * one "key value..." per line, so the tests can check the spevirt tool's
  * JSON against it field by field.  It shares no code with tools/.
  *
- *   cli_ref view DFR0 DFR2 MMFR0 PMSIDR PMBIDR EL3 PROFILE PMSVER NVM SIZE FLAGS BEST
- *	registers and EL3 (spevirt_host.el3_disabled) hexadecimal, the rest
- *	decimal; BEST 1 calls spevirt_best_offer()
+ *   cli_ref view DFR0 DFR2 MMFR0 PMSIDR PMBIDR EL3 PROFILE PMSVER NVM SIZE FLAGS ACCEPTED BEST
+ *	registers, EL3 (spevirt_host.el3_disabled) and ACCEPTED (accepted_leaks)
+ *	hexadecimal, the rest decimal; BEST 1 calls spevirt_best_offer()
  *   cli_ref regs
  *	the register description: "reg NAME ENCODING RES0 RES1", then
  *	"field NAME SHIFT WIDTH KIND" and "enum VALUE NAME" lines
@@ -64,6 +64,7 @@ static int view(char **argv)
 		.spe_nvm = (unsigned int)num(argv[8], 10),
 		.max_buffer_size = num(argv[9], 10),
 		.flags = (unsigned int)num(argv[10], 10),
+		.accepted_leaks = num(argv[11], 16),
 	};
 	uint32_t ctx[SPEVIRT_NR_SPE_SLOTS];
 	unsigned int i, n;
@@ -71,7 +72,7 @@ static int view(char **argv)
 	enum spevirt_status st;
 
 	memset(&v, 0, sizeof(v));
-	st = num(argv[11], 10) ? spevirt_best_offer(&h, &c, &v) : spevirt_view_compute(&h, &c, &v);
+	st = num(argv[12], 10) ? spevirt_best_offer(&h, &c, &v) : spevirt_view_compute(&h, &c, &v);
 	printf("status %d\nstrerror %s\nreason %s\n", (int)st, spevirt_strerror(st),
 	       v.reason ? v.reason : "(null)");
 	printf("pmsver %u\nspe_nvm %u\n", c.pmsver, c.spe_nvm);
@@ -122,11 +123,11 @@ static int regs(void)
 
 int main(int argc, char **argv)
 {
-	if (argc == 14 && !strcmp(argv[1], "view"))
+	if (argc == 15 && !strcmp(argv[1], "view"))
 		return view(argv + 2);
 	if (argc == 2 && !strcmp(argv[1], "regs"))
 		return regs();
 	fprintf(stderr, "usage: cli_ref view DFR0 DFR2 MMFR0 PMSIDR PMBIDR EL3 PROFILE PMSVER "
-		"NVM SIZE FLAGS BEST | regs\n");
+		"NVM SIZE FLAGS ACCEPTED BEST | regs\n");
 	return 2;
 }

@@ -7,6 +7,7 @@ plan "1..N" comes last.
 """
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -19,6 +20,41 @@ LEAKS = ['RECORD_FORMAT', 'RECORD_FEATURES', 'FILTER_BITS', 'PMSCR_EXC', 'PMBIDR
          'PMCR_FZS', 'UNADVERTISED_LIMIT', 'ID_INCONSISTENT', 'BUFFER_BITS']
 CFG_FLAGS = {'tpms-fallback': 1, 'unadvertised-limit': 2, 'forbid-leaks': 4, 'pinned-memory': 8,
              'phys-addr': 16, 'phys-timestamp': 32, 'contextidr-el2': 64}
+# The library's C names as the command words them (spevirt(1), "the library's reasons").
+C_NAMES = {
+    'SPEVIRT_CFG_TPMS_FALLBACK': '--allow tpms-fallback',
+    'SPEVIRT_CFG_UNADVERTISED_LIMIT': '--allow unadvertised-limit',
+    'SPEVIRT_CFG_FORBID_LEAKS': '--forbid-leaks',
+    'SPEVIRT_CFG_PINNED_MEMORY': '--allow pinned-memory',
+    'SPEVIRT_CFG_ALLOW_PHYS_ADDR': '--allow phys-addr',
+    'SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP': '--allow phys-timestamp',
+    'SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2': '--allow contextidr-el2',
+    'SPEVIRT_EL3_NO_FGT': '--el3-disabled fgt',
+    'SPEVIRT_EL3_NO_FGT2': '--el3-disabled fgt2',
+    'SPEVIRT_EL3_NO_PMSNEVFR': '--el3-disabled pmsnevfr',
+    'SPEVIRT_EL3_NO_PMSDSFR': '--el3-disabled pmsdsfr',
+    'SPEVIRT_EL3_NO_PMBMAR': '--el3-disabled pmbmar',
+    'SPEVIRT_EL3_PMSEE_ALL': '--el3-disabled pmsee-all',
+    'spevirt_config.max_buffer_size': '--max-buffer-size',
+    'spevirt_config.accepted_leaks': '--accept-leak',
+    'spevirt_config.spe_nvm': '--nvm',
+    'spevirt_config.pmsver': '--pmsver',
+    'spevirt_config.profile': '--profile',
+    'spevirt_config.flags': 'the options',
+    'spevirt_host.el3_disabled': '--el3-disabled',
+}
+
+
+def cli_words(reason):
+    """A library reason as the tool prints it: C names in the command's words."""
+    def word(m):
+        name = m.group(0)
+        if name.startswith('SPEVIRT_LEAK_'):
+            return 'leak ' + name[len('SPEVIRT_LEAK_'):]
+        return C_NAMES.get(name, name)
+    return re.sub(r'SPEVIRT_[A-Z0-9_]+|spevirt_(config|host)\.[a-z_0-9]+', word, reason or '')
+
+
 EL3_BITS = {'fgt': 1, 'fgt2': 2, 'pmsnevfr': 4, 'pmsdsfr': 8, 'pmbmar': 16, 'pmsee-all': 32}
 PROFILES = {'default': 0, 'kvm-rfc-v6': 1}
 KINDS = ['plain', 'enum', 'unsigned_enum', 'res0', 'res1', 'other']
@@ -53,7 +89,10 @@ class Tap:
 
 
 def run(tool, args, env=None):
-    """Run the tool; return (exit status, stdout, stderr) as text."""
+    """Run the tool; return (exit status, stdout, stderr) as text.  Without @env, the
+    tool runs without COLUMNS, so its text wraps at 80 columns whatever the terminal."""
+    if env is None:
+        env = {k: v for k, v in os.environ.items() if k != 'COLUMNS'}
     proc = subprocess.run([tool] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           env=env, timeout=30)
     return (proc.returncode, proc.stdout.decode('utf-8', 'replace'),
@@ -70,10 +109,11 @@ def run_json(tool, args):
     return code, doc, err
 
 
-def ref_view(ref, host, profile, pmsver, nvm, size, flags, best, el3=0):
+def ref_view(ref, host, profile, pmsver, nvm, size, flags, best, el3=0, accepted=0):
     """The library's own view, through cli_ref: a dict of its lines."""
     args = ['view'] + ['%x' % host[k] for k in HOST_REGS] + ['%x' % el3] + [
-        str(profile), str(pmsver), str(nvm), str(size), str(flags), '1' if best else '0']
+        str(profile), str(pmsver), str(nvm), str(size), str(flags), '%x' % accepted,
+        '1' if best else '0']
     out = subprocess.run([ref] + args, stdout=subprocess.PIPE, check=True,
                          timeout=30).stdout.decode()
     res = {'access': []}

@@ -35,7 +35,7 @@ def text_lines(reg, value):
 
 
 def check_text(t, tool, reg, value):
-    code, out, err = run(tool, ['decode', reg['name'].lower(), '%x' % value])
+    code, out, err = run(tool, ['decode', reg['name'].lower(), '0x%x' % value])
     label = 'decode %s %#x (text)' % (reg['name'], value)
     lines = out.splitlines()
     t.check(code == 0 and err == '' and lines and

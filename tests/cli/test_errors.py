@@ -8,6 +8,7 @@ what is accepted; refusals by the library exit 1 with
 
 usage: test_errors.py SPEVIRT
 """
+import json
 import os
 import re
 import subprocess
@@ -17,13 +18,16 @@ from clitest import Tap, run
 
 REFUSED, USAGE = 1, 2
 
-PRESETS = 'accepted: armv8.2, armv8.7, armv8.9, armv9.5'
-HEX = r"is not hexadecimal; give 1 to 16 hexadecimal digits, with or without 0x"
-SIZE = r"is not a size; give a number of bytes, decimal with an optional binary suffix"
-PMSVER = (r"is not an SPE version; accepted: 0 to 6, none, v1, or an ID_AA64DFR0_EL1.PMSVer "
-          r"name in any case \(NI, IMP, V1P1, V1P2, V1P3, V1P4, V1P5\)")
+PRESETS = r"'spevirt presets' lists them; none is the all-zero host"
+VALUE = (r"is not a register value; give 0x and hexadecimal digits or 0b and binary digits, "
+         r"'_' allowed between digits \(e.g. 0x26457, 0x0000_0003, 0b1010\), or 0")
+SIZE = r"is not a size; give a number of bytes: decimal, or 0x hexadecimal, or 0b binary"
+PMSVER = (r"is not an SPE version; accepted: 0 to 6, none, v1, an ID_AA64DFR0_EL1.PMSVer "
+          r"name \(NI, IMP, V1P1, V1P2, V1P3, V1P4, V1P5\) or a feature name \(FEAT_SPE, "
+          r"FEAT_SPEv1p1 ...\), in any case")
 INEXACT = r"is not exactly representable in PMBIDR_EL1.MaxBuffSize"
-COMMANDS = 'accepted: view, decode, presets, encode-size, decode-size, help'
+BUFSIZE = r"buffer size limit not possible: "
+COMMANDS = 'accepted: view, check, decode, presets, encode-size, decode-size, help'
 
 # (arguments, exit status, regular expression stderr, one line, starts with after 'spevirt: ')
 CASES = [
@@ -39,10 +43,12 @@ CASES = [
      r"unknown option '--bogus' for 'spevirt decode'; accepted: --help, --json"),
     (['presets', '--host', 'armv8.2'], USAGE,
      r"unknown option '--host' for 'spevirt presets'; accepted: --help, --json"),
-    (['encode-size', '--json', '4K'], USAGE,
-     r"unknown option '--json' for 'spevirt encode-size'; accepted: --help"),
-    (['decode-size', '--json', '1'], USAGE,
-     r"unknown option '--json' for 'spevirt decode-size'; accepted: --help"),
+    (['encode-size', '--host', '4K'], USAGE,
+     r"unknown option '--host' for 'spevirt encode-size'; accepted: --help, --json"),
+    (['decode-size', '--bogus', '0x1'], USAGE,
+     r"unknown option '--bogus' for 'spevirt decode-size'; accepted: --help, --json"),
+    (['view', '--max', '4M'], USAGE,
+     r"option '--max' of 'spevirt view' is not spelled out: write --max-buffer-size"),
     (['help', '--json'], USAGE, r"unknown option '--json' for 'spevirt help'"),
     (['view', '--host'], USAGE, r"option --host of 'spevirt view' needs a value: --host PRESET"),
     (['view', '--pmsver'], USAGE, r"option --pmsver of 'spevirt view' needs a value"),
@@ -55,20 +61,26 @@ CASES = [
     (['view', 'armv8.2'], USAGE,
      r"unexpected argument 'armv8.2': usage: spevirt view \[OPTIONS\]"),
     (['view', '--', '--json'], USAGE, r"unexpected argument '--json'"),
-    (['--best', '--pmsver', 'v1'], USAGE,
-     r"--best chooses PMSVer and SPE_nVM itself: do not combine it with --pmsver or --nvm"),
-    (['--best', '--nvm'], USAGE, r"--best chooses PMSVer and SPE_nVM itself"),
+    (['--best', '--nvm'], USAGE, r"--best chooses SPE_nVM itself: do not combine it with --nvm"),
+    (['view', '--profile', 'kvm-rfc-v6', '--allow', 'tpms-fallback'], USAGE,
+     r"--allow tpms-fallback: the kvm-rfc-v6 profile has no such mode; use --profile default"),
     # presets and raw host values
-    (['view', '--host', 'x86'], USAGE,
-     r"--host: unknown preset 'x86'; " + PRESETS + r" \(see 'spevirt presets'\)"),
-    (['view', '--host', 'ARMV8.2'], USAGE, r"--host: unknown preset 'ARMV8.2'; " + PRESETS),
+    (['view', '--host', 'x86'], USAGE, r"--host: unknown preset 'x86'; " + PRESETS + "$"),
+    (['view', '--host', 'armv8.6'], USAGE,
+     r"--host: unknown preset 'armv8.6'; did you mean armv8.(2|7|9)\? \(" + PRESETS),
     (['view', '--host', ''], USAGE, r"--host: unknown preset ''; " + PRESETS),
-    (['view', '--pmsidr', '0xZZ'], USAGE, r"--pmsidr: '0xZZ' " + HEX),
-    (['view', '--pmbidr', ''], USAGE, r"--pmbidr: '' " + HEX),
-    (['view', '--dfr0', '0x'], USAGE, r"--dfr0: '0x' " + HEX),
-    (['view', '--dfr2', ' 1'], USAGE, r"--dfr2: ' 1' " + HEX),
-    (['view', '--mmfr0', '-1'], USAGE, r"--mmfr0: '-1' " + HEX),
-    (['view', '--mmfr0', '1g'], USAGE, r"--mmfr0: '1g' " + HEX),
+    (['view', '--pmsidr', '0xZZ'], USAGE, r"--pmsidr: '0xZZ' " + VALUE),
+    (['view', '--pmsidr', '26457'], USAGE,
+     r"--pmsidr: '26457' has no base: write 0x26457 for hexadecimal \(a register value needs "
+     r"0x or 0b\)"),
+    (['view', '--pmsidr', '0b102'], USAGE, r"--pmsidr: '0b102' " + VALUE),
+    (['view', '--pmsidr', '0x_1'], USAGE, r"--pmsidr: '0x_1' " + VALUE),
+    (['view', '--pmsidr', '0x1__2'], USAGE, r"--pmsidr: '0x1__2' " + VALUE),
+    (['view', '--pmbidr', ''], USAGE, r"--pmbidr: '' " + VALUE),
+    (['view', '--dfr0', '0x'], USAGE, r"--dfr0: '0x' " + VALUE),
+    (['view', '--dfr2', ' 1'], USAGE, r"--dfr2: ' 1' " + VALUE),
+    (['view', '--mmfr0', '-1'], USAGE, r"--mmfr0: '-1' " + VALUE),
+    (['view', '--mmfr0', '0x1g'], USAGE, r"--mmfr0: '0x1g' " + VALUE),
     (['view', '--pmsidr', '0x10000000000000000'], USAGE,
      r"--pmsidr: '0x10000000000000000' does not fit in 64 bits"),
     # guest
@@ -89,15 +101,25 @@ CASES = [
      r"--el3-disabled: 'fgt3' is not an EL3 control; accepted: fgt, fgt2, pmsnevfr, "
      r"pmsdsfr, pmbmar, pmsee-all"),
     (['view', '--allow', 'pinned-memory', '--max-buffer-size', '4M'], REFUSED,
-     r"buffer size limit not possible: SPEVIRT_CFG_PINNED_MEMORY leaves the buffer registers "
-     r"untrapped, so no buffer limit can be enforced"),
-    (['view', '--profile', 'kvm-rfc-v6', '--allow', 'pinned-memory'], REFUSED,
-     r"invalid argument: .*has no pinned-memory mode"),
+     BUFSIZE + r"--allow pinned-memory leaves the buffer registers untrapped, so no buffer "
+     r"limit can be enforced: --max-buffer-size must be 0"),
+    (['view', '--profile', 'kvm-rfc-v6', '--allow', 'pinned-memory'], USAGE,
+     r"--allow pinned-memory: the kvm-rfc-v6 profile has no such mode"),
     (['view', '--el3-disabled', 'pmsnevfr'], REFUSED,
-     r"guest PMSVer not possible: .*MDCR_EL3.EnPMSN is 0"),
+     r"guest PMSVer not possible: .*MDCR_EL3.EnPMSN is 0 \(--el3-disabled pmsnevfr\)"),
+    (['view', '--accept-leak', 'FZS'], USAGE,
+     r"--accept-leak: 'FZS' is not a leak; accepted \(any case\): RECORD_FORMAT, "),
+    (['view', '--pmsver', 'v1', '--forbid-leaks', '--accept-leak', 'record_format'], REFUSED,
+     r"the view would leak host features: leak FILTER_BITS: "),
     (['view', '--host', 'armv9.5', '--pmsver', 'v1p4', '--el3-disabled', 'pmsee-all'], REFUSED,
      r"a higher Exception level owns the host's profiling buffer: MDCR_EL3.PMSEE is 0b11"),
-    (['view', '--max-buffer-size', '3MB'], USAGE, r"--max-buffer-size: '3MB' " + SIZE),
+    (['view', '--max-buffer-size', '3MB'], USAGE,
+     r"--max-buffer-size: '3MB': the suffix MB is refused, as it can mean a power of 1000 or "
+     r"of 1024; write M or MiB for a power of 1024"),
+    (['view', '--max-buffer-size', '4kb'], USAGE,
+     r"--max-buffer-size: '4kb': the suffix kb is refused.*write K or KiB"),
+    (['view', '--max-buffer-size', '1_0'], REFUSED,
+     BUFSIZE + r"--max-buffer-size: '1_0' " + INEXACT),
     (['view', '--max-buffer-size', ''], USAGE, r"--max-buffer-size: '' " + SIZE),
     (['view', '--max-buffer-size', '4 K'], USAGE, r"--max-buffer-size: '4 K' " + SIZE),
     (['view', '--max-buffer-size', '-4096'], USAGE, r"--max-buffer-size: '-4096' " + SIZE),
@@ -105,19 +127,19 @@ CASES = [
     (['view', '--max-buffer-size', '16E'], USAGE,
      r"--max-buffer-size: '16E' is too large: a size must be below 16EiB \(2\^64 bytes\)"),
     (['view', '--max-buffer-size', '99999999999999999999'], USAGE, r".* is too large"),
-    (['view', '--max-buffer-size', '5000'], USAGE,
-     r"--max-buffer-size: '5000' " + INEXACT + r" .*; the nearest representable sizes are "
+    (['view', '--max-buffer-size', '5000'], REFUSED,
+     BUFSIZE + r"--max-buffer-size: '5000' " + INEXACT + r" .*; the nearest representable sizes are "
      r"4KiB \(4096 bytes\) below and 8KiB \(8192 bytes\) above"),
-    (['view', '--max-buffer-size', '3000'], USAGE,
-     r"--max-buffer-size: '3000' " + INEXACT + r" .*; the nearest representable size is "
+    (['view', '--max-buffer-size', '3000'], REFUSED,
+     BUFSIZE + r"--max-buffer-size: '3000' " + INEXACT + r" .*; the nearest representable size is "
      r"4KiB \(4096 bytes\), above it; none is smaller \(0 means no limit\)"),
-    (['view', '--max-buffer-size', '2047K'], USAGE,
+    (['view', '--max-buffer-size', '2047K'], REFUSED,
      r".*nearest representable sizes are 2044KiB \(2093056 bytes\) below and 2MiB \(2097152 "
      r"bytes\) above"),
-    (['view', '--max-buffer-size', '0x200001'], USAGE,
+    (['view', '--max-buffer-size', '0x200001'], REFUSED,
      r".*nearest representable sizes are 2MiB \(2097152 bytes\) below and 2052KiB \(2101248 "
      r"bytes\) above"),
-    (['view', '--max-buffer-size', '5000T'], USAGE,
+    (['view', '--max-buffer-size', '5000T'], REFUSED,
      r".*the nearest representable size is 4092TiB \(4499201580859392 bytes\), below it; "
      r"none is larger"),
     # decode
@@ -126,12 +148,17 @@ CASES = [
     (['decode', 'PMSIDR_EL1', '1', '2'], USAGE,
      r"unexpected argument '2': usage: spevirt decode \[--json\] REGISTER VALUE"),
     (['decode', 'PMSIDR', '0'], USAGE,
-     r"REGISTER: unknown register 'PMSIDR'; accepted \(any case\): PMSIDR_EL1, PMBIDR_EL1, "
-     r".*MDCR_EL2, HDFGRTR_EL2, .*HFGITR_EL2"),
-    (['decode', 'PMSIDR_EL1', '0xg'], USAGE, r"VALUE: '0xg' " + HEX),
+     r"REGISTER: unknown register 'PMSIDR'; did you mean PMSIDR_EL1\? \(names in any case, "
+     r"or S<op0>_<op1>_C<n>_C<m>_<op2>; 'spevirt help decode' lists them\)"),
+    (['decode', 'PMSDIR_EL1', '0'], USAGE, r"REGISTER: unknown register 'PMSDIR_EL1'; did you "
+     r"mean PMSIDR_EL1\?"),
+    (['decode', 'TCR_EL1', '0'], USAGE, r"REGISTER: unknown register 'TCR_EL1'; names in any"),
+    (['decode', 'S3_0_C9_C9_6X', '0'], USAGE, r"REGISTER: unknown register 'S3_0_C9_C9_6X'"),
+    (['decode', 'PMSIDR_EL1', '0xg'], USAGE, r"VALUE: '0xg' " + VALUE),
+    (['decode', 'PMSIDR_EL1', '1024'], USAGE, r"VALUE: '1024' has no base: write 0x1024"),
     # sizes
     (['encode-size'], USAGE, r"'spevirt encode-size' needs an argument: usage: spevirt "
-     r"encode-size SIZE"),
+     r"encode-size \[--json\] SIZE"),
     (['encode-size', '4K', '8K'], USAGE, r"unexpected argument '8K'"),
     (['encode-size', '4Q'], USAGE, r"SIZE: '4Q' " + SIZE),
     (['encode-size', '3000'], REFUSED,
@@ -139,7 +166,8 @@ CASES = [
     (['decode-size'], USAGE, r"'spevirt decode-size' needs an argument"),
     (['decode-size', '0x10000'], USAGE,
      r"FIELD: '0x10000' does not fit in 16 bits \(at most 0xffff\)"),
-    (['decode-size', 'x'], USAGE, r"FIELD: 'x' " + HEX),
+    (['decode-size', 'x'], USAGE, r"FIELD: 'x' " + VALUE),
+    (['decode-size', '1024'], USAGE, r"FIELD: '1024' has no base: write 0x1024"),
     # help
     (['help', 'nope'], USAGE, r"unknown command 'nope'; " + COMMANDS),
     (['help', 'view', 'decode'], USAGE, r"unexpected argument 'decode'"),
@@ -148,7 +176,7 @@ CASES = [
     (['view', '--host', 'x' * 100], USAGE, r"--host: unknown preset '" + 'x' * 48 + r"\.\.\.'"),
     (['view', '--host', "it's"], USAGE, r"--host: unknown preset 'it\\x27s'"),
     # refusals: the library's status text and reason
-    (['view', '--host', 'armv9.5'], REFUSED,
+    (['view', '--host', 'armv9.5', '--pmsver', 'v1p5'], REFUSED,
      r"guest PMSVer not possible: guest ID_AA64DFR0_EL1.PMSVer V1P5 implies FEAT_SPE_EXC, "
      r"which spevirt does not virtualize: the default profile offers at most V1P4"),
     (['view', '--host', 'armv8.7', '--pmsver', 'v1p3'], REFUSED,
@@ -169,18 +197,36 @@ CASES = [
     (['view', '--mmfr0', '0', '--max-buffer-size', '4M'], REFUSED,
      r"a required trap needs FEAT_FGT or FEAT_FGT2: PMBIDR_EL1 reads must be trapped"),
     (['view', '--pmsver', 'v1', '--forbid-leaks'], REFUSED,
-     r"the view would leak host features: SPEVIRT_LEAK_RECORD_FORMAT"),
-    (['view', '--profile', 'kvm-rfc-v6', '--allow', 'unadvertised-limit'], REFUSED,
-     r"invalid argument: spevirt_config.flags: the KVM RFC v6 profile has no TPMS or "
-     r"unadvertised-limit fallback"),
+     r"the view would leak host features: leak RECORD_FORMAT"),
+    (['view', '--profile', 'kvm-rfc-v6', '--allow', 'unadvertised-limit'], USAGE,
+     r"--allow unadvertised-limit: the kvm-rfc-v6 profile has no such mode; use --profile "
+     r"default"),
+    (['view', '--host', 'armv8.2', '--pmsidr', '0x100026007', '--pmsver', 'v1'], REFUSED,
+     r"a required trap needs FEAT_FGT or FEAT_FGT2: PMSIDR_EL1 reads must be trapped: the "
+     r"guest must not see features .* --allow tpms-fallback would trap them"),
+    (['view', '--profile', 'kvm-rfc-v6', '--mmfr0', '0'], REFUSED,
+     r"a required trap needs FEAT_FGT or FEAT_FGT2: PMBIDR_EL1 reads must be trapped: the KVM "
+     r"RFC v6 profile traps them for every guest with SPE, .* which the host lacks \(or "
+     r"SCR_EL3.FGTEn disables\)$"),
 ]
+
+
+def usage_json(out, err):
+    """A usage error under --json: a JSON document with the stderr message."""
+    try:
+        doc = json.loads(out)
+    except ValueError:
+        return False
+    return doc.get('status') == 'USAGE' and 'spevirt: ' + doc.get('error', '') + '\n' == err
 
 
 def check_case(t, tool, args, status, pattern):
     code, out, err = run(tool, args)
     name = 'spevirt %r exits %d' % (args, status)
     one_line = err.endswith('\n') and err.count('\n') == 1
-    t.check(code == status and out == '' and one_line and re.match('spevirt: ' + pattern, err),
+    json_usage = status == USAGE and '--json' in args and '--' not in args
+    out_ok = usage_json(out, err) if json_usage else out == ''
+    t.check(code == status and out_ok and one_line and re.match('spevirt: ' + pattern, err),
             name, 'exit status %d' % code, 'stdout: %r' % out[:200], 'stderr: %r' % err)
 
 
@@ -194,8 +240,37 @@ def check_output_error(t, tool):
             'unwritable stdout exits 3', proc.returncode, proc.stderr)
 
 
+# 'spevirt check': one line on stdout, exit 0 when the guest gets SPE, 1 when not.
+CHECKS = [
+    ([], 0, r"SPE: yes, V1P2, traps the buffer registers \(emulated\), no buffer limit, "
+     r"leaks: none$"),
+    (['--max-buffer-size', '4M'], 0, r"SPE: yes, V1P2, traps PMBIDR_EL1 reads, the buffer "
+     r"registers \(emulated\), buffer limit 4MiB, leaks: none$"),
+    (['--host', 'armv8.2', '--max-buffer-size', '4M'], 1,
+     r"SPE: no: PMBIDR_EL1 reads must be trapped: PMBIDR_EL1.MaxBuffSize must show the buffer "
+     r"limit, .*; --allow unadvertised-limit would give V1P1, --max-buffer-size 0 would give "
+     r"V1P1$"),
+    (['--host', 'armv8.2', '--pmbidr', '0x230'], 1, r"SPE: no: host PMBIDR_EL1.P is 1"),
+    (['--host', 'none'], 1, r"SPE: no: the host has none \(ID_AA64DFR0_EL1.PMSVer 0\)$"),
+    (['--host', 'armv9.5'], 0, r"SPE: yes, V1P4 with SPE_nVM, .*leaks: RECORD_FORMAT, "
+     r"FILTER_BITS, PMSCR_EXC$"),
+    (['--host', 'armv9.5', '--profile', 'kvm-rfc-v6', '--pmsver', 'v1p2'], 0,
+     r"SPE: yes, V1P2, .*leaks: RECORD_FORMAT, FILTER_BITS, PMSCR_EXC$"),
+    (['--pmsver', 'v1', '--forbid-leaks', '--accept-leak', 'pmcr_fzs'], 1,
+     r"SPE: no: leak RECORD_FORMAT: .*; no --forbid-leaks would give IMP$"),
+]
+
+
+def check_check(t, tool):
+    for args, status, pattern in CHECKS:
+        code, out, err = run(tool, ['check'] + args)
+        t.check(code == status and err == '' and out.count('\n') == 1 and re.match(pattern, out),
+                'spevirt check %s: exit %d and %s' % (' '.join(args), status, pattern[:40]),
+                code, out, err)
+
+
 def check_json_refusal(t, tool):
-    code, out, err = run(tool, ['--host', 'armv9.5', '--json'])
+    code, out, err = run(tool, ['--host', 'armv9.5', '--pmsver', 'v1p5', '--json'])
     t.check(code == REFUSED and '"view": null' in out and
             err.startswith('spevirt: guest PMSVer not possible: '),
             'a refusal with --json: exit 1, a JSON document on stdout, the reason on stderr',
@@ -209,6 +284,7 @@ def main():
         check_case(t, tool, args, status, pattern)
     check_output_error(t, tool)
     check_json_refusal(t, tool)
+    check_check(t, tool)
     return t.done()
 
 

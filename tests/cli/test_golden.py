@@ -37,13 +37,20 @@ CASES = [
     ('armv8.7-pinned-memory.txt', ['view', '--allow', 'pinned-memory,phys-timestamp'], 0),
     ('armv9.5-kvm-v1p5.txt', ['view', '--host', 'armv9.5', '--profile', 'kvm-rfc-v6'], 0),
     ('armv9.5-best.json', ['view', '--host', 'armv9.5', '--best', '--json'], 0),
-    ('armv9.5-refused.json', ['view', '--host', 'armv9.5', '--json'], 1),
+    ('armv9.5-refused.json', ['view', '--host', 'armv9.5', '--pmsver', 'v1p5', '--json'], 1),
+    ('armv8.2-why-not.txt', ['view', '--host', 'armv8.2', '--max-buffer-size', '4M', '--best'],
+     0),
+    ('armv8.2-why-not.json', ['view', '--host', 'armv8.2', '--max-buffer-size', '4M', '--best',
+                              '--json'], 0),
+    ('check-armv8.2.txt', ['check', '--host', 'armv8.2', '--max-buffer-size', '4M'], 1),
+    ('armv8.7-res0-host.txt', ['view', '--pmsidr', '0x0000_0100_0002_6457', '--pmbidr',
+                               '0x0000_0000_0010_0220'], 0),
     ('raw-host-tpms-fallback.txt',
-     ['view', '--dfr0', '0x300000000', '--mmfr0', '0', '--pmsidr', '26457', '--pmbidr', '220',
+     ['view', '--dfr0', '0x300000000', '--mmfr0', '0', '--pmsidr', '0x26457', '--pmbidr', '0x220',
       '--pmsver', 'v1p1', '--allow', 'tpms-fallback'], 0),
     ('decode-pmsidr-ones.txt', ['decode', 'PMSIDR_EL1', '0xffffffffffffffff'], 0),
     ('decode-pmsidr-ones.json', ['decode', '--json', 'PMSIDR_EL1', '0xffffffffffffffff'], 0),
-    ('decode-mdcr.txt', ['decode', 'mdcr_el2', '4000'], 0),
+    ('decode-mdcr.txt', ['decode', 'mdcr_el2', '0x4000'], 0),
     ('presets.txt', ['presets'], 0),
     ('presets.json', ['presets', '--json'], 0),
     ('help.txt', ['--help'], 0),
@@ -71,7 +78,25 @@ def main(argv):
             want = str(e)
         diff = [line for line in _diff(want, out)][:40]
         t.check(code == status and out == want, label, 'exit status %d' % code, err, *diff)
+        # Text fits an 80-column terminal; check's one line is meant for scripts.
+        if name.endswith('.txt') and not name.startswith('check-'):
+            long_lines = [line for line in out.splitlines() if len(line) > 80]
+            t.equal(long_lines, [], name + ': no line is wider than 80 columns')
+    check_columns(t, tool)
     return t.done()
+
+
+def check_columns(t, tool):
+    """$COLUMNS sets the width of wrapped text; nonsense falls back to 80."""
+    env = dict(os.environ, COLUMNS='60')
+    _, out, _ = run(tool, ['view', '--pmsver', 'v1'], env=env)
+    t.check(max(len(line) for line in out.splitlines() if line.startswith(('  RECORD', '    ')))
+            <= 72 and any(len(line) > 40 for line in out.splitlines()),
+            'COLUMNS=60 narrows the wrapped text')
+    env = dict(os.environ, COLUMNS='3')
+    _, narrow, _ = run(tool, ['view', '--pmsver', 'v1'], env=env)
+    _, default, _ = run(tool, ['view', '--pmsver', 'v1'])
+    t.equal(narrow, default, 'COLUMNS=3 is ignored: 80 columns')
 
 
 def _diff(want, got):

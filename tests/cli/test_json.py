@@ -14,7 +14,7 @@ usage: test_json.py SPEVIRT CLI_REF
 import sys
 
 from clitest import (ACCESS, CFG_FLAGS, EL3_BITS, LEAKS, PROFILES, STATUS, Tap, check_fields,
-                     ref_regs, ref_view, run_json)
+                     cli_words, ref_regs, ref_view, run_json)
 
 PRESETS = ['armv8.2', 'armv8.7', 'armv8.9', 'armv9.5']
 
@@ -45,7 +45,11 @@ EXTRA = [
     ['--dfr0', '0', '--pmsver', '1'],
     ['--dfr0', '0x300000000', '--dfr2', '0', '--mmfr0', '0x1100000000000000',
      '--pmsidr', '0x26457', '--pmbidr', '0x220'],
-    ['--profile', 'kvm-rfc-v6', '--allow', 'tpms-fallback'],
+    ['--profile', 'kvm-rfc-v6', '--allow', 'phys-addr'],
+    ['--host', 'armv8.2', '--max-buffer-size', '4M', '--best'],
+    ['--host', 'armv9.5', '--best', '--pmsver', 'v1p2'],
+    ['--host', 'armv8.7', '--forbid-leaks', '--accept-leak', 'pmcr_fzs,record_format',
+     '--pmsver', 'v1p1', '--allow', 'pinned-memory'],
     ['--host', 'armv8.9', '--nvm'],
     ['--host', 'armv9.5', '--pmsver', 'v1p4', '--nvm', '--allow',
      'phys-addr,phys-timestamp,contextidr-el2'],
@@ -86,6 +90,16 @@ def check_regs(t, label, view, ref, regs):
             t.equal(got, want, '%s: %s value%s' % (label, name, '' if len(want) == 1 else
                                                     ' and mask'))
             check_fields(t, '%s: %s' % (label, name), obj, regs[name], want[-1], mask)
+            if name.startswith(('HDFG', 'HFGITR')):
+                check_trap_bits(t, '%s: %s' % (label, name), obj)
+
+
+def check_trap_bits(t, what, obj):
+    """A fine-grained trap bit traps when 1, an n-prefixed one when 0; each says why."""
+    bad = [f['name'] for f in obj.get('fields', [])
+           if f.get('traps') != ((int(f['value'], 16) == 1) != f['name'].startswith('n')) or
+           not f.get('why')]
+    t.equal(bad, [], what + ': traps follows the bit and its polarity, with a why')
 
 
 def check_view(t, label, view, ref):
@@ -98,6 +112,10 @@ def check_view(t, label, view, ref):
            for a in view['access']]
     t.equal(got, want, label + ': access table (14 registers, encoding order)')
     t.equal(len(got), 14, label + ': 14 SPE registers')
+    trapped = [(a['register'], a['read_trapped'], a['write_trapped']) for a in view['access']]
+    t.check(all(not (rt and a['read'] == 'UNTRAPPED') and not (wt and a['write'] == 'UNTRAPPED')
+                for (_, rt, wt), a in zip(trapped, view['access'])),
+            label + ': no UNTRAPPED access is marked trapped', trapped)
     t.equal(int(view['leak_bits'], 16), ref['leaks'], label + ': leak bits')
     t.equal([(l['name'], l['bit']) for l in view['leaks']],
             [(n, b) for b, n in enumerate(LEAKS) if ref['leaks'] >> b & 1],
@@ -132,10 +150,12 @@ def check_one(t, tool, ref_tool, regs, args):
     cfg = doc['config']
     flags = sum(CFG_FLAGS[f] for f in cfg['flags'])
     el3 = sum(EL3_BITS[f] for f in doc['host']['el3_disabled'])
+    accepted = sum(1 << LEAKS.index(n) for n in cfg['accepted_leaks'])
+    best_bound = cfg['pmsver_bound'] or 0
     ref = ref_view(ref_tool, host, PROFILES[cfg['profile']],
-                   0 if cfg['best'] else cfg['pmsver'],
+                   best_bound if cfg['best'] else cfg['pmsver'],
                    0 if cfg['best'] else cfg['spe_nvm'], cfg['max_buffer_size'], flags,
-                   cfg['best'], el3)
+                   cfg['best'], el3, accepted)
     t.equal(doc['schema_version'], 2, label + ': schema_version')
     t.equal((doc['status'], doc['status_code'], doc['status_text'], doc['reason']),
             (STATUS[ref['status']], ref['status'], ref['strerror'], ref['reason']),
@@ -144,8 +164,10 @@ def check_one(t, tool, ref_tool, regs, args):
             label + ': guest PMSVer and SPE_nVM')
     if ref['status'] != 0:
         t.equal(code, 1, label + ': exit status 1 on refusal')
-        t.equal(err, 'spevirt: %s: %s\n' % (ref['strerror'], ref['reason']),
-                label + ': stderr is the library reason')
+        t.equal(err, 'spevirt: %s: %s\n' % (ref['strerror'], cli_words(ref['reason'])),
+                label + ': stderr is the library reason, in the command\'s words')
+        t.check('SPEVIRT_' not in err and 'spevirt_config' not in err,
+                label + ': stderr names no C identifier', err)
         t.equal(doc['view'], None, label + ': view is null')
         return
     t.equal((code, err), (0, ''), label + ': exit status 0, stderr empty')

@@ -58,15 +58,17 @@ def check_inexact(t, tool, sizes, rnd):
                 err.startswith('spevirt: buffer size limit not possible: SIZE: '),
                 'encode-size %d refused, naming its neighbours' % size, want, err)
         code, out, err = run(tool, ['view', '--max-buffer-size', str(size)])
-        t.check(code == 2 and out == '' and want in err,
-                '--max-buffer-size %d: usage error naming the neighbours' % size, want, err)
+        t.check(code == 1 and out == '' and want in err and
+                err.startswith('spevirt: buffer size limit not possible: --max-buffer-size: '),
+                '--max-buffer-size %d: refused like encode-size, naming the neighbours' % size,
+                want, err)
 
 
 def check_decode(t, tool, rnd):
     fields = [0, 1, 0x1ff, 0x200, 0x201, 0x3fff, 0x4000, 0x8001, 0xc000, 0xffff] + \
         [rnd.getrandbits(16) for _ in range(40)]
     for field in fields:
-        code, out, err = run(tool, ['decode-size', '%x' % field])
+        code, out, err = run(tool, ['decode-size', '0x%x' % field])
         note = 'spevirt: note: FIELD bits 0x%04x are reserved and ignored\n' % (field & 0xc000)
         t.check(code == 0 and out == '%d\n' % maxbuf_decode(field) and
                 err == (note if field & 0xc000 else ''),
@@ -74,19 +76,34 @@ def check_decode(t, tool, rnd):
 
 
 def check_syntax(t, tool):
-    for text in ['2M', '2m', '2MiB', '2mib', '2097152', '0x200000', '0X200000', '2048K',
-                 '2048KiB', '02M']:
+    for text in ['2M', '2m', '2MiB', '2mib', '2097152', '2_097_152', '0x200000', '0X200000',
+                 '0x20_0000', '0b1000000000000000000000', '2048K', '2048KiB', '02M']:
         code, out, err = run(tool, ['encode-size', text])
         t.equal((code, out, err), (0, '0x0200\n', ''), 'encode-size %s is 2MiB' % text)
         code, doc, err = run_json(tool, ['--max-buffer-size', text])
         t.equal((code, doc and doc['config']['max_buffer_size']), (0, 2 << 20),
                 '--max-buffer-size %s is 2MiB' % text)
     for text, size in [('1G', 1 << 30), ('1T', 1 << 40), ('4092T', 1023 << 42), ('4K', 4096),
-                       ('4096', 4096), ('0', 0), ('1P', 1 << 50), ('1E', None)]:
+                       ('4096', 4096), ('0', 0), ('none', 0), ('Unlimited', 0),
+                       ('1P', 1 << 50), ('1E', None)]:
         code, out, _ = run(tool, ['encode-size', text])
         want = size is not None
         t.check((code == 0) == want and (not want or maxbuf_decode(int(out, 16)) == size),
                 'encode-size %s' % text, code, out)
+
+
+def check_json(t, tool):
+    code, doc, err = run_json(tool, ['encode-size', '4M'])
+    t.equal((code, doc and (doc['bytes'], doc['status'], doc['field'], doc['reason']), err),
+            (0, (4 << 20, 'OK', '0x400', None), ''), 'encode-size --json 4M')
+    code, doc, err = run_json(tool, ['encode-size', '5000'])
+    t.check(code == 1 and doc and doc['status'] == 'E_BUFSIZE' and doc['field'] is None and
+            'nearest representable sizes are 4KiB' in doc['reason'] and
+            err.startswith('spevirt: buffer size limit not possible: SIZE: '),
+            'encode-size --json 5000: refused in JSON too, exit 1', code, doc, err)
+    code, doc, err = run_json(tool, ['decode-size', '0xc400'])
+    t.equal((code, doc and (doc['field'], doc['bytes'], doc['ignored_bits'])),
+            (0, ('0xc400', 4 << 20, '0xc000')), 'decode-size --json 0xc400')
 
 
 def main():
@@ -98,6 +115,7 @@ def main():
     check_inexact(t, tool, sizes, rnd)
     check_decode(t, tool, rnd)
     check_syntax(t, tool)
+    check_json(t, tool)
     return t.done()
 
 
