@@ -8,7 +8,8 @@ each source file it makes every mutant that changes one token:
   relational   <  <=  >  >=  ==  !=   each to its neighbours
   logical      &&  ||                 each to the other
   arithmetic   +  -                   each to the other (not ++, --, ->)
-  bitwise      &  |  ^                each to the others (binary only)
+  bitwise      &  |                   each to the other (binary only; not to ^, which
+                                      equals | on the disjoint fields this code joins)
   negation     !x                     to x
   literal      an integer N           to N + 1, and 0 to 1, 1 to 0
   boolean      true  false            each to the other
@@ -46,7 +47,7 @@ TOKEN = re.compile(r'''
 SWAPS = {
     '<': ['<=', '>'], '<=': ['<', '>'], '>': ['>=', '<'], '>=': ['>', '<'],
     '==': ['!='], '!=': ['=='], '&&': ['||'], '||': ['&&'],
-    '+': ['-'], '-': ['+'], '&': ['|', '^'], '|': ['&', '^'], '^': ['|', '&'],
+    '+': ['-'], '-': ['+'], '&': ['|'], '|': ['&'],
     'true': ['false'], 'false': ['true'],
 }
 
