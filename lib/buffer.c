@@ -12,7 +12,7 @@
  * level, synchronous external aborts, walk parity, alignment, GPFs, TLB
  * conflict and unsupported atomic update.
  */
-#define FSC_DEFINED	0x00031ffe08ffffffULL
+#define SPV_FSC_DEFINED	0x00031ffe08ffffffULL
 
 /* The buffer collects: PMBLIMITR_EL1.E = 1 and PMBSR_EL1.S = 0. */
 static bool collecting(const struct spevirt_buffer *b)
@@ -23,7 +23,7 @@ static bool collecting(const struct spevirt_buffer *b)
 
 static unsigned int guest_pmsver(const struct spevirt_view *view)
 {
-	return (unsigned int)FIELD_GET_(view->id_aa64dfr0_el1.value, ID_AA64DFR0_EL1_PMSVER);
+	return (unsigned int)SPV_FIELD_GET(view->id_aa64dfr0_el1.value, ID_AA64DFR0_EL1_PMSVER);
 }
 
 /*
@@ -33,10 +33,10 @@ static unsigned int guest_pmsver(const struct spevirt_view *view)
  */
 static uint64_t sanitize_limitr(const struct spevirt_view *view, uint64_t v)
 {
-	uint64_t fm = FIELD_GET_(v, PMBLIMITR_EL1_FM);
+	uint64_t fm = SPV_FIELD_GET(v, PMBLIMITR_EL1_FM);
 
 	v &= ~SPEVIRT_PMBLIMITR_EL1_RES0;
-	if (!FIELD_GET_(view->id_aa64dfr2_el1.value, ID_AA64DFR2_EL1_SPE_NVM))
+	if (!SPV_FIELD_GET(view->id_aa64dfr2_el1.value, ID_AA64DFR2_EL1_SPE_NVM))
 		v &= ~SPEVIRT_PMBLIMITR_EL1_NVM;
 	if (guest_pmsver(view) < SPEVIRT_PMSVER_V1P2) {
 		v &= ~SPEVIRT_PMBLIMITR_EL1_PMFZ;
@@ -45,13 +45,13 @@ static uint64_t sanitize_limitr(const struct spevirt_view *view, uint64_t v)
 	}
 	if (fm != SPEVIRT_PMBLIMITR_EL1_FM_DISCARD)
 		fm = SPEVIRT_PMBLIMITR_EL1_FM_FILL;
-	return (v & ~SPEVIRT_PMBLIMITR_EL1_FM) | FIELD_PREP_(PMBLIMITR_EL1_FM, fm);
+	return (v & ~SPEVIRT_PMBLIMITR_EL1_FM) | SPV_FIELD_PREP(PMBLIMITR_EL1_FM, fm);
 }
 
 /* PMBPTR_EL1 bits below PMBIDR_EL1.Align: RES0, one of the two permitted choices. */
 static uint64_t sanitize_ptr(const struct spevirt_view *view, uint64_t v)
 {
-	uint64_t align = FIELD_GET_(view->pmbidr_el1, PMBIDR_EL1_ALIGN);
+	uint64_t align = SPV_FIELD_GET(view->pmbidr_el1, PMBIDR_EL1_ALIGN);
 
 	return v & ~((1ULL << align) - 1);
 }
@@ -99,8 +99,8 @@ static void check_size(const struct spevirt_view *view, struct spevirt_buffer *b
 
 	if (!view->max_buffer_size || size <= view->max_buffer_size)
 		return;
-	b->pmbsr_el1 = FIELD_PREP_(PMBSR_EL1_EC, SPEVIRT_PMBSR_EL1_EC_BUF) |
-		       FIELD_PREP_(PMBSR_EL1_MSS_BUF_BSC, SPEVIRT_PMBSR_EL1_MSS_BUF_BSC_SIZE) |
+	b->pmbsr_el1 = SPV_FIELD_PREP(PMBSR_EL1_EC, SPEVIRT_PMBSR_EL1_EC_BUF) |
+		       SPV_FIELD_PREP(PMBSR_EL1_MSS_BUF_BSC, SPEVIRT_PMBSR_EL1_MSS_BUF_BSC_SIZE) |
 		       SPEVIRT_PMBSR_EL1_S;
 	effect->event = true;
 }
@@ -140,7 +140,7 @@ static enum spevirt_status refuse(struct spevirt_buffer_effect *effect, const ch
 	return SPEVIRT_E_INVAL;
 }
 
-#define NULL_ARGUMENT	"the view, state, next or effect pointer is NULL"
+#define SPV_NULL_ARGUMENT	"the view, state, next or effect pointer is NULL"
 
 enum spevirt_status spevirt_buffer_access(const struct spevirt_view *view,
 					  const struct spevirt_buffer *state, uint32_t sysreg,
@@ -152,7 +152,7 @@ enum spevirt_status spevirt_buffer_access(const struct spevirt_view *view,
 	bool was;
 
 	if (!view || !state || !next || !effect)
-		return refuse(effect, NULL_ARGUMENT);
+		return refuse(effect, SPV_NULL_ARGUMENT);
 	cur = *state;
 	reg = reg_of(&cur, sysreg);
 	if (!reg)
@@ -191,7 +191,7 @@ enum spevirt_status spevirt_buffer_hw_event(const struct spevirt_view *view,
 	struct spevirt_buffer cur;
 
 	if (!view || !state || !next || !effect)
-		return refuse(effect, NULL_ARGUMENT);
+		return refuse(effect, SPV_NULL_ARGUMENT);
 	if (!(hw_pmbsr & SPEVIRT_PMBSR_EL1_S))
 		return refuse(effect, "hw_pmbsr has S = 0: it reports no management event");
 	stop_with(state, hw_pmbsr, &cur, effect);
@@ -209,14 +209,14 @@ enum spevirt_status spevirt_buffer_abort(const struct spevirt_view *view,
 	uint64_t ec;
 
 	if (!view || !state || !next || !effect)
-		return refuse(effect, NULL_ARGUMENT);
+		return refuse(effect, SPV_NULL_ARGUMENT);
 	if (stage != 1 && stage != 2)
 		return refuse(effect, "stage is neither 1 nor 2");
-	if (fsc > 63 || !(FSC_DEFINED & (1ULL << fsc)))
+	if (fsc > 63 || !(SPV_FSC_DEFINED & (1ULL << fsc)))
 		return refuse(effect, "fsc is not a fault status code the Arm ARM defines for "
 				      "PMBSR_EL1.FSC");
 	ec = stage == 1 ? SPEVIRT_PMBSR_EL1_EC_FAULT_S1 : SPEVIRT_PMBSR_EL1_EC_FAULT_S2;
-	stop_with(state, FIELD_PREP_(PMBSR_EL1_EC, ec) | FIELD_PREP_(PMBSR_EL1_MSS_FAULT_FSC, fsc),
+	stop_with(state, SPV_FIELD_PREP(PMBSR_EL1_EC, ec) | SPV_FIELD_PREP(PMBSR_EL1_MSS_FAULT_FSC, fsc),
 		  &cur, effect);
 	finish(&cur, collecting(state), next, effect);
 	return SPEVIRT_OK;

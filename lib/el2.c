@@ -20,7 +20,7 @@
  */
 static void plan_exc(const struct spevirt_hostcaps *caps, struct spevirt_regmask *rm)
 {
-	if (caps->feats & FEAT_SPEv1p5)
+	if (caps->feats & SPV_FEAT_SPEv1p5)
 		rm->mask |= SPEVIRT_PMSCR_EL2_EE | SPEVIRT_PMSCR_EL2_KE;
 }
 
@@ -40,15 +40,15 @@ static uint64_t record_controls(const struct spevirt_hostcaps *caps, unsigned in
 	uint64_t value = 0;
 
 	*mask = SPEVIRT_PMSCR_EL2_PA | SPEVIRT_PMSCR_EL2_CX |
-		FIELD_PREP_(PMSCR_EL2_PCT, SPEVIRT_PMSCR_EL2_PCT_PHYS);
-	if (caps->feats & FEAT_ECV)
+		SPV_FIELD_PREP(PMSCR_EL2_PCT, SPEVIRT_PMSCR_EL2_PCT_PHYS);
+	if (caps->feats & SPV_FEAT_ECV)
 		*mask |= SPEVIRT_PMSCR_EL2_PCT;
 	if (flags & SPEVIRT_CFG_ALLOW_PHYS_ADDR)
 		value |= SPEVIRT_PMSCR_EL2_PA;
 	if (flags & SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2)
 		value |= SPEVIRT_PMSCR_EL2_CX;
 	if (flags & SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP)
-		value |= FIELD_PREP_(PMSCR_EL2_PCT, (caps->feats & FEAT_ECV) ?
+		value |= SPV_FIELD_PREP(PMSCR_EL2_PCT, (caps->feats & SPV_FEAT_ECV) ?
 						    SPEVIRT_PMSCR_EL2_PCT_GUEST :
 						    SPEVIRT_PMSCR_EL2_PCT_PHYS);
 	return value;
@@ -67,13 +67,13 @@ static void plan_pmscr(const struct spevirt_hostcaps *caps, const struct spevirt
 	uint64_t mask;
 
 	plan_exc(caps, rm);
-	if (!(g->feats & FEAT_SPE))
+	if (!(g->feats & SPV_FEAT_SPE))
 		return;
 	rm->value |= record_controls(caps, flags, &mask);
 	rm->mask |= mask;
-	if (caps->feats & FEAT_SPE_nVM) {
+	if (caps->feats & SPV_FEAT_SPE_nVM) {
 		rm->mask |= SPEVIRT_PMSCR_EL2_ENVM;
-		if (g->feats & FEAT_SPE_nVM)
+		if (g->feats & SPV_FEAT_SPE_nVM)
 			rm->value |= SPEVIRT_PMSCR_EL2_ENVM;
 	}
 }
@@ -86,7 +86,7 @@ static void plan_pmscr(const struct spevirt_hostcaps *caps, const struct spevirt
 static void plan_hpmfzs(const struct spevirt_hostcaps *caps, const struct spevirt_guest *g,
 			struct spevirt_regmask *rm)
 {
-	if (caps->pmsver >= SPEVIRT_PMSVER_V1P2 && (g->feats & FEAT_SPE))
+	if (caps->pmsver >= SPEVIRT_PMSVER_V1P2 && (g->feats & SPV_FEAT_SPE))
 		rm->mask |= SPEVIRT_MDCR_EL2_HPMFZS;
 }
 
@@ -108,7 +108,7 @@ static uint16_t context_set(const struct spevirt_view *view)
 void spevirt_el2_plan_(const struct spevirt_hostcaps *caps, const struct spevirt_guest *guest,
 		       unsigned int flags, struct spevirt_view *view)
 {
-	if (!(caps->feats & FEAT_SPE))
+	if (!(caps->feats & SPV_FEAT_SPE))
 		return;
 	plan_pmscr(caps, guest, flags, &view->pmscr_el2);
 	plan_hpmfzs(caps, guest, &view->mdcr_el2);
@@ -129,7 +129,7 @@ static const uint32_t load_order[] = {
 	SPEVIRT_SYSREG_PMBLIMITR_EL1,	SPEVIRT_SYSREG_PMSCR_EL1,
 };
 
-#define NR_LOAD_ORDER	(sizeof(load_order) / sizeof(load_order[0]))
+#define SPV_NR_LOAD_ORDER	(sizeof(load_order) / sizeof(load_order[0]))
 
 unsigned int spevirt_context_regs(const struct spevirt_view *view,
 				  uint32_t sysregs[SPEVIRT_NR_SPE_SLOTS])
@@ -138,8 +138,8 @@ unsigned int spevirt_context_regs(const struct spevirt_view *view,
 
 	if (!view || !sysregs)
 		return 0;
-	for (i = 0; i < NR_LOAD_ORDER; i++)
-		if (view->context_regs & (1U << SLOT_OF_(load_order[i])))
+	for (i = 0; i < SPV_NR_LOAD_ORDER; i++)
+		if (view->context_regs & (1U << SPV_SLOT_OF(load_order[i])))
 			sysregs[n++] = load_order[i];
 	return n;
 }

@@ -15,36 +15,36 @@ static unsigned int id_cap(uint64_t val, unsigned int max)
 
 static unsigned int host_feats(const struct spevirt_host *host, unsigned int pmsver)
 {
-	unsigned int fgt = id_cap(FIELD_GET_(host->id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_FGT),
+	unsigned int fgt = id_cap(SPV_FIELD_GET(host->id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_FGT),
 				  SPEVIRT_ID_AA64MMFR0_EL1_FGT_FGT2);
 	unsigned int feats = 0;
 
 	if (fgt >= SPEVIRT_ID_AA64MMFR0_EL1_FGT_IMP)
-		feats |= FEAT_FGT;
+		feats |= SPV_FEAT_FGT;
 	if (fgt >= SPEVIRT_ID_AA64MMFR0_EL1_FGT_FGT2)
-		feats |= FEAT_FGT2;
-	if (FIELD_GET_(host->id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_ECV) >=
+		feats |= SPV_FEAT_FGT2;
+	if (SPV_FIELD_GET(host->id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_ECV) >=
 	    SPEVIRT_ID_AA64MMFR0_EL1_ECV_IMP)
-		feats |= FEAT_ECV;
+		feats |= SPV_FEAT_ECV;
 	if (pmsver == SPEVIRT_PMSVER_NI)
 		return feats;
-	feats |= FEAT_SPE;
-	if (FIELD_GET_(host->pmsidr_el1, PMSIDR_EL1_FNE))
-		feats |= FEAT_SPE_FnE;
-	if (FIELD_GET_(host->pmsidr_el1, PMSIDR_EL1_FDS))
-		feats |= FEAT_SPE_FDS;
-	if (FIELD_GET_(host->id_aa64dfr2_el1, ID_AA64DFR2_EL1_SPE_NVM))
-		feats |= FEAT_SPE_nVM;
+	feats |= SPV_FEAT_SPE;
+	if (SPV_FIELD_GET(host->pmsidr_el1, PMSIDR_EL1_FNE))
+		feats |= SPV_FEAT_SPE_FnE;
+	if (SPV_FIELD_GET(host->pmsidr_el1, PMSIDR_EL1_FDS))
+		feats |= SPV_FEAT_SPE_FDS;
+	if (SPV_FIELD_GET(host->id_aa64dfr2_el1, ID_AA64DFR2_EL1_SPE_NVM))
+		feats |= SPV_FEAT_SPE_nVM;
 	if (pmsver >= SPEVIRT_PMSVER_V1P5)
-		feats |= FEAT_SPEv1p5;
+		feats |= SPV_FEAT_SPEv1p5;
 	return feats;
 }
 
 /* ID_AA64DFR2_EL1 against ID_AA64DFR0_EL1 and ID_AA64MMFR0_EL1. */
 static const char *check_dfr2(const struct spevirt_host *host, const struct spevirt_hostcaps *c)
 {
-	bool nvm = FIELD_GET_(host->id_aa64dfr2_el1, ID_AA64DFR2_EL1_SPE_NVM) != 0;
-	bool exc = FIELD_GET_(host->id_aa64dfr2_el1, ID_AA64DFR2_EL1_SPE_EXC) != 0;
+	bool nvm = SPV_FIELD_GET(host->id_aa64dfr2_el1, ID_AA64DFR2_EL1_SPE_NVM) != 0;
+	bool exc = SPV_FIELD_GET(host->id_aa64dfr2_el1, ID_AA64DFR2_EL1_SPE_EXC) != 0;
 	bool v1p5 = c->pmsver >= SPEVIRT_PMSVER_V1P5;
 
 	if (nvm && c->pmsver == SPEVIRT_PMSVER_NI)
@@ -59,7 +59,7 @@ static const char *check_dfr2(const struct spevirt_host *host, const struct spev
 	if (v1p5 && !nvm)
 		return "host ID_AA64DFR0_EL1.PMSVer is V1P5 but ID_AA64DFR2_EL1.SPE_nVM is 0: "
 		       "FEAT_SPEv1p5 implies FEAT_SPE_nVM";
-	if (nvm && !(c->feats & FEAT_FGT2))
+	if (nvm && !(c->feats & SPV_FEAT_FGT2))
 		return "host ID_AA64DFR2_EL1.SPE_nVM is set but ID_AA64MMFR0_EL1.FGT is below "
 		       "FGT2: FEAT_SPE_nVM with EL2 requires FEAT_FGT2";
 	return NULL;
@@ -70,33 +70,33 @@ static const char *check_pmsidr_features(uint64_t pmsidr, const struct spevirt_h
 {
 	unsigned int v = c->pmsver;
 
-	if (FIELD_GET_(pmsidr, PMSIDR_EL1_FNE) && v < SPEVIRT_PMSVER_V1P2)
+	if (SPV_FIELD_GET(pmsidr, PMSIDR_EL1_FNE) && v < SPEVIRT_PMSVER_V1P2)
 		return "host PMSIDR_EL1.FnE is 1 with PMSVer below V1P2: FEAT_SPE_FnE and "
 		       "FEAT_SPEv1p2 imply each other";
-	if (!FIELD_GET_(pmsidr, PMSIDR_EL1_FNE) && v >= SPEVIRT_PMSVER_V1P2)
+	if (!SPV_FIELD_GET(pmsidr, PMSIDR_EL1_FNE) && v >= SPEVIRT_PMSVER_V1P2)
 		return "host PMSIDR_EL1.FnE is 0 with PMSVer V1P2 or above: FEAT_SPEv1p2 "
 		       "implies FEAT_SPE_FnE";
-	if (FIELD_GET_(pmsidr, PMSIDR_EL1_FDS) && v < SPEVIRT_PMSVER_V1P4)
+	if (SPV_FIELD_GET(pmsidr, PMSIDR_EL1_FDS) && v < SPEVIRT_PMSVER_V1P4)
 		return "host PMSIDR_EL1.FDS is 1 with PMSVer below V1P4: FEAT_SPE_FDS requires "
 		       "FEAT_SPEv1p4";
-	if (FIELD_GET_(pmsidr, PMSIDR_EL1_FDS) && !FIELD_GET_(pmsidr, PMSIDR_EL1_LDS))
+	if (SPV_FIELD_GET(pmsidr, PMSIDR_EL1_FDS) && !SPV_FIELD_GET(pmsidr, PMSIDR_EL1_LDS))
 		return "host PMSIDR_EL1.FDS is 1 with LDS 0: FEAT_SPE_FDS requires FEAT_SPE_LDS";
-	if (FIELD_GET_(pmsidr, PMSIDR_EL1_FDS) && !(c->feats & FEAT_FGT2))
+	if (SPV_FIELD_GET(pmsidr, PMSIDR_EL1_FDS) && !(c->feats & SPV_FEAT_FGT2))
 		return "host PMSIDR_EL1.FDS is 1 but ID_AA64MMFR0_EL1.FGT is below FGT2: "
 		       "FEAT_SPE_FDS with EL2 requires FEAT_FGT2";
-	if (FIELD_GET_(pmsidr, PMSIDR_EL1_PBT) && v < SPEVIRT_PMSVER_V1P2)
+	if (SPV_FIELD_GET(pmsidr, PMSIDR_EL1_PBT) && v < SPEVIRT_PMSVER_V1P2)
 		return "host PMSIDR_EL1.PBT is 1 with PMSVer below V1P2: FEAT_SPE_PBT requires "
 		       "FEAT_SPEv1p2";
-	if (FIELD_GET_(pmsidr, PMSIDR_EL1_CRR) && v < SPEVIRT_PMSVER_V1P4)
+	if (SPV_FIELD_GET(pmsidr, PMSIDR_EL1_CRR) && v < SPEVIRT_PMSVER_V1P4)
 		return "host PMSIDR_EL1.CRR is 1 with PMSVer below V1P4: FEAT_SPE_CRR requires "
 		       "FEAT_SPEv1p4";
-	if (!FIELD_GET_(pmsidr, PMSIDR_EL1_CRR) && v >= SPEVIRT_PMSVER_V1P5)
+	if (!SPV_FIELD_GET(pmsidr, PMSIDR_EL1_CRR) && v >= SPEVIRT_PMSVER_V1P5)
 		return "host PMSIDR_EL1.CRR is 0 with PMSVer V1P5: FEAT_SPEv1p5 implies "
 		       "FEAT_SPE_CRR";
-	if (FIELD_GET_(pmsidr, PMSIDR_EL1_SME) && v < SPEVIRT_PMSVER_V1P1)
+	if (SPV_FIELD_GET(pmsidr, PMSIDR_EL1_SME) && v < SPEVIRT_PMSVER_V1P1)
 		return "host PMSIDR_EL1.SME is 1 with PMSVer below V1P1: FEAT_SPE_SME requires "
 		       "FEAT_SPEv1p1";
-	if (FIELD_GET_(pmsidr, PMSIDR_EL1_EFT) != FIELD_GET_(pmsidr, PMSIDR_EL1_FPF))
+	if (SPV_FIELD_GET(pmsidr, PMSIDR_EL1_EFT) != SPV_FIELD_GET(pmsidr, PMSIDR_EL1_FPF))
 		return "host PMSIDR_EL1.EFT and FPF differ: FEAT_SPE_EFT and FEAT_SPE_FPF imply "
 		       "each other";
 	return NULL;
@@ -105,16 +105,16 @@ static const char *check_pmsidr_features(uint64_t pmsidr, const struct spevirt_h
 /* PMSIDR_EL1 enumerated fields: reserved encodings are not implementable. */
 static const char *check_pmsidr_encodings(uint64_t pmsidr)
 {
-	uint64_t altclk = FIELD_GET_(pmsidr, PMSIDR_EL1_ALTCLK);
-	uint64_t count = FIELD_GET_(pmsidr, PMSIDR_EL1_COUNTSIZE);
-	uint64_t maxsize = FIELD_GET_(pmsidr, PMSIDR_EL1_MAXSIZE);
-	uint64_t interval = FIELD_GET_(pmsidr, PMSIDR_EL1_INTERVAL);
+	uint64_t altclk = SPV_FIELD_GET(pmsidr, PMSIDR_EL1_ALTCLK);
+	uint64_t count = SPV_FIELD_GET(pmsidr, PMSIDR_EL1_COUNTSIZE);
+	uint64_t maxsize = SPV_FIELD_GET(pmsidr, PMSIDR_EL1_MAXSIZE);
+	uint64_t interval = SPV_FIELD_GET(pmsidr, PMSIDR_EL1_INTERVAL);
 
 	if (altclk != SPEVIRT_PMSIDR_EL1_ALTCLK_NI && altclk != SPEVIRT_PMSIDR_EL1_ALTCLK_SMCU &&
 	    altclk != SPEVIRT_PMSIDR_EL1_ALTCLK_IMPDEF)
 		return "host PMSIDR_EL1.ALTCLK is a reserved value (only 0b0000, 0b0001 and "
 		       "0b1111 are defined)";
-	if (FIELD_GET_(pmsidr, PMSIDR_EL1_FORMAT) != SPEVIRT_PMSIDR_EL1_FORMAT_FORMAT0)
+	if (SPV_FIELD_GET(pmsidr, PMSIDR_EL1_FORMAT) != SPEVIRT_PMSIDR_EL1_FORMAT_FORMAT0)
 		return "host PMSIDR_EL1.Format is a reserved value (only 0b0000, Format 0, is "
 		       "defined)";
 	if (count != SPEVIRT_PMSIDR_EL1_COUNTSIZE_12_BIT_SAT &&
@@ -131,15 +131,15 @@ static const char *check_pmsidr_encodings(uint64_t pmsidr)
 
 static const char *check_pmbidr(uint64_t pmbidr, const struct spevirt_hostcaps *c)
 {
-	uint64_t addrmode = FIELD_GET_(pmbidr, PMBIDR_EL1_ADDRMODE);
+	uint64_t addrmode = SPV_FIELD_GET(pmbidr, PMBIDR_EL1_ADDRMODE);
 
-	if (FIELD_GET_(pmbidr, PMBIDR_EL1_ALIGN) > 0xb)
+	if (SPV_FIELD_GET(pmbidr, PMBIDR_EL1_ALIGN) > 0xb)
 		return "host PMBIDR_EL1.Align is above 0b1011 (2 KiB): 0b1100 to 0b1111 are "
 		       "reserved";
-	if (FIELD_GET_(pmbidr, PMBIDR_EL1_EA) > SPEVIRT_PMBIDR_EL1_EA_SERROR)
+	if (SPV_FIELD_GET(pmbidr, PMBIDR_EL1_EA) > SPEVIRT_PMBIDR_EL1_EA_SERROR)
 		return "host PMBIDR_EL1.EA is a reserved value (only 0b0000 to 0b0010 are "
 		       "defined)";
-	if (addrmode != SPEVIRT_PMBIDR_EL1_ADDRMODE_VA && !(c->feats & FEAT_SPE_nVM))
+	if (addrmode != SPEVIRT_PMBIDR_EL1_ADDRMODE_VA && !(c->feats & SPV_FEAT_SPE_nVM))
 		return "host PMBIDR_EL1.AddrMode is non-zero without FEAT_SPE_nVM, where the "
 		       "field is RES0";
 	if (addrmode != SPEVIRT_PMBIDR_EL1_ADDRMODE_VA &&
@@ -153,7 +153,7 @@ static const char *check_ids(const struct spevirt_host *host, struct spevirt_hos
 {
 	const char *reason;
 
-	caps->pmsver = id_cap(FIELD_GET_(host->id_aa64dfr0_el1, ID_AA64DFR0_EL1_PMSVER),
+	caps->pmsver = id_cap(SPV_FIELD_GET(host->id_aa64dfr0_el1, ID_AA64DFR0_EL1_PMSVER),
 			      SPEVIRT_PMSVER_V1P5);
 	caps->feats = host_feats(host, caps->pmsver);
 
@@ -183,8 +183,8 @@ const char *spevirt_host_check_(const struct spevirt_host *host, struct spevirt_
 
 	caps->el3 = host->el3_disabled;
 	if (caps->el3 & SPEVIRT_EL3_NO_FGT)
-		caps->feats &= ~(unsigned int)FEAT_FGT;
-	if ((caps->el3 & SPEVIRT_EL3_NO_FGT2) && (caps->feats & FEAT_FGT2))
-		caps->feats ^= FEAT_FGT2 | FEAT_FGT2_AS_ZERO;
+		caps->feats &= ~(unsigned int)SPV_FEAT_FGT;
+	if ((caps->el3 & SPEVIRT_EL3_NO_FGT2) && (caps->feats & SPV_FEAT_FGT2))
+		caps->feats ^= SPV_FEAT_FGT2 | SPV_FEAT_FGT2_AS_ZERO;
 	return reason;
 }

@@ -7,7 +7,7 @@
 #include "spevirt_internal.h"
 
 /* PMSIDR_EL1 features whose packets the hardware emits whatever the ID says. */
-#define PMSIDR_PACKET_FEATURES \
+#define SPV_PMSIDR_PACKET_FEATURES \
 	(SPEVIRT_PMSIDR_EL1_PBT | SPEVIRT_PMSIDR_EL1_CRR | SPEVIRT_PMSIDR_EL1_SME)
 
 struct leak_text {
@@ -16,27 +16,27 @@ struct leak_text {
 	const char *reason;	/* view.reason under SPEVIRT_CFG_FORBID_LEAKS */
 };
 
-#define LEAK(n, text)	{ #n, text, "SPEVIRT_LEAK_" #n ": " text }
+#define SPV_LEAK(n, text)	{ #n, text, "SPEVIRT_LEAK_" #n ": " text }
 
 /* In bit order: entry i describes bit i. */
 static const struct leak_text leak_texts[SPEVIRT_LEAK_COUNT] = {
-	LEAK(RECORD_FORMAT, "the guest's PMSVer is below the host's: records carry the packets "
+	SPV_LEAK(RECORD_FORMAT, "the guest's PMSVer is below the host's: records carry the packets "
 	     "and encodings of the host's SPE version"),
-	LEAK(RECORD_FEATURES, "the view hides PMSIDR_EL1.PBT, CRR or SME, but the hardware "
+	SPV_LEAK(RECORD_FEATURES, "the view hides PMSIDR_EL1.PBT, CRR or SME, but the hardware "
 	     "still emits their packets"),
-	LEAK(FILTER_BITS, "PMSEVFR_EL1 event bits and PMSFCR_EL1.FnE/FDS of features the guest "
+	SPV_LEAK(FILTER_BITS, "PMSEVFR_EL1 event bits and PMSFCR_EL1.FnE/FDS of features the guest "
 	     "lacks stay writable instead of RAZ/WI"),
-	LEAK(PMSCR_EXC, "the host has FEAT_SPE_EXC, the guest does not: PMSCR_EL1.KE and EE "
+	SPV_LEAK(PMSCR_EXC, "the host has FEAT_SPE_EXC, the guest does not: PMSCR_EL1.KE and EE "
 	     "stay writable"),
-	LEAK(PMBIDR_READ, "without FEAT_FGT nothing traps PMBIDR_EL1: the guest without SPE "
+	SPV_LEAK(PMBIDR_READ, "without FEAT_FGT nothing traps PMBIDR_EL1: the guest without SPE "
 	     "reads the host's value"),
-	LEAK(PMCR_FZS, "the host has FEAT_SPEv1p2, the guest does not: PMCR_EL0.FZS exists "
+	SPV_LEAK(PMCR_FZS, "the host has FEAT_SPEv1p2, the guest does not: PMCR_EL0.FZS exists "
 	     "unless the hypervisor traps PMCR_EL0"),
-	LEAK(UNADVERTISED_LIMIT, "PMBIDR_EL1.MaxBuffSize shows the hardware's value, not the "
+	SPV_LEAK(UNADVERTISED_LIMIT, "PMBIDR_EL1.MaxBuffSize shows the hardware's value, not the "
 	     "limit: the guest learns it from a buffer-size management event"),
-	LEAK(ID_INCONSISTENT, "the guest reads PMSVer V1P5 with SPE_nVM and SPE_EXC 0, which "
+	SPV_LEAK(ID_INCONSISTENT, "the guest reads PMSVer V1P5 with SPE_nVM and SPE_EXC 0, which "
 	     "FEAT_SPEv1p5 forbids: it may expect PMBMAR_EL1 and profiling exceptions"),
-	LEAK(BUFFER_BITS, "pinned memory leaves the buffer registers untrapped: "
+	SPV_LEAK(BUFFER_BITS, "pinned memory leaves the buffer registers untrapped: "
 	     "PMBLIMITR_EL1.nVM and PMFZ of features the guest lacks stay writable"),
 };
 
@@ -45,7 +45,7 @@ static const struct leak_text leak_texts[SPEVIRT_LEAK_COUNT] = {
 static bool pinned_bits_hidden(const struct spevirt_hostcaps *caps,
 			       const struct spevirt_config *cfg)
 {
-	return ((caps->feats & FEAT_SPE_nVM) && !cfg->spe_nvm) ||
+	return ((caps->feats & SPV_FEAT_SPE_nVM) && !cfg->spe_nvm) ||
 	       (caps->pmsver >= SPEVIRT_PMSVER_V1P2 && cfg->pmsver < SPEVIRT_PMSVER_V1P2);
 }
 
@@ -58,11 +58,11 @@ static uint64_t spe_guest_leaks(const struct spevirt_host *host,
 
 	if (cfg->pmsver < caps->pmsver)
 		leaks |= SPEVIRT_LEAK_RECORD_FORMAT | SPEVIRT_LEAK_FILTER_BITS;
-	if (hidden & PMSIDR_PACKET_FEATURES)
+	if (hidden & SPV_PMSIDR_PACKET_FEATURES)
 		leaks |= SPEVIRT_LEAK_RECORD_FEATURES;
 	if (hidden & (SPEVIRT_PMSIDR_EL1_FNE | SPEVIRT_PMSIDR_EL1_FDS))
 		leaks |= SPEVIRT_LEAK_FILTER_BITS;
-	if (caps->feats & FEAT_SPEv1p5)
+	if (caps->feats & SPV_FEAT_SPEv1p5)
 		leaks |= SPEVIRT_LEAK_PMSCR_EXC;
 	if (!view->limit_advertised)
 		leaks |= SPEVIRT_LEAK_UNADVERTISED_LIMIT;
@@ -79,13 +79,13 @@ uint64_t spevirt_leaks_(const struct spevirt_host *host, const struct spevirt_ho
 {
 	uint64_t leaks = 0;
 
-	if (!(caps->feats & FEAT_SPE))
+	if (!(caps->feats & SPV_FEAT_SPE))
 		return 0;
 	if (caps->pmsver >= SPEVIRT_PMSVER_V1P2 && cfg->pmsver < SPEVIRT_PMSVER_V1P2)
 		leaks |= SPEVIRT_LEAK_PMCR_FZS;
 	if (cfg->pmsver != SPEVIRT_PMSVER_NI)
 		return leaks | spe_guest_leaks(host, caps, cfg, view);
-	if (view->access[0][SLOT_OF_(SPEVIRT_SYSREG_PMBIDR_EL1)] == SPEVIRT_ACCESS_UNTRAPPED)
+	if (view->access[0][SPV_SLOT_OF(SPEVIRT_SYSREG_PMBIDR_EL1)] == SPEVIRT_ACCESS_UNTRAPPED)
 		leaks |= SPEVIRT_LEAK_PMBIDR_READ;
 	return leaks;
 }

@@ -6,20 +6,20 @@
  */
 #include "spevirt_internal.h"
 
-#define M_MAX		(SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE_M_MASK >> SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE_M_SHIFT)
-#define E_MAX		(SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE_E_MASK >> SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE_E_SHIFT)
-#define MANT_TOP	(M_MAX + 1)	/* the '1' above M when E > 0 */
-#define SHIFT_4K	12
-#define E_BIAS		11
+#define SPV_M_MAX		(SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE_M_MASK >> SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE_M_SHIFT)
+#define SPV_E_MAX		(SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE_E_MASK >> SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE_E_SHIFT)
+#define SPV_MANT_TOP	(SPV_M_MAX + 1)	/* the '1' above M when E > 0 */
+#define SPV_SHIFT_4K	12
+#define SPV_E_BIAS		11
 
 uint64_t spevirt_maxbuf_decode(uint16_t field)
 {
-	uint64_t m = FIELD_GET_(field, PMBIDR_EL1_MAXBUFFSIZE_M);
-	unsigned int e = (unsigned int)FIELD_GET_(field, PMBIDR_EL1_MAXBUFFSIZE_E);
+	uint64_t m = SPV_FIELD_GET(field, PMBIDR_EL1_MAXBUFFSIZE_M);
+	unsigned int e = (unsigned int)SPV_FIELD_GET(field, PMBIDR_EL1_MAXBUFFSIZE_E);
 
 	if (e == 0)
-		return m << SHIFT_4K;
-	return (m | MANT_TOP) << (e + E_BIAS);
+		return m << SPV_SHIFT_4K;
+	return (m | SPV_MANT_TOP) << (e + SPV_E_BIAS);
 }
 
 enum spevirt_status spevirt_maxbuf_encode(uint64_t bytes, uint16_t *field)
@@ -30,24 +30,24 @@ enum spevirt_status spevirt_maxbuf_encode(uint64_t bytes, uint16_t *field)
 		return SPEVIRT_E_INVAL;
 
 	/* Exponent 0 covers every multiple of 4 KiB below 2 MiB, 0 included. */
-	if (bytes <= ((uint64_t)M_MAX << SHIFT_4K)) {
-		if (bytes & ((1U << SHIFT_4K) - 1))
+	if (bytes <= ((uint64_t)SPV_M_MAX << SPV_SHIFT_4K)) {
+		if (bytes & ((1U << SPV_SHIFT_4K) - 1))
 			return SPEVIRT_E_BUFSIZE;
-		*field = (uint16_t)FIELD_PREP_(PMBIDR_EL1_MAXBUFFSIZE_M, bytes >> SHIFT_4K);
+		*field = (uint16_t)SPV_FIELD_PREP(PMBIDR_EL1_MAXBUFFSIZE_M, bytes >> SPV_SHIFT_4K);
 		return SPEVIRT_OK;
 	}
 
 	/* Exponent e holds ten significant bits, the top one at bit e + 20. */
-	for (e = 1; e <= E_MAX; e++) {
-		unsigned int shift = e + E_BIAS;
+	for (e = 1; e <= SPV_E_MAX; e++) {
+		unsigned int shift = e + SPV_E_BIAS;
 		uint64_t mant = bytes >> shift;
 
-		if (mant > (MANT_TOP | M_MAX))
+		if (mant > (SPV_MANT_TOP | SPV_M_MAX))
 			continue;
 		if (mant << shift != bytes)
 			return SPEVIRT_E_BUFSIZE;
-		*field = (uint16_t)(FIELD_PREP_(PMBIDR_EL1_MAXBUFFSIZE_E, e) |
-				    FIELD_PREP_(PMBIDR_EL1_MAXBUFFSIZE_M, mant));
+		*field = (uint16_t)(SPV_FIELD_PREP(PMBIDR_EL1_MAXBUFFSIZE_E, e) |
+				    SPV_FIELD_PREP(PMBIDR_EL1_MAXBUFFSIZE_M, mant));
 		return SPEVIRT_OK;
 	}
 	return SPEVIRT_E_BUFSIZE;

@@ -5,8 +5,8 @@
 #include <spevirt/spevirt.h>
 
 /* Read or build field F of a register: FIELD_GET_(v, PMSIDR_EL1_FNE). */
-#define FIELD_GET_(val, f)	(((val) & SPEVIRT_##f##_MASK) >> SPEVIRT_##f##_SHIFT)
-#define FIELD_PREP_(f, x)	(((uint64_t)(x) << SPEVIRT_##f##_SHIFT) & SPEVIRT_##f##_MASK)
+#define SPV_FIELD_GET(val, f)	(((val) & SPEVIRT_##f##_MASK) >> SPEVIRT_##f##_SHIFT)
+#define SPV_FIELD_PREP(f, x)	(((uint64_t)(x) << SPEVIRT_##f##_SHIFT) & SPEVIRT_##f##_MASK)
 
 /*
  * Architecture features, as a bitmap.  The host's bitmap says which
@@ -14,20 +14,20 @@
  * Names are the Arm ARM's.
  */
 enum spevirt_feat {
-	FEAT_SPE	= 1U << 0,
-	FEAT_SPE_FnE	= 1U << 1,
-	FEAT_SPE_FDS	= 1U << 2,
-	FEAT_SPE_nVM	= 1U << 3,
-	FEAT_SPEv1p5	= 1U << 4,
-	FEAT_FGT	= 1U << 5,
-	FEAT_FGT2	= 1U << 6,
-	FEAT_ECV	= 1U << 7,
+	SPV_FEAT_SPE	= 1U << 0,
+	SPV_FEAT_SPE_FnE	= 1U << 1,
+	SPV_FEAT_SPE_FDS	= 1U << 2,
+	SPV_FEAT_SPE_nVM	= 1U << 3,
+	SPV_FEAT_SPEv1p5	= 1U << 4,
+	SPV_FEAT_FGT	= 1U << 5,
+	SPV_FEAT_FGT2	= 1U << 6,
+	SPV_FEAT_ECV	= 1U << 7,
 	/*
 	 * FEAT_FGT2 with SCR_EL3.FGTEn2 = 0: HDFGRTR2_EL2 and HDFGWTR2_EL2
 	 * cannot be written and are treated as 0 (D24.2.169), so every
 	 * n-prefixed bit in them traps.  FEAT_FGT2 itself is then clear.
 	 */
-	FEAT_FGT2_AS_ZERO = 1U << 8,
+	SPV_FEAT_FGT2_AS_ZERO = 1U << 8,
 };
 
 /* What spevirt knows of a validated host. */
@@ -61,7 +61,7 @@ const char *spevirt_leak_reason_(uint64_t leaks);
  * Access-table slot of an SPE register encoding: SPE's block is op0 3, op1 0,
  * CRn 9, CRm 9..10, so the slot is (CRm - 9) * 8 + op2.
  */
-#define SLOT_OF_(sysreg)	(((uint32_t)(sysreg) - SPEVIRT_SYSREG_PMSCR_EL1) >> 5)
+#define SPV_SLOT_OF(sysreg)	(((uint32_t)(sysreg) - SPEVIRT_SYSREG_PMSCR_EL1) >> 5)
 
 extern const struct spevirt_reg_desc spevirt_reg_table_[];
 extern const unsigned int spevirt_reg_table_size_;

@@ -10,107 +10,116 @@
  */
 #include "spevirt_internal.h"
 
-enum fgt_reg {
-	FGT_NONE,
-	HDFGRTR_EL2,
-	HDFGWTR_EL2,
-	HDFGRTR2_EL2,
-	HDFGWTR2_EL2,
+enum spv_fgt_reg_id {
+	SPV_FGT_NONE,
+	SPV_HDFGRTR_EL2,
+	SPV_HDFGWTR_EL2,
+	SPV_HDFGRTR2_EL2,
+	SPV_HDFGWTR2_EL2,
 };
 
 /* How a trapped access is handled when the guest may use the register. */
-enum reg_class {
-	CLASS_SAMPLING,		/* untrapped, or forwarded under MDCR_EL2.TPMS */
-	CLASS_BUFFER,		/* always trapped by MDCR_EL2.E2PB, emulated */
-	CLASS_PMSIDR,		/* read trapped when the view differs */
-	CLASS_PMBIDR,		/* read trapped when the view differs */
+enum spv_reg_class {
+	SPV_CLASS_SAMPLING,		/* untrapped, or forwarded under MDCR_EL2.TPMS */
+	SPV_CLASS_BUFFER,		/* always trapped by MDCR_EL2.E2PB, emulated */
+	SPV_CLASS_PMSIDR,		/* read trapped when the view differs */
+	SPV_CLASS_PMBIDR,		/* read trapped when the view differs */
 };
 
 /* The MDCR_EL2 control that traps the register at EL1. */
-enum mdcr_trap {
-	MDCR_NONE,		/* PMBIDR_EL1: only a fine-grained trap reaches it */
-	MDCR_TPMS,
-	MDCR_E2PB,		/* trapped while MDCR_EL2.E2PB[0] is 0 */
+enum spv_mdcr_trap {
+	SPV_MDCR_NONE,		/* PMBIDR_EL1: only a fine-grained trap reaches it */
+	SPV_MDCR_TPMS,
+	SPV_MDCR_E2PB,		/* trapped while MDCR_EL2.E2PB[0] is 0 */
 };
 
 struct fgt_ref {
-	uint8_t reg;		/* enum fgt_reg */
+	uint8_t reg;		/* enum spv_fgt_reg_id */
 	bool negative;		/* the n-prefixed bits trap when 0 */
 	uint64_t bit;
 };
 
 struct spe_reg {
 	uint8_t slot;		/* SLOT_OF_(its encoding) */
-	uint8_t class;		/* enum reg_class */
-	uint8_t mdcr;		/* enum mdcr_trap */
+	uint8_t class;		/* enum spv_reg_class */
+	uint8_t mdcr;		/* enum spv_mdcr_trap */
 	unsigned int host_feat;	/* the register exists when the host has these */
 	unsigned int guest_feat; /* it UNDEFs unless the guest has these */
-	struct fgt_ref rd, wr;	/* wr is NO_FGT for a read-only register */
+	struct fgt_ref rd, wr;	/* wr is SPV_NO_FGT for a read-only register */
 	const char *need_fgt;	/* why a guest with SPE cannot run without the FGT bit;
 				 * the ID registers take theirs from struct spevirt_guest */
 };
 
-#define SLOT(name)	SLOT_OF_(SPEVIRT_SYSREG_##name)
-#define POS(r, f)	{ r, false, SPEVIRT_##r##_##f }
-#define NEG(r, f)	{ r, true, SPEVIRT_##r##_##f }
-#define NO_FGT		{ FGT_NONE, false, 0 }
+#define SPV_SLOT(name)	SPV_SLOT_OF(SPEVIRT_SYSREG_##name)
+#define SPV_POS(r, f)	{ SPV_##r, false, SPEVIRT_##r##_##f }
+#define SPV_NEG(r, f)	{ SPV_##r, true, SPEVIRT_##r##_##f }
+#define SPV_NO_FGT		{ SPV_FGT_NONE, false, 0 }
 
-#define SAMPLING(name)						\
-	{ SLOT(name), CLASS_SAMPLING, MDCR_TPMS, FEAT_SPE, FEAT_SPE,	\
-	  POS(HDFGRTR_EL2, name), POS(HDFGWTR_EL2, name),			\
+/*
+ * One row per register; @name is only ever pasted or stringified, never
+ * expanded, so a macro of the same name in the embedding tree (a kernel's
+ * PMSCR_EL1, say) cannot change it.
+ */
+#define SPV_SAMPLING(name)							\
+	{ SPV_SLOT_OF(SPEVIRT_SYSREG_##name), SPV_CLASS_SAMPLING, SPV_MDCR_TPMS,	\
+	  SPV_FEAT_SPE, SPV_FEAT_SPE,							\
+	  { SPV_HDFGRTR_EL2, false, SPEVIRT_HDFGRTR_EL2_##name },			\
+	  { SPV_HDFGWTR_EL2, false, SPEVIRT_HDFGWTR_EL2_##name },			\
 	  "only a trap of " #name " would stop the guest" }
-#define BUFFER(name)							\
-	{ SLOT(name), CLASS_BUFFER, MDCR_E2PB, FEAT_SPE, FEAT_SPE,	\
-	  POS(HDFGRTR_EL2, name), POS(HDFGWTR_EL2, name),			\
+#define SPV_BUFFER(name)							\
+	{ SPV_SLOT_OF(SPEVIRT_SYSREG_##name), SPV_CLASS_BUFFER, SPV_MDCR_E2PB,	\
+	  SPV_FEAT_SPE, SPV_FEAT_SPE,							\
+	  { SPV_HDFGRTR_EL2, false, SPEVIRT_HDFGRTR_EL2_##name },			\
+	  { SPV_HDFGWTR_EL2, false, SPEVIRT_HDFGWTR_EL2_##name },			\
 	  "only a trap of " #name " would stop the guest" }
 
 static const struct spe_reg spe_regs[] = {
-	{ SLOT(PMBIDR_EL1), CLASS_PMBIDR, MDCR_NONE, FEAT_SPE, FEAT_SPE,
-	  POS(HDFGRTR_EL2, PMBIDR_EL1), NO_FGT, NULL },
-	{ SLOT(PMSNEVFR_EL1), CLASS_SAMPLING, MDCR_TPMS, FEAT_SPE_FnE, FEAT_SPE_FnE,
-	  NEG(HDFGRTR_EL2, NPMSNEVFR_EL1), NEG(HDFGWTR_EL2, NPMSNEVFR_EL1),
+	{ SPV_SLOT(PMBIDR_EL1), SPV_CLASS_PMBIDR, SPV_MDCR_NONE, SPV_FEAT_SPE, SPV_FEAT_SPE,
+	  SPV_POS(HDFGRTR_EL2, PMBIDR_EL1), SPV_NO_FGT, NULL },
+	{ SPV_SLOT(PMSNEVFR_EL1), SPV_CLASS_SAMPLING, SPV_MDCR_TPMS, SPV_FEAT_SPE_FnE, SPV_FEAT_SPE_FnE,
+	  SPV_NEG(HDFGRTR_EL2, NPMSNEVFR_EL1), SPV_NEG(HDFGWTR_EL2, NPMSNEVFR_EL1),
 	  "PMSNEVFR_EL1 must UNDEF (the host has FEAT_SPE_FnE, the guest does not) and "
 	  "HDFGxTR_EL2.nPMSNEVFR_EL1 needs FEAT_FGT, which the host lacks "
 	  "(SPEVIRT_CFG_TPMS_FALLBACK would trap it with MDCR_EL2.TPMS)" },
-	{ SLOT(PMSDSFR_EL1), CLASS_SAMPLING, MDCR_TPMS, FEAT_SPE_FDS, FEAT_SPE_FDS,
-	  NEG(HDFGRTR2_EL2, NPMSDSFR_EL1), NEG(HDFGWTR2_EL2, NPMSDSFR_EL1),
+	{ SPV_SLOT(PMSDSFR_EL1), SPV_CLASS_SAMPLING, SPV_MDCR_TPMS, SPV_FEAT_SPE_FDS, SPV_FEAT_SPE_FDS,
+	  SPV_NEG(HDFGRTR2_EL2, NPMSDSFR_EL1), SPV_NEG(HDFGWTR2_EL2, NPMSDSFR_EL1),
 	  "PMSDSFR_EL1 must UNDEF (the host has FEAT_SPE_FDS, the guest does not) and "
 	  "HDFGxTR2_EL2.nPMSDSFR_EL1 needs FEAT_FGT2, which the host lacks "
 	  "(SPEVIRT_CFG_TPMS_FALLBACK would trap it with MDCR_EL2.TPMS)" },
-	{ SLOT(PMBMAR_EL1), CLASS_BUFFER, MDCR_E2PB, FEAT_SPE_nVM, FEAT_SPE_nVM,
-	  NEG(HDFGRTR2_EL2, NPMBMAR_EL1), NEG(HDFGWTR2_EL2, NPMBMAR_EL1),
+	{ SPV_SLOT(PMBMAR_EL1), SPV_CLASS_BUFFER, SPV_MDCR_E2PB, SPV_FEAT_SPE_nVM, SPV_FEAT_SPE_nVM,
+	  SPV_NEG(HDFGRTR2_EL2, NPMBMAR_EL1), SPV_NEG(HDFGWTR2_EL2, NPMBMAR_EL1),
 	  "PMBMAR_EL1 must UNDEF (the host has FEAT_SPE_nVM, the guest does not) and, with "
 	  "SPEVIRT_CFG_PINNED_MEMORY leaving MDCR_EL2.E2PB untrapped, only "
 	  "HDFGxTR2_EL2.nPMBMAR_EL1 can trap it: it needs FEAT_FGT2, which the host lacks" },
-	{ SLOT(PMSIDR_EL1), CLASS_PMSIDR, MDCR_TPMS, FEAT_SPE, FEAT_SPE,
-	  POS(HDFGRTR_EL2, PMSIDR_EL1), NO_FGT, NULL },
-	SAMPLING(PMSCR_EL1),
-	SAMPLING(PMSICR_EL1),
-	SAMPLING(PMSIRR_EL1),
-	SAMPLING(PMSFCR_EL1),
-	SAMPLING(PMSEVFR_EL1),
-	SAMPLING(PMSLATFR_EL1),
-	BUFFER(PMBLIMITR_EL1),
-	BUFFER(PMBPTR_EL1),
-	BUFFER(PMBSR_EL1),
+	{ SPV_SLOT(PMSIDR_EL1), SPV_CLASS_PMSIDR, SPV_MDCR_TPMS, SPV_FEAT_SPE, SPV_FEAT_SPE,
+	  SPV_POS(HDFGRTR_EL2, PMSIDR_EL1), SPV_NO_FGT, NULL },
+	SPV_SAMPLING(PMSCR_EL1),
+	SPV_SAMPLING(PMSICR_EL1),
+	SPV_SAMPLING(PMSIRR_EL1),
+	SPV_SAMPLING(PMSFCR_EL1),
+	SPV_SAMPLING(PMSEVFR_EL1),
+	SPV_SAMPLING(PMSLATFR_EL1),
+	SPV_BUFFER(PMBLIMITR_EL1),
+	SPV_BUFFER(PMBPTR_EL1),
+	SPV_BUFFER(PMBSR_EL1),
 };
 
-#define NR_SPE_REGS	(sizeof(spe_regs) / sizeof(spe_regs[0]))
+#define SPV_NR_SPE_REGS	(sizeof(spe_regs) / sizeof(spe_regs[0]))
 
 /* The feature that makes a fine-grained trap register exist. */
 static unsigned int fgt_feat(unsigned int reg)
 {
-	return (reg == HDFGRTR2_EL2 || reg == HDFGWTR2_EL2) ? FEAT_FGT2 : FEAT_FGT;
+	return (reg == SPV_HDFGRTR2_EL2 || reg == SPV_HDFGWTR2_EL2) ? SPV_FEAT_FGT2 : SPV_FEAT_FGT;
 }
 
-static struct spevirt_regmask *fgt_reg(struct spevirt_view *view, unsigned int reg)
+static struct spevirt_regmask *spv_fgt_reg_id(struct spevirt_view *view, unsigned int reg)
 {
 	switch (reg) {
-	case HDFGRTR_EL2:
+	case SPV_HDFGRTR_EL2:
 		return &view->hdfgrtr_el2;
-	case HDFGWTR_EL2:
+	case SPV_HDFGWTR_EL2:
 		return &view->hdfgwtr_el2;
-	case HDFGRTR2_EL2:
+	case SPV_HDFGRTR2_EL2:
 		return &view->hdfgrtr2_el2;
 	default:
 		return &view->hdfgwtr2_el2;
@@ -125,16 +134,16 @@ static bool has(unsigned int feats, unsigned int want)
 /* SCR_EL3.FGTEn2 = 0: HDFGxTR2_EL2 read as 0, so an n-prefixed bit there always traps. */
 static bool forced_trap(const struct spevirt_hostcaps *caps, const struct fgt_ref *f)
 {
-	return fgt_feat(f->reg) == FEAT_FGT2 && (caps->feats & FEAT_FGT2_AS_ZERO) && f->negative;
+	return fgt_feat(f->reg) == SPV_FEAT_FGT2 && (caps->feats & SPV_FEAT_FGT2_AS_ZERO) && f->negative;
 }
 
 /* Why nothing can trap an access a guest with SPE needs trapped. */
 static const char *need_fgt(const struct spe_reg *r, const struct spevirt_guest *g)
 {
 	switch (r->class) {
-	case CLASS_PMSIDR:
+	case SPV_CLASS_PMSIDR:
 		return g->pmsidr_why;
-	case CLASS_PMBIDR:
+	case SPV_CLASS_PMBIDR:
 		return g->pmbidr_why;
 	default:
 		return r->need_fgt;
@@ -147,11 +156,11 @@ static uint8_t wanted(const struct spe_reg *r, const struct spevirt_guest *g)
 	if (!has(g->feats, r->guest_feat))
 		return SPEVIRT_ACCESS_UNDEF;
 	switch (r->class) {
-	case CLASS_BUFFER:
+	case SPV_CLASS_BUFFER:
 		return g->pinned ? SPEVIRT_ACCESS_UNTRAPPED : SPEVIRT_ACCESS_EMULATE;
-	case CLASS_PMSIDR:
+	case SPV_CLASS_PMSIDR:
 		return g->pmsidr_trap ? SPEVIRT_ACCESS_READ_VIEW : SPEVIRT_ACCESS_UNTRAPPED;
-	case CLASS_PMBIDR:
+	case SPV_CLASS_PMBIDR:
 		return g->pmbidr_trap ? SPEVIRT_ACCESS_READ_VIEW : SPEVIRT_ACCESS_UNTRAPPED;
 	default:
 		return SPEVIRT_ACCESS_UNTRAPPED;
@@ -163,7 +172,7 @@ static const struct fgt_ref *fgt_of(const struct spe_reg *r, int is_write)
 {
 	const struct fgt_ref *f = is_write ? &r->wr : &r->rd;
 
-	return f->reg == FGT_NONE ? NULL : f;
+	return f->reg == SPV_FGT_NONE ? NULL : f;
 }
 
 /*
@@ -177,14 +186,14 @@ static bool plan_tpms(const struct spevirt_hostcaps *caps, const struct spevirt_
 	unsigned int i;
 	int w;
 
-	if (!(g->feats & FEAT_SPE))
+	if (!(g->feats & SPV_FEAT_SPE))
 		return true;
 	if (!(flags & SPEVIRT_CFG_TPMS_FALLBACK))
 		return false;
-	for (i = 0; i < NR_SPE_REGS; i++) {
+	for (i = 0; i < SPV_NR_SPE_REGS; i++) {
 		const struct spe_reg *r = &spe_regs[i];
 
-		if (r->mdcr != MDCR_TPMS || !has(caps->feats, r->host_feat) ||
+		if (r->mdcr != SPV_MDCR_TPMS || !has(caps->feats, r->host_feat) ||
 		    wanted(r, g) == SPEVIRT_ACCESS_UNTRAPPED)
 			continue;
 		for (w = 0; w <= 1; w++) {
@@ -205,7 +214,7 @@ static const char *plan_access(const struct spe_reg *r, int is_write,
 	const struct fgt_ref *f = fgt_of(r, is_write);
 	uint8_t want = wanted(r, g), *out = &view->access[is_write][r->slot];
 	/* Trapped by MDCR_EL2, or by an FGT2 bit that EL3 forces. */
-	bool by_other = (r->mdcr == MDCR_TPMS && tpms) || (r->mdcr == MDCR_E2PB && !g->pinned);
+	bool by_other = (r->mdcr == SPV_MDCR_TPMS && tpms) || (r->mdcr == SPV_MDCR_E2PB && !g->pinned);
 	bool by_fgt = false;
 
 	/* Absent on the host, or a write to a read-only register: hardware UNDEFs. */
@@ -214,7 +223,7 @@ static const char *plan_access(const struct spe_reg *r, int is_write,
 		return NULL;
 	}
 	if (has(caps->feats, fgt_feat(f->reg))) {
-		struct spevirt_regmask *rm = fgt_reg(view, f->reg);
+		struct spevirt_regmask *rm = spv_fgt_reg_id(view, f->reg);
 		/* Buffer registers are trapped by MDCR_EL2.E2PB: their FGT bits stay clear. */
 		bool trap = want == SPEVIRT_ACCESS_UNDEF || want == SPEVIRT_ACCESS_READ_VIEW;
 
@@ -232,7 +241,7 @@ static const char *plan_access(const struct spe_reg *r, int is_write,
 		if (!by_other)
 			*out = SPEVIRT_ACCESS_UNTRAPPED;
 		else
-			*out = r->class == CLASS_PMSIDR ? SPEVIRT_ACCESS_READ_VIEW :
+			*out = r->class == SPV_CLASS_PMSIDR ? SPEVIRT_ACCESS_READ_VIEW :
 							  SPEVIRT_ACCESS_FORWARD;
 		return NULL;
 	}
@@ -242,13 +251,13 @@ static const char *plan_access(const struct spe_reg *r, int is_write,
 	}
 	/* Nothing traps it.  A guest without SPE reads the host's PMBIDR_EL1. */
 	*out = SPEVIRT_ACCESS_UNTRAPPED;
-	return (g->feats & FEAT_SPE) ? need_fgt(r, g) : NULL;
+	return (g->feats & SPV_FEAT_SPE) ? need_fgt(r, g) : NULL;
 }
 
 /* PSB CSYNC is a hint: UNDEF would be wrong, a trap would only cost time. */
 static void plan_psbcsync(const struct spevirt_hostcaps *caps, struct spevirt_view *view)
 {
-	if (has(caps->feats, FEAT_SPEv1p5 | FEAT_FGT))
+	if (has(caps->feats, SPV_FEAT_SPEv1p5 | SPV_FEAT_FGT))
 		view->hfgitr_el2.mask = SPEVIRT_HFGITR_EL2_PSBCSYNC;
 }
 
@@ -257,7 +266,7 @@ static void plan_mdcr(const struct spevirt_hostcaps *caps, const struct spevirt_
 {
 	uint64_t e2pb;
 
-	if (!(caps->feats & FEAT_SPE))
+	if (!(caps->feats & SPV_FEAT_SPE))
 		return;
 	view->mdcr_el2.mask = SPEVIRT_MDCR_EL2_E2PB | SPEVIRT_MDCR_EL2_TPMS;
 	/*
@@ -265,13 +274,13 @@ static void plan_mdcr(const struct spevirt_hostcaps *caps, const struct spevirt_
 	 * trap (0b10), or, with its memory pinned, do not (0b11); without, EL2
 	 * owns it and they trap too (0b00).
 	 */
-	if (!(g->feats & FEAT_SPE))
+	if (!(g->feats & SPV_FEAT_SPE))
 		e2pb = SPEVIRT_MDCR_EL2_E2PB_EL2;
 	else if (g->pinned)
 		e2pb = SPEVIRT_MDCR_EL2_E2PB_EL1;
 	else
 		e2pb = SPEVIRT_MDCR_EL2_E2PB_EL1_TRAP;
-	view->mdcr_el2.value = FIELD_PREP_(MDCR_EL2_E2PB, e2pb);
+	view->mdcr_el2.value = SPV_FIELD_PREP(MDCR_EL2_E2PB, e2pb);
 	if (tpms)
 		view->mdcr_el2.value |= SPEVIRT_MDCR_EL2_TPMS;
 }
@@ -284,7 +293,7 @@ enum spevirt_status spevirt_traps_plan_(const struct spevirt_hostcaps *caps,
 	unsigned int i;
 	int w;
 
-	for (i = 0; i < NR_SPE_REGS; i++)
+	for (i = 0; i < SPV_NR_SPE_REGS; i++)
 		for (w = 0; w <= 1; w++) {
 			const char *why = plan_access(&spe_regs[i], w, caps, guest, tpms, view);
 
@@ -301,7 +310,7 @@ enum spevirt_status spevirt_traps_plan_(const struct spevirt_hostcaps *caps,
 /* The slot of an SPE register encoding, or SPEVIRT_NR_SPE_SLOTS outside the block. */
 static uint32_t slot_of(uint32_t sysreg)
 {
-	uint32_t slot = SLOT_OF_(sysreg);
+	uint32_t slot = SPV_SLOT_OF(sysreg);
 
 	/* Below the block the subtraction wraps: one compare catches both ends. */
 	if (slot >= SPEVIRT_NR_SPE_SLOTS || (sysreg & 0x1f))
@@ -331,20 +340,20 @@ bool spevirt_access_trapped(const struct spevirt_view *view, uint32_t sysreg, bo
 }
 
 /* ESR_ELx.ISS for EC 0x18, Arm ARM D24.2.46. */
-#define ISS_OP0(iss)	(((iss) >> 20) & 0x3U)
-#define ISS_OP2(iss)	(((iss) >> 17) & 0x7U)
-#define ISS_OP1(iss)	(((iss) >> 14) & 0x7U)
-#define ISS_CRN(iss)	(((iss) >> 10) & 0xfU)
-#define ISS_RT(iss)	(((iss) >> 5) & 0x1fU)
-#define ISS_CRM(iss)	(((iss) >> 1) & 0xfU)
-#define ISS_READ	0x1U	/* Direction: 1 for MRS, a read */
+#define SPV_ISS_OP0(iss)	(((iss) >> 20) & 0x3U)
+#define SPV_ISS_OP2(iss)	(((iss) >> 17) & 0x7U)
+#define SPV_ISS_OP1(iss)	(((iss) >> 14) & 0x7U)
+#define SPV_ISS_CRN(iss)	(((iss) >> 10) & 0xfU)
+#define SPV_ISS_RT(iss)	(((iss) >> 5) & 0x1fU)
+#define SPV_ISS_CRM(iss)	(((iss) >> 1) & 0xfU)
+#define SPV_ISS_READ	0x1U	/* Direction: 1 for MRS, a read */
 
 uint32_t spevirt_sysreg_from_iss(uint32_t iss, unsigned int *rt, bool *is_write)
 {
 	if (rt)
-		*rt = ISS_RT(iss);
+		*rt = SPV_ISS_RT(iss);
 	if (is_write)
-		*is_write = !(iss & ISS_READ);
-	return SPEVIRT_SYSREG(ISS_OP0(iss), ISS_OP1(iss), ISS_CRN(iss), ISS_CRM(iss),
-			      ISS_OP2(iss));
+		*is_write = !(iss & SPV_ISS_READ);
+	return SPEVIRT_SYSREG(SPV_ISS_OP0(iss), SPV_ISS_OP1(iss), SPV_ISS_CRN(iss), SPV_ISS_CRM(iss),
+			      SPV_ISS_OP2(iss));
 }

@@ -6,9 +6,9 @@
 #include "spevirt_internal.h"
 
 /* PMSIDR_EL1 feature bits that need a minimum SPE version (Arm ARM A2.2). */
-#define PMSIDR_NEEDS_V1P1	SPEVIRT_PMSIDR_EL1_SME
-#define PMSIDR_NEEDS_V1P2	(SPEVIRT_PMSIDR_EL1_FNE | SPEVIRT_PMSIDR_EL1_PBT)
-#define PMSIDR_NEEDS_V1P4	(SPEVIRT_PMSIDR_EL1_FDS | SPEVIRT_PMSIDR_EL1_CRR)
+#define SPV_PMSIDR_NEEDS_V1P1	SPEVIRT_PMSIDR_EL1_SME
+#define SPV_PMSIDR_NEEDS_V1P2	(SPEVIRT_PMSIDR_EL1_FNE | SPEVIRT_PMSIDR_EL1_PBT)
+#define SPV_PMSIDR_NEEDS_V1P4	(SPEVIRT_PMSIDR_EL1_FDS | SPEVIRT_PMSIDR_EL1_CRR)
 
 static enum spevirt_status fail(struct spevirt_view *view, enum spevirt_status status,
 				const char *reason)
@@ -46,7 +46,7 @@ static enum spevirt_status check_el3_levels(const struct spevirt_hostcaps *caps,
 					    const struct spevirt_config *cfg,
 					    struct spevirt_view *view)
 {
-	if ((caps->el3 & SPEVIRT_EL3_PMSEE_ALL) && (caps->feats & FEAT_SPEv1p5))
+	if ((caps->el3 & SPEVIRT_EL3_PMSEE_ALL) && (caps->feats & SPV_FEAT_SPEv1p5))
 		return fail(view, SPEVIRT_E_HOST_NOT_OWNED,
 			    "MDCR_EL3.PMSEE is 0b11 (SPEVIRT_EL3_PMSEE_ALL): every Profiling Buffer "
 			    "management event is taken to EL3, so no guest can own a profiling "
@@ -82,7 +82,7 @@ static enum spevirt_status check_guest_levels(const struct spevirt_hostcaps *cap
 		return fail(view, SPEVIRT_E_NVM,
 			    "guest ID_AA64DFR2_EL1.SPE_nVM: the KVM RFC v6 profile never offers "
 			    "FEAT_SPE_nVM");
-	if (cfg->spe_nvm && !(caps->feats & FEAT_SPE_nVM))
+	if (cfg->spe_nvm && !(caps->feats & SPV_FEAT_SPE_nVM))
 		return fail(view, SPEVIRT_E_NVM,
 			    "guest ID_AA64DFR2_EL1.SPE_nVM is 1 but the host's is 0: the guest "
 			    "never sees more than the host has");
@@ -95,7 +95,7 @@ static enum spevirt_status check_buffer_size(const struct spevirt_host *host,
 					     struct spevirt_view *view, uint16_t *field)
 {
 	uint64_t host_limit =
-		spevirt_maxbuf_decode((uint16_t)FIELD_GET_(host->pmbidr_el1,
+		spevirt_maxbuf_decode((uint16_t)SPV_FIELD_GET(host->pmbidr_el1,
 							   PMBIDR_EL1_MAXBUFFSIZE));
 
 	if (spevirt_maxbuf_encode(cfg->max_buffer_size, field) != SPEVIRT_OK)
@@ -135,18 +135,18 @@ static uint64_t guest_pmsidr(uint64_t host, const struct spevirt_hostcaps *caps,
 	/* The RFC hides only FnE and FDS; a consistent view hides every later feature. */
 	if (cfg->profile == SPEVIRT_PROFILE_DEFAULT) {
 		if (cfg->pmsver < SPEVIRT_PMSVER_V1P1)
-			hide |= PMSIDR_NEEDS_V1P1;
+			hide |= SPV_PMSIDR_NEEDS_V1P1;
 		if (cfg->pmsver < SPEVIRT_PMSVER_V1P2)
-			hide |= PMSIDR_NEEDS_V1P2;
+			hide |= SPV_PMSIDR_NEEDS_V1P2;
 		if (cfg->pmsver < SPEVIRT_PMSVER_V1P4)
-			hide |= PMSIDR_NEEDS_V1P4;
+			hide |= SPV_PMSIDR_NEEDS_V1P4;
 	}
 	return val & ~hide;
 }
 
 static uint64_t addrmode(const struct spevirt_config *cfg)
 {
-	return FIELD_PREP_(PMBIDR_EL1_ADDRMODE, cfg->spe_nvm ? SPEVIRT_PMBIDR_EL1_ADDRMODE_VA_PA :
+	return SPV_FIELD_PREP(PMBIDR_EL1_ADDRMODE, cfg->spe_nvm ? SPEVIRT_PMBIDR_EL1_ADDRMODE_VA_PA :
 							       SPEVIRT_PMBIDR_EL1_ADDRMODE_VA);
 }
 
@@ -157,8 +157,8 @@ static uint64_t addrmode(const struct spevirt_config *cfg)
 static uint16_t shown_maxbuf(const struct spevirt_host *host, const struct spevirt_hostcaps *caps,
 			     const struct spevirt_config *cfg, uint16_t limit)
 {
-	if ((cfg->flags & SPEVIRT_CFG_UNADVERTISED_LIMIT) && !(caps->feats & FEAT_FGT))
-		return (uint16_t)FIELD_GET_(host->pmbidr_el1, PMBIDR_EL1_MAXBUFFSIZE);
+	if ((cfg->flags & SPEVIRT_CFG_UNADVERTISED_LIMIT) && !(caps->feats & SPV_FEAT_FGT))
+		return (uint16_t)SPV_FIELD_GET(host->pmbidr_el1, PMBIDR_EL1_MAXBUFFSIZE);
 	return limit;
 }
 
@@ -167,7 +167,7 @@ static uint64_t guest_pmbidr(uint64_t host, const struct spevirt_config *cfg, ui
 	uint64_t val = host & ~(SPEVIRT_PMBIDR_EL1_RES0 | SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE |
 				SPEVIRT_PMBIDR_EL1_ADDRMODE);
 
-	return val | addrmode(cfg) | FIELD_PREP_(PMBIDR_EL1_MAXBUFFSIZE, maxbuf);
+	return val | addrmode(cfg) | SPV_FIELD_PREP(PMBIDR_EL1_MAXBUFFSIZE, maxbuf);
 }
 
 /*
@@ -211,14 +211,14 @@ static const char *pmbidr_why(uint64_t host, uint64_t guest)
 /* The features of a guest with SPE, read back from its view. */
 static unsigned int guest_feats(const struct spevirt_config *cfg, uint64_t pmsidr)
 {
-	unsigned int feats = FEAT_SPE;
+	unsigned int feats = SPV_FEAT_SPE;
 
 	if (pmsidr & SPEVIRT_PMSIDR_EL1_FNE)
-		feats |= FEAT_SPE_FnE;
+		feats |= SPV_FEAT_SPE_FnE;
 	if (pmsidr & SPEVIRT_PMSIDR_EL1_FDS)
-		feats |= FEAT_SPE_FDS;
+		feats |= SPV_FEAT_SPE_FDS;
 	if (cfg->spe_nvm)
-		feats |= FEAT_SPE_nVM;
+		feats |= SPV_FEAT_SPE_nVM;
 	return feats;
 }
 
@@ -231,7 +231,7 @@ static enum spevirt_status compute_spe_guest(const struct spevirt_host *host,
 	enum spevirt_status status;
 	uint16_t maxbuf;
 
-	if (FIELD_GET_(host->pmbidr_el1, PMBIDR_EL1_P))
+	if (SPV_FIELD_GET(host->pmbidr_el1, PMBIDR_EL1_P))
 		return fail(view, SPEVIRT_E_HOST_NOT_OWNED,
 			    "host PMBIDR_EL1.P is 1: a higher Exception level owns the profiling "
 			    "buffer, so EL2 cannot give it to a guest");
@@ -271,10 +271,10 @@ static enum spevirt_status compute_spe_guest(const struct spevirt_host *host,
 static void compute_id_fields(const struct spevirt_config *cfg, struct spevirt_view *view)
 {
 	view->id_aa64dfr0_el1.mask = SPEVIRT_ID_AA64DFR0_EL1_PMSVER;
-	view->id_aa64dfr0_el1.value = FIELD_PREP_(ID_AA64DFR0_EL1_PMSVER, cfg->pmsver);
+	view->id_aa64dfr0_el1.value = SPV_FIELD_PREP(ID_AA64DFR0_EL1_PMSVER, cfg->pmsver);
 	view->id_aa64dfr2_el1.mask = SPEVIRT_ID_AA64DFR2_EL1_SPE_NVM |
 				     SPEVIRT_ID_AA64DFR2_EL1_SPE_EXC;
-	view->id_aa64dfr2_el1.value = FIELD_PREP_(ID_AA64DFR2_EL1_SPE_NVM, cfg->spe_nvm);
+	view->id_aa64dfr2_el1.value = SPV_FIELD_PREP(ID_AA64DFR2_EL1_SPE_NVM, cfg->spe_nvm);
 }
 
 enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
@@ -305,7 +305,7 @@ enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
 		return fail(view, SPEVIRT_E_HOST_INVALID, reason);
 
 	if (cfg->pmsver != SPEVIRT_PMSVER_NI) {
-		if (!(caps.feats & FEAT_SPE))
+		if (!(caps.feats & SPV_FEAT_SPE))
 			return fail(view, SPEVIRT_E_HOST_NO_SPE,
 				    "guest ID_AA64DFR0_EL1.PMSVer is non-zero but the host's "
 				    "PMSVer is 0: the host has no SPE");

@@ -29,6 +29,7 @@ import argparse
 import glob
 import os
 import re
+import signal
 import subprocess
 import sys
 
@@ -159,6 +160,8 @@ def main():
     ap.add_argument('--list', action='store_true', help='list the mutants, run nothing')
     ap.add_argument('files', nargs='*')
     args = ap.parse_args()
+    # A stopped run still restores the file it mutated (mutate_file's finally).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit('mutate: stopped'))
     files = args.files or sorted(f for f in glob.glob(os.path.join(ROOT, 'lib', '*.c'))
                                  if not f.endswith('regdesc.c'))
     if not args.list:

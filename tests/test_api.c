@@ -195,6 +195,35 @@ static void buffer_errors_zero_the_effect_and_say_why(void **state)
 	assert_non_null(e.reason);
 }
 
+/* Every field of the effect is set on every return: a write reads nothing. */
+static void effects_start_from_zero(void **state)
+{
+	struct spevirt_buffer b = { .pmbptr_el1 = 0x10000 };
+	struct spevirt_buffer_effect e;
+	struct spevirt_view v;
+
+	(void)state;
+	assert_status(compute(make_host(3, 1, 0), make_cfg(SPEVIRT_PROFILE_DEFAULT, 3), &v),
+		      SPEVIRT_OK);
+	memset(&e, 0xff, sizeof(e));
+	assert_status(spevirt_buffer_access(&v, &b, SPEVIRT_SYSREG_PMBPTR_EL1, true, 0x20000, &b,
+					    &e), SPEVIRT_OK);
+	assert_int_equal(e.read_value, 0);
+	assert_false(e.undef || e.ignored || e.program || e.running || e.event || e.irq);
+	assert_null(e.reason);
+	memset(&e, 0xff, sizeof(e));
+	assert_status(spevirt_buffer_hw_event(&v, &b, SPEVIRT_PMBSR_EL1_S, 0x20000, &b, &e),
+		      SPEVIRT_OK);
+	assert_int_equal(e.read_value, 0);
+	assert_false(e.undef || e.ignored || e.program || e.running);
+	assert_true(e.event && e.irq);
+	assert_null(e.reason);
+	memset(&e, 0xff, sizeof(e));
+	assert_status(spevirt_buffer_abort(&v, &b, 2, 4, &b, &e), SPEVIRT_OK);
+	assert_int_equal(e.read_value, 0);
+	assert_null(e.reason);
+}
+
 static void best_offer_refuses_an_unrepresentable_limit(void **state)
 {
 	struct spevirt_host h = make_host(3, 1, 0);
@@ -288,6 +317,7 @@ int main(void)
 		cmocka_unit_test(trapped_agrees_with_every_decision),
 		cmocka_unit_test(accepted_leaks_pass_forbid_leaks),
 		cmocka_unit_test(buffer_errors_zero_the_effect_and_say_why),
+		cmocka_unit_test(effects_start_from_zero),
 		cmocka_unit_test(best_offer_refuses_an_unrepresentable_limit),
 		cmocka_unit_test(best_offer_report_says_why_each_level_was_refused),
 		cmocka_unit_test(kvm_profile_reasons_name_its_own_rule),
