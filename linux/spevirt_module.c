@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+/*
+ * spevirt as a kernel module: the library, unchanged, and its API exported
+ * to the hypervisor (KVM, or any module) that links against it.  The
+ * library has no state, so the module has no init or exit work.
+ */
+#include <linux/export.h>
+#include <linux/module.h>
+
+#include <spevirt/spevirt.h>
+
+EXPORT_SYMBOL_GPL(spevirt_version);
+EXPORT_SYMBOL_GPL(spevirt_strerror);
+EXPORT_SYMBOL_GPL(spevirt_view_compute);
+EXPORT_SYMBOL_GPL(spevirt_access);
+EXPORT_SYMBOL_GPL(spevirt_access_trapped);
+EXPORT_SYMBOL_GPL(spevirt_sysreg_from_iss);
+EXPORT_SYMBOL_GPL(spevirt_context_regs);
+EXPORT_SYMBOL_GPL(spevirt_best_offer);
+EXPORT_SYMBOL_GPL(spevirt_best_offer_report);
+EXPORT_SYMBOL_GPL(spevirt_leak_name);
+EXPORT_SYMBOL_GPL(spevirt_leak_describe);
+EXPORT_SYMBOL_GPL(spevirt_buffer_access);
+EXPORT_SYMBOL_GPL(spevirt_buffer_hw_event);
+EXPORT_SYMBOL_GPL(spevirt_buffer_abort);
+EXPORT_SYMBOL_GPL(spevirt_maxbuf_encode);
+EXPORT_SYMBOL_GPL(spevirt_maxbuf_decode);
+EXPORT_SYMBOL_GPL(spevirt_reg_count);
+EXPORT_SYMBOL_GPL(spevirt_reg_get);
+EXPORT_SYMBOL_GPL(spevirt_reg_find);
+
+MODULE_DESCRIPTION("spevirt: how a hypervisor virtualizes Arm SPE for a guest");
+MODULE_LICENSE("Dual BSD/GPL");
