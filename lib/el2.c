@@ -105,11 +105,10 @@ static uint16_t context_set(const struct spevirt_view *view)
 	return set;
 }
 
+/* A host without SPE has none of these fields, and its guest none of these registers. */
 void spevirt_el2_plan_(const struct spevirt_hostcaps *caps, const struct spevirt_guest *guest,
 		       unsigned int flags, struct spevirt_view *view)
 {
-	if (!(caps->feats & SPV_FEAT_SPE))
-		return;
 	plan_pmscr(caps, guest, flags, &view->pmscr_el2);
 	plan_hpmfzs(caps, guest, &view->mdcr_el2);
 	view->context_regs = context_set(view);
