@@ -79,8 +79,7 @@ uint64_t spevirt_leaks_(const struct spevirt_host *host, const struct spevirt_ho
 {
 	uint64_t leaks = 0;
 
-	if (!(caps->feats & SPV_FEAT_SPE))
-		return 0;
+	/* A host without SPE leaks nothing: its PMSVer is 0, PMBIDR_EL1 UNDEFs. */
 	if (caps->pmsver >= SPEVIRT_PMSVER_V1P2 && cfg->pmsver < SPEVIRT_PMSVER_V1P2)
 		leaks |= SPEVIRT_LEAK_PMCR_FZS;
 	if (cfg->pmsver != SPEVIRT_PMSVER_NI)

@@ -22,8 +22,8 @@ restored after every mutant, also on ^C.
 
 usage: mutate.py [--build DIR] [--list] [FILE...]   (default: lib/*.c but the
        generated lib/regdesc.c)
-Prints one line per surviving mutant (file:line: original -> mutant, the
-line) and per file "FILE: K killed, S survived of N".
+Prints one line per surviving mutant (file:line: original -> mutant, and the
+line as the mutant has it) and per file "FILE: K killed, S survived of N".
 """
 import argparse
 import glob
@@ -121,10 +121,13 @@ def killed(build):
                 'fuzz', '-t', '4'], ROOT, 600) != 0
 
 
-def line_of(text, pos):
+def line_of(text, pos, end_pos, new):
+    """The line number, and the line as the mutant has it."""
     start = text.rfind('\n', 0, pos) + 1
     end = text.find('\n', pos)
-    return text.count('\n', 0, pos) + 1, text[start:end if end >= 0 else None].strip()
+    end = end if end >= 0 else len(text)
+    return (text.count('\n', 0, pos) + 1,
+            (text[start:pos] + new + text[end_pos:end]).strip())
 
 
 def mutate_file(path, build, listing):
@@ -135,7 +138,7 @@ def mutate_file(path, build, listing):
     try:
         for start, end, old, new in mutants(text):
             total += 1
-            line, src = line_of(text, start)
+            line, src = line_of(text, start, end, new)
             if listing:
                 print('%s:%d: %s -> %s   %s' % (rel, line, old, new or '(removed)', src))
                 continue

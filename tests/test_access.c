@@ -362,6 +362,68 @@ static void every_leak_is_produced_and_forbidden(void **state)
 	assert_int_equal(all, (1ULL << SPEVIRT_LEAK_COUNT) - 1);
 }
 
+/* With every leak but one accepted, FORBID_LEAKS names exactly that one. */
+static void forbid_leaks_names_the_one_leak_not_accepted(void **state)
+{
+	uint64_t all = (1ULL << SPEVIRT_LEAK_COUNT) - 1;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(leak_cases) / sizeof(leak_cases[0]); i++) {
+		const struct leak_case *lc = &leak_cases[i];
+		struct spevirt_host h = make_host(lc->hv, lc->fgt, lc->opts);
+		struct spevirt_config c = make_cfg(lc->profile, lc->gv);
+		char name[64];
+		struct spevirt_view v;
+		unsigned int bit = 0;
+
+		while (!(lc->leak & (1ULL << bit)))
+			bit++;
+		snprintf(name, sizeof(name), "SPEVIRT_LEAK_%s:", spevirt_leak_name(bit));
+		c.flags = lc->flags | SPEVIRT_CFG_FORBID_LEAKS;
+		c.max_buffer_size = lc->limit;
+		c.accepted_leaks = all & ~lc->leak;
+		assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_E_LEAK);
+		assert_reason_has(v, name);
+	}
+}
+
+/* The leaks of a view are exactly those its configuration causes. */
+static void each_leak_has_its_cause_and_no_other(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 2);
+	struct spevirt_view v;
+
+	(void)state;
+	/* Below the host, buffer trapped: PMBLIMITR_EL1.PMFZ is sanitized, no BUFFER_BITS. */
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(v.leaks, SPEVIRT_LEAK_RECORD_FORMAT | SPEVIRT_LEAK_FILTER_BITS |
+				  SPEVIRT_LEAK_PMCR_FZS);
+	/* At the host's level, with CRR hidden by the default profile below V1P4. */
+	h = make_host(5, 2, HOST_FDS);
+	h.pmsidr_el1 |= 1ULL << 25;			/* CRR */
+	c.pmsver = 3;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_true(v.leaks & SPEVIRT_LEAK_RECORD_FEATURES);
+	/* SME hidden from a guest without SPEv1p1. */
+	h = make_host(2, 1, HOST_SME);
+	c.pmsver = 1;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_true(v.leaks & SPEVIRT_LEAK_RECORD_FEATURES);
+	/* FDS hidden by EL3 at the host's own level: only its filter bit leaks. */
+	h = make_host(5, 2, HOST_FDS);
+	h.el3_disabled = SPEVIRT_EL3_NO_PMSDSFR;
+	c.pmsver = 5;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(v.leaks, SPEVIRT_LEAK_FILTER_BITS);
+	/* Pinned memory at the host's level, SPE_nVM hidden: only BUFFER_BITS. */
+	h = make_host(5, 2, HOST_NVM);
+	c.flags = SPEVIRT_CFG_PINNED_MEMORY;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(v.leaks, SPEVIRT_LEAK_BUFFER_BITS);
+}
+
 static void leak_names_and_descriptions_follow_the_bits(void **state)
 {
 	(void)state;
@@ -471,6 +533,8 @@ int main(void)
 		cmocka_unit_test(kvm_profile_refuses_fallback_flags),
 		cmocka_unit_test(every_leak_is_produced_and_forbidden),
 		cmocka_unit_test(leak_names_and_descriptions_follow_the_bits),
+		cmocka_unit_test(forbid_leaks_names_the_one_leak_not_accepted),
+		cmocka_unit_test(each_leak_has_its_cause_and_no_other),
 		cmocka_unit_test(forbid_leaks_names_the_first_leak),
 		cmocka_unit_test(best_offer_is_the_highest_level_the_profile_allows),
 		cmocka_unit_test(best_offer_takes_pmsver_as_an_upper_bound),

@@ -677,6 +677,31 @@ static void el3_fgten2_0_traps_pmsdsfr_and_pmbmar_always(void **state)
 			 SPEVIRT_ACCESS_UNTRAPPED);
 }
 
+/* A control of a feature the host lacks does not exist: its bit changes nothing. */
+static void el3_fgten2_is_ignored_without_fgt2(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 2);
+	struct spevirt_view with, without;
+	size_t i;
+
+	(void)state;
+	assert_status(compute(h, c, &without), SPEVIRT_OK);
+	h.el3_disabled = SPEVIRT_EL3_NO_FGT2;
+	assert_status(compute(h, c, &with), SPEVIRT_OK);
+	{
+		const struct spevirt_regmask *a[] = VIEW_REGMASKS(&with);
+		const struct spevirt_regmask *b[] = VIEW_REGMASKS(&without);
+
+		for (i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
+			assert_int_equal(a[i]->mask, b[i]->mask);
+			assert_int_equal(a[i]->value, b[i]->value);
+		}
+	}
+	assert_memory_equal(with.access, without.access, sizeof(with.access));
+	assert_int_equal(with.leaks, without.leaks);
+}
+
 static void el3_enpmsn_0_caps_the_guest_at_v1p1(void **state)
 {
 	struct spevirt_host h = make_host(3, 1, 0);
@@ -778,6 +803,7 @@ int main(void)
 		cmocka_unit_test(best_offer_knows_pinned_memory),
 		cmocka_unit_test(el3_fgten_0_plans_the_host_without_fgt),
 		cmocka_unit_test(el3_fgten2_0_traps_pmsdsfr_and_pmbmar_always),
+		cmocka_unit_test(el3_fgten2_is_ignored_without_fgt2),
 		cmocka_unit_test(el3_enpmsn_0_caps_the_guest_at_v1p1),
 		cmocka_unit_test(el3_enpms3_0_hides_fds),
 		cmocka_unit_test(el3_enpms4_0_refuses_spe_nvm),
