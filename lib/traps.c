@@ -249,9 +249,13 @@ static const char *plan_access(const struct spe_reg *r, int is_write,
 		*out = want;
 		return NULL;
 	}
-	/* Nothing traps it.  A guest without SPE reads the host's PMBIDR_EL1. */
+	/*
+	 * Nothing traps it.  For a guest without SPE that is only a PMBIDR_EL1
+	 * read on a host without FEAT_FGT (a leak, not a refusal): TPMS and
+	 * E2PB trap the rest, and it has no pmbidr_why.
+	 */
 	*out = SPEVIRT_ACCESS_UNTRAPPED;
-	return (g->feats & SPV_FEAT_SPE) ? need_fgt(r, g) : NULL;
+	return need_fgt(r, g);
 }
 
 /* PSB CSYNC is a hint: UNDEF would be wrong, a trap would only cost time. */

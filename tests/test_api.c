@@ -73,6 +73,23 @@ static void access_with_a_null_view_fails_closed(void **state)
 	assert_false(spevirt_access_trapped(NULL, SPEVIRT_SYSREG_PMSCR_EL1, false));
 }
 
+/* Just past SPE's block (CRm 11) and just before it (CRm 8, op2 7): not SPE. */
+static void encodings_next_to_the_block_are_not_spe(void **state)
+{
+	struct spevirt_view v;
+
+	(void)state;
+	assert_status(compute(make_host(3, 1, 0), make_cfg(SPEVIRT_PROFILE_DEFAULT, 3), &v),
+		      SPEVIRT_OK);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG(3U, 0U, 9U, 11U, 0U), false),
+			 SPEVIRT_ACCESS_NOT_SPE);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG(3U, 0U, 9U, 8U, 7U), true),
+			 SPEVIRT_ACCESS_NOT_SPE);
+	assert_false(spevirt_access_trapped(&v, SPEVIRT_SYSREG(3U, 0U, 9U, 11U, 0U), false));
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG(3U, 0U, 9U, 10U, 7U), false),
+			 SPEVIRT_ACCESS_UNTRAPPED);
+}
+
 static void writes_to_id_registers_never_reach_the_hypervisor(void **state)
 {
 	struct spevirt_view v;
@@ -313,6 +330,7 @@ int main(void)
 		cmocka_unit_test(version_macros_match_the_project_version),
 		cmocka_unit_test(iss_direction_1_is_a_read),
 		cmocka_unit_test(access_with_a_null_view_fails_closed),
+		cmocka_unit_test(encodings_next_to_the_block_are_not_spe),
 		cmocka_unit_test(writes_to_id_registers_never_reach_the_hypervisor),
 		cmocka_unit_test(trapped_agrees_with_every_decision),
 		cmocka_unit_test(accepted_leaks_pass_forbid_leaks),

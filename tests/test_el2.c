@@ -677,6 +677,29 @@ static void el3_fgten2_0_traps_pmsdsfr_and_pmbmar_always(void **state)
 			 SPEVIRT_ACCESS_UNTRAPPED);
 }
 
+/* FGTEn 0 and FGTEn2 0: the first registers' traps vanish, the second's are forced. */
+static void el3_fgten_and_fgten2_0_together(void **state)
+{
+	struct spevirt_host h = make_host(5, 2, HOST_FDS);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 3);
+	struct spevirt_view v;
+
+	(void)state;
+	h.el3_disabled = SPEVIRT_EL3_NO_FGT | SPEVIRT_EL3_NO_FGT2;
+	/* FnE stays visible at V1P2: nothing must hide it, and PMSIDR_EL1 differs (FDS). */
+	assert_status(compute(h, c, &v), SPEVIRT_E_NEED_FGT);
+	assert_reason_has(v, "PMSIDR_EL1");
+	/* V1P1 hides FnE: nPMSNEVFR_EL1 is a first-register bit, not forced. */
+	c.pmsver = 2;
+	c.flags = SPEVIRT_CFG_TPMS_FALLBACK;
+	assert_status(compute(h, c, &v), SPEVIRT_OK);
+	assert_int_equal(v.mdcr_el2.value & BIT(14), BIT(14));
+	assert_int_equal(v.hdfgrtr_el2.mask | v.hdfgrtr2_el2.mask, 0);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSNEVFR_EL1, false),
+			 SPEVIRT_ACCESS_UNDEF);
+	assert_true(spevirt_access_trapped(&v, SPEVIRT_SYSREG_PMSNEVFR_EL1, false));
+}
+
 /* A control of a feature the host lacks does not exist: its bit changes nothing. */
 static void el3_fgten2_is_ignored_without_fgt2(void **state)
 {
@@ -804,6 +827,7 @@ int main(void)
 		cmocka_unit_test(el3_fgten_0_plans_the_host_without_fgt),
 		cmocka_unit_test(el3_fgten2_0_traps_pmsdsfr_and_pmbmar_always),
 		cmocka_unit_test(el3_fgten2_is_ignored_without_fgt2),
+		cmocka_unit_test(el3_fgten_and_fgten2_0_together),
 		cmocka_unit_test(el3_enpmsn_0_caps_the_guest_at_v1p1),
 		cmocka_unit_test(el3_enpms3_0_hides_fds),
 		cmocka_unit_test(el3_enpms4_0_refuses_spe_nvm),
