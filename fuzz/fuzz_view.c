@@ -319,7 +319,7 @@ static int fgt_state(const struct spevirt_host *host, uint64_t level)
 
 static void check_error(const struct run *r)
 {
-	CHECK(r, (unsigned int)r->status <= (unsigned int)SPEVIRT_E_LEAK,
+	CHECK(r, (unsigned int)r->status <= (unsigned int)SPEVIRT_E_MISMATCH,
 	      "the status is an enum spevirt_status value", NULL);
 	CHECK(r, r->view.reason, "an error has a reason", NULL);
 }

@@ -8,7 +8,13 @@
 
 /* PMSIDR_EL1 features whose packets the hardware emits whatever the ID says. */
 #define SPV_PMSIDR_PACKET_FEATURES \
-	(SPEVIRT_PMSIDR_EL1_PBT | SPEVIRT_PMSIDR_EL1_CRR | SPEVIRT_PMSIDR_EL1_SME)
+	(SPEVIRT_PMSIDR_EL1_PBT | SPEVIRT_PMSIDR_EL1_CRR | SPEVIRT_PMSIDR_EL1_SME | \
+	 SPEVIRT_PMSIDR_EL1_LDS)
+
+/* PMSIDR_EL1 features whose PMSFCR_EL1 or PMSDSFR_EL1 controls stay writable. */
+#define SPV_PMSIDR_FILTER_FEATURES \
+	(SPEVIRT_PMSIDR_EL1_FNE | SPEVIRT_PMSIDR_EL1_FDS | SPEVIRT_PMSIDR_EL1_EFT | \
+	 SPEVIRT_PMSIDR_EL1_FPF)
 
 struct leak_text {
 	const char *name;	/* the bit's name without SPEVIRT_LEAK_ */
@@ -22,10 +28,10 @@ struct leak_text {
 static const struct leak_text leak_texts[SPEVIRT_LEAK_COUNT] = {
 	SPV_LEAK(RECORD_FORMAT, "the guest's PMSVer is below the host's: records carry the packets "
 	     "and encodings of the host's SPE version"),
-	SPV_LEAK(RECORD_FEATURES, "the view hides PMSIDR_EL1.PBT, CRR or SME, but the hardware "
-	     "still emits their packets"),
-	SPV_LEAK(FILTER_BITS, "PMSEVFR_EL1 event bits and PMSFCR_EL1.FnE/FDS of features the guest "
-	     "lacks stay writable instead of RAZ/WI"),
+	SPV_LEAK(RECORD_FEATURES, "the view hides PMSIDR_EL1.PBT, CRR, SME or LDS, but the "
+	     "hardware still emits their packets"),
+	SPV_LEAK(FILTER_BITS, "PMSEVFR_EL1 event bits and PMSFCR_EL1.FnE/FDS/SIMD/FP "
+	     "filters of features the guest lacks stay writable instead of RAZ/WI"),
 	SPV_LEAK(PMSCR_EXC, "the host has FEAT_SPE_EXC, the guest does not: PMSCR_EL1.KE and EE "
 	     "stay writable"),
 	SPV_LEAK(PMBIDR_READ, "without FEAT_FGT nothing traps PMBIDR_EL1: the guest without SPE "
@@ -60,7 +66,7 @@ static uint64_t spe_guest_leaks(const struct spevirt_host *host,
 		leaks |= SPEVIRT_LEAK_RECORD_FORMAT | SPEVIRT_LEAK_FILTER_BITS;
 	if (hidden & SPV_PMSIDR_PACKET_FEATURES)
 		leaks |= SPEVIRT_LEAK_RECORD_FEATURES;
-	if (hidden & (SPEVIRT_PMSIDR_EL1_FNE | SPEVIRT_PMSIDR_EL1_FDS))
+	if (hidden & SPV_PMSIDR_FILTER_FEATURES)
 		leaks |= SPEVIRT_LEAK_FILTER_BITS;
 	if (caps->feats & SPV_FEAT_SPEv1p5)
 		leaks |= SPEVIRT_LEAK_PMSCR_EXC;

@@ -12,6 +12,7 @@ static const char *const status_text[] = {
 	[SPEVIRT_E_BUFSIZE] = "buffer size limit not possible",
 	[SPEVIRT_E_NEED_FGT] = "a required trap needs FEAT_FGT or FEAT_FGT2",
 	[SPEVIRT_E_LEAK] = "the view would leak host features",
+	[SPEVIRT_E_MISMATCH] = "the host cannot present the guest's values",
 };
 
 const char *spevirt_strerror(enum spevirt_status status)

@@ -222,10 +222,30 @@ static unsigned int guest_feats(const struct spevirt_config *cfg, uint64_t pmsid
 	return feats;
 }
 
-/* The guest's SPE registers: ID values and which ID reads must be trapped. */
+/*
+ * Replace the guest values just computed by @want, the values of a pool or
+ * of a running guest, if this host can present them (policy.md section 12).
+ */
+static enum spevirt_status present(const uint64_t want[2], unsigned int pmsver,
+				   struct spevirt_view *view)
+{
+	const uint64_t own[2] = { view->pmsidr_el1, view->pmbidr_el1 };
+	const char *rule = spevirt_present_check_(own, want, pmsver, NULL);
+
+	if (rule)
+		return fail(view, SPEVIRT_E_MISMATCH, rule);
+	view->pmsidr_el1 = want[0];
+	view->pmbidr_el1 = want[1];
+	return SPEVIRT_OK;
+}
+
+/*
+ * The guest's SPE registers: ID values (@want, or this host's own guest
+ * values when NULL) and which ID reads must be trapped.
+ */
 static enum spevirt_status compute_spe_guest(const struct spevirt_host *host,
 					     const struct spevirt_hostcaps *caps,
-					     const struct spevirt_config *cfg,
+					     const struct spevirt_config *cfg, const uint64_t *want,
 					     struct spevirt_view *view, struct spevirt_guest *guest)
 {
 	enum spevirt_status status;
@@ -246,6 +266,11 @@ static enum spevirt_status compute_spe_guest(const struct spevirt_host *host,
 	view->pmsidr_el1 = guest_pmsidr(host->pmsidr_el1, caps, cfg);
 	view->pmbidr_el1 = guest_pmbidr(host->pmbidr_el1, cfg,
 					 shown_maxbuf(host, caps, cfg, maxbuf));
+	if (want) {
+		status = present(want, cfg->pmsver, view);
+		if (status != SPEVIRT_OK)
+			return status;
+	}
 	guest->feats = guest_feats(cfg, view->pmsidr_el1);
 	guest->pinned = (cfg->flags & SPEVIRT_CFG_PINNED_MEMORY) != 0;
 	if (cfg->profile == SPEVIRT_PROFILE_KVM_RFC_V6) {
@@ -277,9 +302,9 @@ static void compute_id_fields(const struct spevirt_config *cfg, struct spevirt_v
 	view->id_aa64dfr2_el1.value = SPV_FIELD_PREP(ID_AA64DFR2_EL1_SPE_NVM, cfg->spe_nvm);
 }
 
-enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
-					 const struct spevirt_config *cfg,
-					 struct spevirt_view *view)
+static enum spevirt_status view_compute(const struct spevirt_host *host,
+					const struct spevirt_config *cfg, const uint64_t *want,
+					struct spevirt_view *view)
 {
 	struct spevirt_guest guest = { 0 };
 	struct spevirt_hostcaps caps;
@@ -309,13 +334,17 @@ enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
 			return fail(view, SPEVIRT_E_HOST_NO_SPE,
 				    "guest ID_AA64DFR0_EL1.PMSVer is non-zero but the host's "
 				    "PMSVer is 0: the host has no SPE");
-		status = compute_spe_guest(host, &caps, cfg, view, &guest);
+		status = compute_spe_guest(host, &caps, cfg, want, view, &guest);
 		if (status != SPEVIRT_OK)
 			return status;
 	} else if (cfg->spe_nvm) {
 		return fail(view, SPEVIRT_E_NVM,
 			    "guest ID_AA64DFR2_EL1.SPE_nVM is 1 but its PMSVer is 0: "
 			    "FEAT_SPE_nVM requires FEAT_SPE");
+	} else if (want && (want[0] || want[1])) {
+		return fail(view, SPEVIRT_E_MISMATCH,
+			    "a guest whose PMSVer is 0 has no PMSIDR_EL1 or PMBIDR_EL1 to "
+			    "present: both values must be 0");
 	} else {
 		/* No buffer, no limit: nothing is hidden from the guest. */
 		view->limit_advertised = true;
@@ -341,6 +370,23 @@ enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
 		view->reason = why;
 	}
 	return status;
+}
+
+enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
+					 const struct spevirt_config *cfg,
+					 struct spevirt_view *view)
+{
+	return view_compute(host, cfg, NULL, view);
+}
+
+enum spevirt_status spevirt_view_present(const struct spevirt_host *host,
+					 const struct spevirt_config *cfg,
+					 uint64_t pmsidr_el1, uint64_t pmbidr_el1,
+					 struct spevirt_view *view)
+{
+	const uint64_t want[2] = { pmsidr_el1, pmbidr_el1 };
+
+	return view_compute(host, cfg, want, view);
 }
 
 /* What makes every level fail whatever the host: checked before any is tried. */

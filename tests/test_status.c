@@ -12,33 +12,36 @@ struct status_case {
 	unsigned int host_pmsver, host_fgt;
 	struct spevirt_config cfg;
 	uint64_t pmbidr_set;
+	uint64_t present_pmsidr;	/* non-zero: spevirt_view_present() of this */
 };
 
 static const struct status_case status_cases[] = {
 	{ "unknown profile", SPEVIRT_E_INVAL, "spevirt_config.profile", 3, 1,
-	  { .profile = (enum spevirt_profile)2, .pmsver = 3 }, 0 },
+	  { .profile = (enum spevirt_profile)2, .pmsver = 3 }, 0, 0 },
 	{ "unknown flag bit", SPEVIRT_E_INVAL, "spevirt_config.flags", 3, 1,
-	  { .pmsver = 3, .flags = 1U << 31 }, 0 },
+	  { .pmsver = 3, .flags = 1U << 31 }, 0, 0 },
 	{ "pmsver wider than the field", SPEVIRT_E_INVAL, "ID_AA64DFR0_EL1.PMSVer", 3, 1,
-	  { .pmsver = 16 }, 0 },
+	  { .pmsver = 16 }, 0, 0 },
 	{ "spe_nvm neither 0 nor 1", SPEVIRT_E_INVAL, "ID_AA64DFR2_EL1.SPE_nVM", 3, 1,
-	  { .pmsver = 3, .spe_nvm = 2 }, 0 },
+	  { .pmsver = 3, .spe_nvm = 2 }, 0, 0 },
 	{ "reserved guest pmsver", SPEVIRT_E_PMSVER, "ID_AA64DFR0_EL1.PMSVer", 3, 1,
-	  { .pmsver = 7 }, 0 },
+	  { .pmsver = 7 }, 0, 0 },
 	{ "guest SPE on a host without", SPEVIRT_E_HOST_NO_SPE, "PMSVer", 0, 1,
-	  { .pmsver = 1 }, 0 },
+	  { .pmsver = 1 }, 0, 0 },
 	{ "nVM on a host without", SPEVIRT_E_NVM, "SPE_nVM", 3, 1,
-	  { .pmsver = 3, .spe_nvm = 1 }, 0 },
+	  { .pmsver = 3, .spe_nvm = 1 }, 0, 0 },
 	{ "limit not representable", SPEVIRT_E_BUFSIZE, "MaxBuffSize", 3, 1,
-	  { .pmsver = 3, .max_buffer_size = 4097 }, 0 },
+	  { .pmsver = 3, .max_buffer_size = 4097 }, 0, 0 },
 	{ "limit without FGT", SPEVIRT_E_NEED_FGT, "HDFGRTR_EL2.PMBIDR_EL1", 3, 0,
-	  { .pmsver = 3, .max_buffer_size = 4096 }, 0 },
+	  { .pmsver = 3, .max_buffer_size = 4096 }, 0, 0 },
 	{ "V1P5 host without FGT2", SPEVIRT_E_HOST_INVALID, "ID_AA64MMFR0_EL1.FGT", 6, 1,
-	  { .pmsver = 3 }, 0 },
+	  { .pmsver = 3 }, 0, 0 },
 	{ "buffer owned by a higher EL", SPEVIRT_E_HOST_NOT_OWNED, "PMBIDR_EL1.P", 3, 1,
-	  { .pmsver = 3 }, BIT(4) },
+	  { .pmsver = 3 }, BIT(4), 0 },
 	{ "a leak with FORBID_LEAKS", SPEVIRT_E_LEAK, "SPEVIRT_LEAK_RECORD_FORMAT", 3, 1,
-	  { .pmsver = 2, .flags = SPEVIRT_CFG_FORBID_LEAKS }, 0 },
+	  { .pmsver = 2, .flags = SPEVIRT_CFG_FORBID_LEAKS }, 0, 0 },
+	{ "presented CountSize not the host's", SPEVIRT_E_MISMATCH, "PMSIDR_EL1.CountSize", 3, 1,
+	  { .pmsver = 3 }, 0, 0x47 | (0x4ULL << 8) | (0x6ULL << 12) | (0x3ULL << 16) },
 };
 
 static void every_status_with_a_reason_naming_the_field(void **state)
@@ -53,7 +56,11 @@ static void every_status_with_a_reason_naming_the_field(void **state)
 		enum spevirt_status st;
 
 		h.pmbidr_el1 |= c->pmbidr_set;
-		st = spevirt_view_compute(&h, &c->cfg, &v);
+		if (c->present_pmsidr)
+			st = spevirt_view_present(&h, &c->cfg, c->present_pmsidr,
+						  (0x2ULL << 8) | BIT(5), &v);
+		else
+			st = spevirt_view_compute(&h, &c->cfg, &v);
 
 		if (st != c->status)
 			fail_msg("%s: status %d, expected %d", c->rule, st, c->status);
@@ -72,7 +79,7 @@ static void the_table_reaches_every_error_status(void **state)
 	(void)state;
 	for (i = 0; i < sizeof(status_cases) / sizeof(status_cases[0]); i++)
 		seen |= 1U << status_cases[i].status;
-	assert_int_equal(seen, ((1U << (SPEVIRT_E_LEAK + 1)) - 1) & ~1U);
+	assert_int_equal(seen, ((1U << (SPEVIRT_E_MISMATCH + 1)) - 1) & ~1U);
 }
 
 static void null_pointers_are_einval(void **state)
@@ -106,13 +113,13 @@ static void strerror_is_distinct_and_never_null(void **state)
 	int a, b;
 
 	(void)state;
-	for (a = SPEVIRT_OK; a <= SPEVIRT_E_LEAK; a++) {
+	for (a = SPEVIRT_OK; a <= SPEVIRT_E_MISMATCH; a++) {
 		assert_non_null(spevirt_strerror((enum spevirt_status)a));
 		for (b = SPEVIRT_OK; b < a; b++)
 			assert_string_not_equal(spevirt_strerror((enum spevirt_status)a),
 						spevirt_strerror((enum spevirt_status)b));
 	}
-	assert_string_equal(spevirt_strerror((enum spevirt_status)(SPEVIRT_E_LEAK + 1)),
+	assert_string_equal(spevirt_strerror((enum spevirt_status)(SPEVIRT_E_MISMATCH + 1)),
 			    "unknown spevirt status");
 	assert_string_equal(spevirt_strerror((enum spevirt_status)1000),
 			    "unknown spevirt status");
@@ -132,6 +139,7 @@ static void status_values_are_stable(void **state)
 	assert_int_equal(SPEVIRT_E_BUFSIZE, 7);
 	assert_int_equal(SPEVIRT_E_NEED_FGT, 8);
 	assert_int_equal(SPEVIRT_E_LEAK, 9);
+	assert_int_equal(SPEVIRT_E_MISMATCH, 10);
 }
 
 int main(void)

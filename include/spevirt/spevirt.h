@@ -64,6 +64,9 @@ SPEVIRT_API unsigned int spevirt_version(void);
  * @SPEVIRT_E_NEED_FGT: a required trap needs FEAT_FGT or FEAT_FGT2, which the
  *	host lacks
  * @SPEVIRT_E_LEAK: the configuration forbids leaks and the view would leak
+ * @SPEVIRT_E_MISMATCH: a host cannot present the guest-visible values of a
+ *	pool or of a running guest (a feature it lacks, a record format that
+ *	differs, a smaller limit it needs)
  *
  * The values are stable: they will not be renumbered.
  */
@@ -78,6 +81,7 @@ enum spevirt_status {
 	SPEVIRT_E_BUFSIZE,
 	SPEVIRT_E_NEED_FGT,
 	SPEVIRT_E_LEAK,
+	SPEVIRT_E_MISMATCH,
 };
 
 /**
@@ -173,11 +177,13 @@ enum spevirt_profile {
  *
  * SPEVIRT_LEAK_RECORD_FORMAT: the guest PMSVer is below the host's; records
  *	still carry the packets and encodings of the host's version.
- * SPEVIRT_LEAK_RECORD_FEATURES: the view hides PMSIDR_EL1.PBT, CRR or SME
- *	(default profile, lower PMSVer); the hardware still emits their packets.
- * SPEVIRT_LEAK_FILTER_BITS: the guest PMSVer is below the host's, or FnE/FDS
- *	is hidden: PMSEVFR_EL1 event bits of later versions and PMSFCR_EL1.FnE/
- *	FDS stay writable instead of RAZ/WI.
+ * SPEVIRT_LEAK_RECORD_FEATURES: the view hides PMSIDR_EL1.PBT, CRR, SME or LDS
+ *	(default profile, lower PMSVer, a pool); the hardware still emits their
+ *	packets.
+ * SPEVIRT_LEAK_FILTER_BITS: the guest PMSVer is below the host's, or FnE,
+ *	FDS, EFT or FPF is hidden: PMSEVFR_EL1 event bits of later versions and
+ *	PMSFCR_EL1.FnE/FDS and the SIMD/FP filters stay writable instead of
+ *	RAZ/WI.
  * SPEVIRT_LEAK_PMSCR_EXC: the host has FEAT_SPE_EXC, the guest does not:
  *	PMSCR_EL1.KE and EE stay writable.
  * SPEVIRT_LEAK_PMBIDR_READ: the guest has no SPE and the host no FEAT_FGT:
@@ -567,6 +573,143 @@ SPEVIRT_API enum spevirt_status spevirt_best_offer_report(const struct spevirt_h
 							  struct spevirt_config *cfg,
 							  struct spevirt_view *view,
 							  struct spevirt_offer_report *report);
+
+/**
+ * spevirt_view_present() - a host's view that shows the guest given ID values
+ * @host: the host's ID registers
+ * @cfg: the guest configuration
+ * @pmsidr_el1: the PMSIDR_EL1 the guest must read (a pool's, or what a
+ *	running guest read on its source host)
+ * @pmbidr_el1: the PMBIDR_EL1 the guest must read
+ * @view: filled: guest-visible values exactly @pmsidr_el1 and @pmbidr_el1,
+ *	with this host's own trap plan (every rule of spevirt_view_compute())
+ *
+ * A host can present values whose feature bits it has, whose minimum
+ * sampling interval, largest record and buffer alignment are at least its
+ * own, whose record format (CountSize, Format, ALTCLK) and external-abort
+ * behaviour (EA) are its own, and whose AddrMode and MaxBuffSize are those
+ * @cfg gives (docs/policy.md section 12).
+ *
+ * Return: as spevirt_view_compute(); SPEVIRT_E_MISMATCH, with the field
+ * and the rule in view->reason, for values this host cannot present.
+ */
+SPEVIRT_API enum spevirt_status spevirt_view_present(const struct spevirt_host *host,
+						     const struct spevirt_config *cfg,
+						     uint64_t pmsidr_el1, uint64_t pmbidr_el1,
+						     struct spevirt_view *view);
+
+/* Hosts a pool can hold. */
+#define SPEVIRT_MAX_POOL	16
+
+/**
+ * struct spevirt_pool - what every host of a pool presents to the guest
+ * @pmsidr_el1: the PMSIDR_EL1 every host's view shows
+ * @pmbidr_el1: the PMBIDR_EL1 every host's view shows
+ * @host: on error, the index of the host that limits the pool (the one
+ *	refused, or the first that disagrees); 0 on success
+ * @reason: on error, a static sentence naming the field and the rule; NULL
+ *	on success
+ */
+struct spevirt_pool {
+	uint64_t pmsidr_el1;
+	uint64_t pmbidr_el1;
+	unsigned int host;
+	const char *reason;
+};
+
+/**
+ * spevirt_pool_compute() - one guest view that every host of a pool presents
+ * @hosts: the hosts, 1 to SPEVIRT_MAX_POOL of them
+ * @nr_hosts: their number
+ * @cfg: the guest configuration, the same on every host
+ * @pool: filled: the common guest-visible values, or which host fails
+ * @views: @nr_hosts views, one per host, each presenting @pool's values
+ *	with its host's own trap plan (spevirt_view_present())
+ *
+ * Feature bits are those every host has; the minimum sampling interval,
+ * the largest record and the buffer alignment are the largest any host
+ * needs; the record format and EA must agree (docs/policy.md section 12).
+ *
+ * Return: SPEVIRT_OK; the error of the host @pool->host; SPEVIRT_E_INVAL
+ * for a NULL pointer or a @nr_hosts of 0 or above SPEVIRT_MAX_POOL.
+ */
+SPEVIRT_API enum spevirt_status spevirt_pool_compute(const struct spevirt_host *hosts,
+						     unsigned int nr_hosts,
+						     const struct spevirt_config *cfg,
+						     struct spevirt_pool *pool,
+						     struct spevirt_view *views);
+
+/**
+ * spevirt_pool_best_offer() - the most SPE every host of a pool can give
+ * @hosts: as for spevirt_pool_compute()
+ * @nr_hosts: as for spevirt_pool_compute()
+ * @cfg: as for spevirt_best_offer(): pmsver an upper bound (0: none), and
+ *	pmsver and spe_nvm set to the level chosen
+ * @pool: as for spevirt_pool_compute(), except that on success, when the
+ *	pool's level is below the best one of its hosts gives alone,
+ *	@pool->host and @pool->reason say which host refused that higher
+ *	level, and why (@pool->reason NULL: no host limits the pool)
+ * @views: as for spevirt_pool_compute()
+ *
+ * Return: as spevirt_pool_compute() for the level chosen.
+ */
+SPEVIRT_API enum spevirt_status spevirt_pool_best_offer(const struct spevirt_host *hosts,
+							unsigned int nr_hosts,
+							struct spevirt_config *cfg,
+							struct spevirt_pool *pool,
+							struct spevirt_view *views);
+
+/* Issues spevirt_migrate_check() can report: room for every rule at once. */
+#define SPEVIRT_MAX_ISSUES	32
+
+/**
+ * struct spevirt_issue - one reason a guest cannot move to a host
+ * @field: "PMSIDR_EL1.Interval", "ID_AA64DFR0_EL1.PMSVer", ...
+ * @wanted: the field's value the guest reads (not shifted)
+ * @found: the value the destination has, or needs (not shifted)
+ * @rule: a static sentence: the rule that forbids it
+ */
+struct spevirt_issue {
+	const char *field;
+	uint64_t wanted;
+	uint64_t found;
+	const char *rule;
+};
+
+/**
+ * struct spevirt_migration - what spevirt_migrate_check() found
+ * @nr_issues: entries used in @issues; 0 when the guest can move
+ * @issues: every field that prevents the move, not only the first
+ * @new_leaks: SPEVIRT_LEAK_* bits the destination adds to the source's
+ *	(a destination with a higher PMSVer writes its own packets)
+ */
+struct spevirt_migration {
+	unsigned int nr_issues;
+	struct spevirt_issue issues[SPEVIRT_MAX_ISSUES];
+	uint64_t new_leaks;
+};
+
+/**
+ * spevirt_migrate_check() - can a running guest move to a host?
+ * @source: the view the guest was given on its source host
+ * @cfg: the guest's configuration
+ * @dest: the destination host
+ * @dest_view: filled with the destination's view that presents exactly the
+ *	values the guest reads, when the move is possible
+ * @report: every issue, and the leaks the move adds
+ *
+ * The buffer state to carry in the migration stream is the guest's struct
+ * spevirt_buffer (and, with SPEVIRT_CFG_PINNED_MEMORY, the hardware buffer
+ * registers of the context-switch set).
+ *
+ * Return: SPEVIRT_OK when the guest can move; SPEVIRT_E_MISMATCH with
+ * @report->issues otherwise; SPEVIRT_E_INVAL for a NULL pointer.
+ */
+SPEVIRT_API enum spevirt_status spevirt_migrate_check(const struct spevirt_view *source,
+						      const struct spevirt_config *cfg,
+						      const struct spevirt_host *dest,
+						      struct spevirt_view *dest_view,
+						      struct spevirt_migration *report);
 
 /**
  * struct spevirt_buffer - the guest's profiling-buffer registers, as the

@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+/*
+ * Pools of hosts and live migration: one guest view that several hosts
+ * present exactly, each with its own trap plan, and the check that a
+ * running guest's view can be presented by another host
+ * (docs/policy.md section 12).
+ */
+#include "spevirt_internal.h"
+
+static enum spevirt_status pool_fail(struct spevirt_pool *pool, unsigned int host,
+				     enum spevirt_status status, const char *reason)
+{
+	pool->host = host;
+	pool->reason = reason;
+	return status;
+}
+
+/* Each host's own guest values, folded into the pool's. */
+static enum spevirt_status pool_values(const struct spevirt_host *hosts, unsigned int nr_hosts,
+				       const struct spevirt_config *cfg,
+				       struct spevirt_pool *pool, struct spevirt_view *views)
+{
+	uint64_t common[2] = { 0, 0 };
+	enum spevirt_status status;
+	unsigned int i;
+
+	for (i = 0; i < nr_hosts; i++) {
+		uint64_t own[2];
+		const char *rule;
+
+		status = spevirt_view_compute(&hosts[i], cfg, &views[i]);
+		if (status != SPEVIRT_OK)
+			return pool_fail(pool, i, status, views[i].reason);
+		own[0] = views[i].pmsidr_el1;
+		own[1] = views[i].pmbidr_el1;
+		if (i == 0) {
+			common[0] = own[0];
+			common[1] = own[1];
+			continue;
+		}
+		rule = spevirt_present_merge_(common, own);
+		if (rule)
+			return pool_fail(pool, i, SPEVIRT_E_MISMATCH, rule);
+	}
+	pool->pmsidr_el1 = common[0];
+	pool->pmbidr_el1 = common[1];
+	return SPEVIRT_OK;
+}
+
+static bool pool_args_valid(const struct spevirt_host *hosts, unsigned int nr_hosts,
+			    const struct spevirt_config *cfg, struct spevirt_pool *pool,
+			    const struct spevirt_view *views)
+{
+	if (!hosts || !cfg || !views) {
+		pool_fail(pool, 0, SPEVIRT_E_INVAL,
+			  "the hosts, configuration or views pointer is NULL");
+		return false;
+	}
+	if (!nr_hosts || nr_hosts > SPEVIRT_MAX_POOL) {
+		pool_fail(pool, 0, SPEVIRT_E_INVAL, "a pool holds 1 to SPEVIRT_MAX_POOL hosts");
+		return false;
+	}
+	return true;
+}
+
+enum spevirt_status spevirt_pool_compute(const struct spevirt_host *hosts, unsigned int nr_hosts,
+					 const struct spevirt_config *cfg,
+					 struct spevirt_pool *pool, struct spevirt_view *views)
+{
+	enum spevirt_status status;
+	unsigned int i;
+
+	if (!pool)
+		return SPEVIRT_E_INVAL;
+	*pool = (struct spevirt_pool){ 0 };
+	if (!pool_args_valid(hosts, nr_hosts, cfg, pool, views))
+		return SPEVIRT_E_INVAL;
+	status = pool_values(hosts, nr_hosts, cfg, pool, views);
+	if (status != SPEVIRT_OK)
+		return status;
+	for (i = 0; i < nr_hosts; i++) {
+		status = spevirt_view_present(&hosts[i], cfg, pool->pmsidr_el1, pool->pmbidr_el1,
+					      &views[i]);
+		if (status != SPEVIRT_OK)
+			return pool_fail(pool, i, status, views[i].reason);
+	}
+	return SPEVIRT_OK;
+}
+
+/* A guest level as one number: PMSVer, then SPE_nVM. */
+static unsigned int level_of(const struct spevirt_config *cfg)
+{
+	return cfg->pmsver * 2 + cfg->spe_nvm;
+}
+
+/*
+ * The highest level any host of the pool offers alone (each host's own
+ * spevirt_best_offer(), which also validates the hosts and @cfg).
+ */
+static enum spevirt_status best_alone(const struct spevirt_host *hosts, unsigned int nr_hosts,
+				      const struct spevirt_config *cfg,
+				      struct spevirt_pool *pool, struct spevirt_view *views,
+				      unsigned int *level)
+{
+	enum spevirt_status status;
+	unsigned int i;
+
+	*level = 0;
+	for (i = 0; i < nr_hosts; i++) {
+		struct spevirt_config alone = *cfg;
+
+		status = spevirt_best_offer(&hosts[i], &alone, &views[i]);
+		if (status != SPEVIRT_OK)
+			return pool_fail(pool, i, status, views[i].reason);
+		if (level_of(&alone) > *level)
+			*level = level_of(&alone);
+	}
+	return SPEVIRT_OK;
+}
+
+enum spevirt_status spevirt_pool_best_offer(const struct spevirt_host *hosts,
+					    unsigned int nr_hosts, struct spevirt_config *cfg,
+					    struct spevirt_pool *pool, struct spevirt_view *views)
+{
+	struct spevirt_pool refused = { 0 };
+	enum spevirt_status status;
+	unsigned int top, level;
+
+	if (!pool || !cfg)
+		return spevirt_pool_compute(hosts, nr_hosts, cfg, pool, views);
+	*pool = (struct spevirt_pool){ 0 };
+	if (!pool_args_valid(hosts, nr_hosts, cfg, pool, views))
+		return SPEVIRT_E_INVAL;
+	status = best_alone(hosts, nr_hosts, cfg, pool, views, &top);
+	cfg->pmsver = SPEVIRT_PMSVER_NI;
+	cfg->spe_nvm = 0;
+	if (status != SPEVIRT_OK)
+		return status;
+	/*
+	 * From the best any host gives alone down to IMP without SPE_nVM; IMP
+	 * is tried even when no host gives SPE alone, for the reason.
+	 */
+	status = SPEVIRT_E_HOST_NO_SPE;
+	if (top < SPEVIRT_PMSVER_IMP * 2)
+		top = SPEVIRT_PMSVER_IMP * 2;
+	for (level = top; level >= SPEVIRT_PMSVER_IMP * 2; level--) {
+		cfg->pmsver = level / 2;
+		cfg->spe_nvm = level % 2;
+		status = spevirt_pool_compute(hosts, nr_hosts, cfg, pool, views);
+		if (status == SPEVIRT_OK)
+			break;
+		if (!refused.reason)
+			refused = *pool;
+	}
+	if (status != SPEVIRT_OK) {
+		cfg->pmsver = SPEVIRT_PMSVER_NI;
+		cfg->spe_nvm = 0;
+		status = spevirt_pool_compute(hosts, nr_hosts, cfg, pool, views);
+	}
+	if (status == SPEVIRT_OK && refused.reason) {
+		pool->host = refused.host;
+		pool->reason = refused.reason;
+	}
+	return status;
+}
+
+/* The configuration must be the one the source view was computed for. */
+static bool source_matches(const struct spevirt_view *source, const struct spevirt_config *cfg)
+{
+	return SPV_FIELD_GET(source->id_aa64dfr0_el1.value, ID_AA64DFR0_EL1_PMSVER) ==
+		       cfg->pmsver &&
+	       SPV_FIELD_GET(source->id_aa64dfr2_el1.value, ID_AA64DFR2_EL1_SPE_NVM) ==
+		       cfg->spe_nvm &&
+	       (cfg->pmsver == SPEVIRT_PMSVER_NI ||
+		source->max_buffer_size == cfg->max_buffer_size);
+}
+
+/*
+ * The levels and the limit the guest reads against the destination's.  @near
+ * becomes the configuration nearest @cfg that the destination has, so its
+ * own guest values can still be compared field by field.
+ */
+static void check_levels(const struct spevirt_hostcaps *caps, const struct spevirt_host *dest,
+			 const struct spevirt_config *cfg, struct spevirt_config *near,
+			 struct spevirt_migration *report)
+{
+	uint16_t limit_field = (uint16_t)SPV_FIELD_GET(dest->pmbidr_el1, PMBIDR_EL1_MAXBUFFSIZE);
+	uint64_t limit = spevirt_maxbuf_decode(limit_field);
+	uint16_t wanted = 0;
+
+	*near = *cfg;
+	near->flags &= ~SPEVIRT_CFG_FORBID_LEAKS;
+	if (cfg->pmsver == SPEVIRT_PMSVER_NI)
+		return;
+	if (cfg->pmsver > caps->pmsver) {
+		spevirt_issue_add_(report, "ID_AA64DFR0_EL1.PMSVer", cfg->pmsver, caps->pmsver,
+			  "the guest reads a PMSVer above the destination's: a guest never "
+			  "sees more than its host has");
+		near->pmsver = caps->pmsver;
+	}
+	if (cfg->spe_nvm && !(caps->feats & SPV_FEAT_SPE_nVM)) {
+		spevirt_issue_add_(report, "ID_AA64DFR2_EL1.SPE_nVM", 1, 0,
+			  "the guest reads SPE_nVM 1 but the destination has no FEAT_SPE_nVM");
+		near->spe_nvm = 0;
+	}
+	if (limit && (!cfg->max_buffer_size || cfg->max_buffer_size > limit)) {
+		spevirt_maxbuf_encode(cfg->max_buffer_size, &wanted);
+		spevirt_issue_add_(report, "PMBIDR_EL1.MaxBuffSize", wanted, limit_field,
+			  "the destination's own PMBIDR_EL1.MaxBuffSize limits the buffer "
+			  "below the guest's limit: the guest could program a buffer the "
+			  "destination cannot hold");
+		near->max_buffer_size = limit;
+	}
+}
+
+/*
+ * The source's values against the destination's own guest values.  Fields
+ * that only restate a level issue already listed (FnE for PMSVer, AddrMode
+ * for SPE_nVM, MaxBuffSize for the limit) are not listed twice.
+ */
+static void check_fields(const struct spevirt_view *source, const struct spevirt_config *cfg,
+			 const struct spevirt_config *near, const struct spevirt_view *own_view,
+			 struct spevirt_migration *report)
+{
+	const uint64_t want[2] = { source->pmsidr_el1, source->pmbidr_el1 };
+	uint64_t own[2] = { own_view->pmsidr_el1, own_view->pmbidr_el1 };
+
+	if (near->pmsver != cfg->pmsver)
+		own[0] = (own[0] & ~SPEVIRT_PMSIDR_EL1_FNE) | (want[0] & SPEVIRT_PMSIDR_EL1_FNE);
+	if (near->spe_nvm != cfg->spe_nvm)
+		own[1] = (own[1] & ~SPEVIRT_PMBIDR_EL1_ADDRMODE) |
+			 (want[1] & SPEVIRT_PMBIDR_EL1_ADDRMODE);
+	if (near->max_buffer_size != cfg->max_buffer_size)
+		own[1] = (own[1] & ~SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE) |
+			 (want[1] & SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE);
+	spevirt_present_check_(own, want, cfg->pmsver, report);
+}
+
+/* The field a refusal of spevirt_view_present() is about, by its status. */
+static const char *refusal_field(enum spevirt_status status)
+{
+	switch (status) {
+	case SPEVIRT_E_NEED_FGT:
+		return "ID_AA64MMFR0_EL1.FGT";
+	case SPEVIRT_E_LEAK:
+		return "spevirt_view.leaks";
+	case SPEVIRT_E_HOST_NOT_OWNED:
+		return "PMBIDR_EL1.P";
+	default:
+		return "spevirt_host.el3_disabled";
+	}
+}
+
+/* The destination refuses the source's exact values for a reason of its own. */
+static void check_present(const struct spevirt_view *source, const struct spevirt_config *cfg,
+			  const struct spevirt_host *dest, enum spevirt_status status,
+			  const char *reason, struct spevirt_migration *report)
+{
+	struct spevirt_config lenient = *cfg;
+	struct spevirt_view v;
+	uint64_t wanted = 0, found = 0;
+
+	if (status == SPEVIRT_E_NEED_FGT) {
+		wanted = 1;
+		found = SPV_FIELD_GET(dest->id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_FGT);
+	} else if (status == SPEVIRT_E_LEAK) {
+		lenient.flags &= ~SPEVIRT_CFG_FORBID_LEAKS;
+		spevirt_view_present(dest, &lenient, source->pmsidr_el1, source->pmbidr_el1, &v);
+		wanted = cfg->accepted_leaks;
+		found = v.leaks;
+		report->new_leaks = v.leaks & ~source->leaks;
+	}
+	spevirt_issue_add_(report, refusal_field(status), wanted, found, reason);
+}
+
+enum spevirt_status spevirt_migrate_check(const struct spevirt_view *source,
+					  const struct spevirt_config *cfg,
+					  const struct spevirt_host *dest,
+					  struct spevirt_view *dest_view,
+					  struct spevirt_migration *report)
+{
+	struct spevirt_config near;
+	struct spevirt_hostcaps caps;
+	enum spevirt_status status;
+	const char *reason;
+
+	if (!dest_view || !report)
+		return SPEVIRT_E_INVAL;
+	*report = (struct spevirt_migration){ 0 };
+	*dest_view = (struct spevirt_view){ 0 };
+	if (!source || !cfg || !dest) {
+		dest_view->reason = "the source view, configuration or destination pointer is NULL";
+		return SPEVIRT_E_INVAL;
+	}
+	if (!source_matches(source, cfg)) {
+		dest_view->reason = "spevirt_config does not match the source view: its pmsver, "
+				    "spe_nvm and max_buffer_size must be those the source view "
+				    "shows the guest";
+		return SPEVIRT_E_INVAL;
+	}
+	reason = spevirt_host_check_(dest, &caps);
+	if (reason) {
+		dest_view->reason = reason;
+		return SPEVIRT_E_HOST_INVALID;
+	}
+	check_levels(&caps, dest, cfg, &near, report);
+	status = spevirt_view_compute(dest, &near, dest_view);
+	if (status == SPEVIRT_E_INVAL)
+		return status;
+	if (status == SPEVIRT_OK && cfg->pmsver != SPEVIRT_PMSVER_NI)
+		check_fields(source, cfg, &near, dest_view, report);
+	if (status != SPEVIRT_OK)
+		check_present(source, cfg, dest, status, dest_view->reason, report);
+	if (report->nr_issues) {
+		*dest_view = (struct spevirt_view){ 0 };
+		dest_view->reason = report->issues[0].rule;
+		return SPEVIRT_E_MISMATCH;
+	}
+	status = spevirt_view_present(dest, cfg, source->pmsidr_el1, source->pmbidr_el1,
+				      dest_view);
+	if (status == SPEVIRT_OK) {
+		report->new_leaks = dest_view->leaks & ~source->leaks;
+		return SPEVIRT_OK;
+	}
+	check_present(source, cfg, dest, status, dest_view->reason, report);
+	*dest_view = (struct spevirt_view){ 0 };
+	dest_view->reason = report->issues[0].rule;
+	return SPEVIRT_E_MISMATCH;
+}

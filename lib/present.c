@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+/*
+ * Which PMSIDR_EL1 and PMBIDR_EL1 values a host can present to a guest in
+ * place of its own guest values, and the values common to several hosts.
+ * One table drives both: each field either agrees, or may be shown smaller
+ * (a feature the guest need not see), or larger (a limit the guest must
+ * respect), than the host's.  docs/policy.md section 12 gives each rule
+ * with its Arm ARM basis.
+ */
+#include "spevirt_internal.h"
+
+enum spv_order {
+	SPV_SAME,	/* the presented field equals the host's */
+	SPV_AT_MOST,	/* the presented field is at most the host's */
+	SPV_AT_LEAST,	/* the presented field is at least the host's */
+};
+
+struct spv_field_rule {
+	const char *field;
+	unsigned int reg;	/* 0: PMSIDR_EL1, 1: PMBIDR_EL1 */
+	uint64_t mask;
+	enum spv_order order;
+	const char *rule;
+};
+
+#define SPV_FEATURE_RULE(name, bit)							\
+	{ "PMSIDR_EL1." name, 0, SPEVIRT_PMSIDR_EL1_##bit, SPV_AT_MOST,		\
+	  "PMSIDR_EL1." name ": the guest may see a feature only where every host "	\
+	  "it runs on has it" }
+
+static const struct spv_field_rule spv_field_rules[] = {
+	{ "PMSIDR_EL1.RES0", 0, SPEVIRT_PMSIDR_EL1_RES0, SPV_SAME,
+	  "PMSIDR_EL1 bits [63:33] are RES0: the guest reads them as 0" },
+	SPV_FEATURE_RULE("SME", SME),
+	{ "PMSIDR_EL1.ALTCLK", 0, SPEVIRT_PMSIDR_EL1_ALTCLK, SPV_SAME,
+	  "PMSIDR_EL1.ALTCLK: the clock domain of the profiling counters is the "
+	  "hardware's, so every host must have the same" },
+	SPV_FEATURE_RULE("FPF", FPF),
+	SPV_FEATURE_RULE("EFT", EFT),
+	SPV_FEATURE_RULE("CRR", CRR),
+	SPV_FEATURE_RULE("PBT", PBT),
+	{ "PMSIDR_EL1.Format", 0, SPEVIRT_PMSIDR_EL1_FORMAT, SPV_SAME,
+	  "PMSIDR_EL1.Format: the SPU writes records in its own format, so every host "
+	  "must have the same" },
+	{ "PMSIDR_EL1.CountSize", 0, SPEVIRT_PMSIDR_EL1_COUNTSIZE, SPV_SAME,
+	  "PMSIDR_EL1.CountSize: counter packets have the hardware's width, so every "
+	  "host must have the same" },
+	{ "PMSIDR_EL1.MaxSize", 0, SPEVIRT_PMSIDR_EL1_MAXSIZE, SPV_AT_LEAST,
+	  "PMSIDR_EL1.MaxSize: the hardware writes records up to its own largest size, "
+	  "so the guest must read the largest of every host" },
+	{ "PMSIDR_EL1.Interval", 0, SPEVIRT_PMSIDR_EL1_INTERVAL, SPV_AT_LEAST,
+	  "PMSIDR_EL1.Interval: below a host's minimum sampling interval samples "
+	  "collide, so the guest must read the largest of every host" },
+	SPV_FEATURE_RULE("FDS", FDS),
+	{ "PMSIDR_EL1.FnE", 0, SPEVIRT_PMSIDR_EL1_FNE, SPV_SAME,
+	  "PMSIDR_EL1.FnE is 1 exactly when PMSVer is V1P2 or above (FEAT_SPEv1p2 "
+	  "implies FEAT_SPE_FnE)" },
+	{ "PMSIDR_EL1.ERnd", 0, SPEVIRT_PMSIDR_EL1_ERND, SPV_SAME,
+	  "PMSIDR_EL1.ERnd: how the random interval is applied is the hardware's, so "
+	  "every host must have the same" },
+	SPV_FEATURE_RULE("LDS", LDS),
+	{ "PMSIDR_EL1.ArchInst", 0, SPEVIRT_PMSIDR_EL1_ARCHINST, SPV_SAME,
+	  "PMSIDR_EL1.ArchInst: whether instructions or micro-operations are sampled "
+	  "is the hardware's, so every host must have the same" },
+	{ "PMSIDR_EL1.FL", 0, SPEVIRT_PMSIDR_EL1_FL, SPV_SAME,
+	  "PMSIDR_EL1.FL reads as 1" },
+	{ "PMSIDR_EL1.FT", 0, SPEVIRT_PMSIDR_EL1_FT, SPV_SAME,
+	  "PMSIDR_EL1.FT reads as 1" },
+	{ "PMSIDR_EL1.FE", 0, SPEVIRT_PMSIDR_EL1_FE, SPV_SAME,
+	  "PMSIDR_EL1.FE reads as 1" },
+	{ "PMBIDR_EL1.RES0", 1, SPEVIRT_PMBIDR_EL1_RES0, SPV_SAME,
+	  "PMBIDR_EL1 bits [63:48] and [31:12] are RES0: the guest reads them as 0" },
+	{ "PMBIDR_EL1.MaxBuffSize", 1, SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE, SPV_SAME,
+	  "PMBIDR_EL1.MaxBuffSize shows the limit spevirt_config.max_buffer_size gives "
+	  "(or, with SPEVIRT_CFG_UNADVERTISED_LIMIT on a host without FEAT_FGT, the "
+	  "hardware's), so every host must show the same" },
+	{ "PMBIDR_EL1.EA", 1, SPEVIRT_PMBIDR_EL1_EA, SPV_SAME,
+	  "PMBIDR_EL1.EA: how External aborts on buffer writes are taken is the "
+	  "hardware's, so every host must have the same" },
+	{ "PMBIDR_EL1.AddrMode", 1, SPEVIRT_PMBIDR_EL1_ADDRMODE, SPV_SAME,
+	  "PMBIDR_EL1.AddrMode follows the guest's ID_AA64DFR2_EL1.SPE_nVM" },
+	{ "PMBIDR_EL1.F", 1, SPEVIRT_PMBIDR_EL1_F, SPV_AT_MOST,
+	  "PMBIDR_EL1.F: the guest may rely on hardware Access flag and dirty state "
+	  "management only where every host has it" },
+	{ "PMBIDR_EL1.P", 1, SPEVIRT_PMBIDR_EL1_P, SPV_SAME,
+	  "PMBIDR_EL1.P: the guest owns its profiling buffer and reads 0" },
+	{ "PMBIDR_EL1.Align", 1, SPEVIRT_PMBIDR_EL1_ALIGN, SPV_AT_LEAST,
+	  "PMBIDR_EL1.Align: the guest must align PMBPTR_EL1 for the strictest host, "
+	  "so it reads the largest of every host" },
+};
+
+#define SPV_NR_FIELD_RULES	(sizeof(spv_field_rules) / sizeof(spv_field_rules[0]))
+
+/* A field's value, not shifted: the mask's lowest set bit is bit 0. */
+static uint64_t field_of(uint64_t reg, uint64_t mask)
+{
+	return (reg & mask) / (mask & -mask);
+}
+
+static bool order_holds(enum spv_order order, uint64_t want, uint64_t own)
+{
+	if (order == SPV_AT_MOST)
+		return want <= own;
+	if (order == SPV_AT_LEAST)
+		return want >= own;
+	return want == own;
+}
+
+/*
+ * Every rule can fail at once and still fit: the field rules, the three
+ * rules between fields, and spevirt_migrate_check()'s three level rules.
+ */
+typedef char spv_issues_fit[SPV_NR_FIELD_RULES + 3 + 3 <= SPEVIRT_MAX_ISSUES ? 1 : -1];
+
+void spevirt_issue_add_(struct spevirt_migration *issues, const char *field, uint64_t wanted,
+			uint64_t found, const char *rule)
+{
+	struct spevirt_issue *i = &issues->issues[issues->nr_issues++];
+
+	i->field = field;
+	i->wanted = wanted;
+	i->found = found;
+	i->rule = rule;
+}
+
+/* Remember the first rule broken; list every one when @issues is not NULL. */
+static void note(struct spevirt_migration *issues, const char **first, const char *field,
+		 uint64_t wanted, uint64_t found, const char *rule)
+{
+	if (!*first)
+		*first = rule;
+	if (issues)
+		spevirt_issue_add_(issues, field, wanted, found, rule);
+}
+
+/*
+ * Rules between fields of the presented PMSIDR_EL1 that the order of each
+ * field alone does not keep (Arm ARM A2.2).
+ */
+static void check_cross_fields(uint64_t want, uint64_t own, unsigned int pmsver,
+			       struct spevirt_migration *issues, const char **first)
+{
+	uint64_t crr = SPEVIRT_PMSIDR_EL1_CRR;
+
+	if (pmsver >= SPEVIRT_PMSVER_V1P5 && (want & crr) != (own & crr))
+		note(issues, first, "PMSIDR_EL1.CRR", field_of(want, crr), field_of(own, crr),
+		     "PMSIDR_EL1.CRR is 1 when PMSVer is V1P5 (FEAT_SPEv1p5 implies "
+		     "FEAT_SPE_CRR)");
+	if ((want & SPEVIRT_PMSIDR_EL1_FDS) && !(want & SPEVIRT_PMSIDR_EL1_LDS))
+		note(issues, first, "PMSIDR_EL1.LDS", 0, 1,
+		     "PMSIDR_EL1.FDS is 1 with LDS 0: FEAT_SPE_FDS requires FEAT_SPE_LDS");
+	if (!(want & SPEVIRT_PMSIDR_EL1_EFT) != !(want & SPEVIRT_PMSIDR_EL1_FPF))
+		note(issues, first, "PMSIDR_EL1.FPF", field_of(want, SPEVIRT_PMSIDR_EL1_FPF),
+		     field_of(want, SPEVIRT_PMSIDR_EL1_EFT),
+		     "PMSIDR_EL1.EFT and FPF differ: FEAT_SPE_EFT and FEAT_SPE_FPF imply "
+		     "each other");
+}
+
+const char *spevirt_present_check_(const uint64_t own[2], const uint64_t want[2],
+				   unsigned int pmsver, struct spevirt_migration *issues)
+{
+	const char *first = NULL;
+	unsigned int i;
+
+	for (i = 0; i < SPV_NR_FIELD_RULES; i++) {
+		const struct spv_field_rule *r = &spv_field_rules[i];
+		uint64_t w = field_of(want[r->reg], r->mask);
+		uint64_t o = field_of(own[r->reg], r->mask);
+
+		if (!order_holds(r->order, w, o))
+			note(issues, &first, r->field, w, o, r->rule);
+	}
+	check_cross_fields(want[0], own[0], pmsver, issues, &first);
+	return first;
+}
+
+/*
+ * Fold a host's guest values into the pool's: features and F the smaller,
+ * limits the larger.  Return the rule of the first field that must agree
+ * and does not, or NULL.
+ */
+const char *spevirt_present_merge_(uint64_t pool[2], const uint64_t own[2])
+{
+	unsigned int i;
+
+	for (i = 0; i < SPV_NR_FIELD_RULES; i++) {
+		const struct spv_field_rule *r = &spv_field_rules[i];
+		uint64_t p = field_of(pool[r->reg], r->mask);
+		uint64_t o = field_of(own[r->reg], r->mask);
+
+		if (order_holds(r->order, p, o))
+			continue;
+		if (r->order == SPV_SAME)
+			return r->rule;
+		pool[r->reg] = (pool[r->reg] & ~r->mask) | (own[r->reg] & r->mask);
+	}
+	return NULL;
+}

@@ -1,0 +1,619 @@
+// SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+/*
+ * Pools and migration (docs/policy.md section 12): one set of guest values
+ * every host of a pool presents, each host with its own trap plan, and the
+ * field-by-field check that a running guest can move to a host.
+ */
+#include "model.h"
+
+#define NR_POOLS	4000
+
+/* Fields a pool's hosts must share (policy.md section 12, "same"). */
+#define PMSIDR_SAME	(GENMASK(31, 28) | GENMASK(19, 16) | BIT(5) | BIT(3) | GENMASK(2, 0))
+#define PMBIDR_SAME	GENMASK(11, 8)
+
+static struct spevirt_config random_cfg(uint64_t *s, unsigned int max_pmsver)
+{
+	struct spevirt_config c = { 0 };
+
+	c.profile = rnd_below(s, 4) ? SPEVIRT_PROFILE_DEFAULT : SPEVIRT_PROFILE_KVM_RFC_V6;
+	c.pmsver = rnd_below(s, max_pmsver + 1);
+	c.spe_nvm = c.pmsver && rnd_below(s, 2);
+	if (rnd_below(s, 3) == 0)
+		c.flags |= SPEVIRT_CFG_TPMS_FALLBACK;
+	if (rnd_below(s, 3) == 0)
+		c.flags |= SPEVIRT_CFG_UNADVERTISED_LIMIT;
+	if (c.profile == SPEVIRT_PROFILE_KVM_RFC_V6)
+		c.flags = 0;
+	if (rnd_below(s, 3) == 0)
+		c.max_buffer_size = 1ULL << 20;
+	return c;
+}
+
+/* A host whose record format agrees with @base's, and with no buffer limit at times. */
+static struct spevirt_host pool_host(uint64_t *s, const struct spevirt_host *base)
+{
+	struct spevirt_host h = random_valid_host(s);
+
+	if (base) {
+		h.pmsidr_el1 = (h.pmsidr_el1 & ~PMSIDR_SAME) | (base->pmsidr_el1 & PMSIDR_SAME);
+		h.pmbidr_el1 = (h.pmbidr_el1 & ~PMBIDR_SAME) | (base->pmbidr_el1 & PMBIDR_SAME);
+	}
+	if (rnd_below(s, 2))
+		h.pmbidr_el1 &= ~SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE;
+	return h;
+}
+
+static unsigned int host_pmsver(const struct spevirt_host *h)
+{
+	unsigned int v = model_host_pmsver(h);
+
+	return v > 6 ? 6 : v;
+}
+
+/* What every view must keep: values inside masks, no absent FGT bit owned, traps as told. */
+static void assert_view_invariants(const char *what, const struct spevirt_host *h,
+				   const struct spevirt_view *v)
+{
+	const struct spevirt_regmask *rm[] = VIEW_REGMASKS(v);
+	struct spevirt_view exist = { 0 };
+	bool pmsidr_trap, pmbidr_trap;
+	size_t i;
+
+	for (i = 0; i < sizeof(rm) / sizeof(rm[0]); i++)
+		if (rm[i]->value & ~rm[i]->mask)
+			fail_msg("%s: regmask %zu has a value bit outside its mask", what, i);
+	model_fgt_masks(h, &exist);
+	if ((v->hdfgrtr_el2.mask & ~exist.hdfgrtr_el2.mask) ||
+	    (v->hdfgwtr_el2.mask & ~exist.hdfgwtr_el2.mask) ||
+	    (v->hdfgrtr2_el2.mask & ~exist.hdfgrtr2_el2.mask) ||
+	    (v->hdfgwtr2_el2.mask & ~exist.hdfgwtr2_el2.mask) ||
+	    (v->hfgitr_el2.mask & ~exist.hfgitr_el2.mask))
+		fail_msg("%s: a fine-grained trap bit the host lacks is owned", what);
+	if (!v->id_aa64dfr0_el1.value)
+		return;
+	pmsidr_trap = (v->hdfgrtr_el2.value & SPEVIRT_HDFGRTR_EL2_PMSIDR_EL1) ||
+		      (v->mdcr_el2.value & SPEVIRT_MDCR_EL2_TPMS);
+	pmbidr_trap = (v->hdfgrtr_el2.value & SPEVIRT_HDFGRTR_EL2_PMBIDR_EL1) != 0;
+	if (spevirt_access_trapped(v, SPEVIRT_SYSREG_PMSIDR_EL1, false) != pmsidr_trap ||
+	    spevirt_access_trapped(v, SPEVIRT_SYSREG_PMBIDR_EL1, false) != pmbidr_trap)
+		fail_msg("%s: the access table disagrees with the ID read traps", what);
+	if (v->pmsidr_el1 != h->pmsidr_el1 && !pmsidr_trap)
+		fail_msg("%s: PMSIDR_EL1 differs from the hardware's but is not trapped", what);
+	if ((v->pmsidr_el1 & ~h->pmsidr_el1 & ~(uint64_t)GENMASK(15, 8)) != 0)
+		fail_msg("%s: PMSIDR_EL1 shows a feature the host lacks", what);
+}
+
+static void check_pool_success(unsigned int n, const struct spevirt_host *hosts,
+			       const struct spevirt_config *c, const struct spevirt_pool *p,
+			       const struct spevirt_view *views)
+{
+	struct spevirt_view again, alone;
+	unsigned int i;
+
+	assert_null(p->reason);
+	for (i = 0; i < n; i++) {
+		if (views[i].pmsidr_el1 != p->pmsidr_el1 || views[i].pmbidr_el1 != p->pmbidr_el1)
+			fail_msg("host %u does not present the pool's values", i);
+		if (c->pmsver > host_pmsver(&hosts[i]))
+			fail_msg("pool PMSVer %u is above host %u's", c->pmsver, i);
+		assert_view_invariants("pool view", &hosts[i], &views[i]);
+		assert_status(spevirt_view_present(&hosts[i], c, p->pmsidr_el1, p->pmbidr_el1,
+						   &again), SPEVIRT_OK);
+		assert_view_equal("pool view against spevirt_view_present", &views[i], &again);
+		assert_memory_equal(views[i].access, again.access, sizeof(again.access));
+	}
+	if (n == 1) {
+		assert_status(spevirt_view_compute(&hosts[0], c, &alone), SPEVIRT_OK);
+		assert_view_equal("pool of one against spevirt_view_compute", &views[0], &alone);
+		assert_memory_equal(views[0].access, alone.access, sizeof(alone.access));
+		assert_int_equal(views[0].leaks, alone.leaks);
+	}
+}
+
+/* A failure names a host whose own computation, or presentation, fails. */
+static void check_pool_failure(enum spevirt_status st, unsigned int n,
+			       const struct spevirt_pool *p)
+{
+	assert_true(p->host < n);
+	assert_non_null(p->reason);
+	assert_true(st != SPEVIRT_E_INVAL);
+}
+
+static void every_host_of_a_pool_presents_the_same_values(void **state)
+{
+	uint64_t seed = 0x9e3779b97f4a7c15ULL;
+	unsigned int round, ok = 0, mismatch = 0;
+
+	(void)state;
+	for (round = 0; round < NR_POOLS; round++) {
+		struct spevirt_host hosts[4];
+		struct spevirt_view views[4];
+		struct spevirt_config c;
+		struct spevirt_pool p;
+		unsigned int n = 1 + rnd_below(&seed, 4), i, lowest = 6;
+		enum spevirt_status st;
+
+		for (i = 0; i < n; i++) {
+			hosts[i] = pool_host(&seed, i && rnd_below(&seed, 8) ? &hosts[0] : NULL);
+			if (host_pmsver(&hosts[i]) < lowest)
+				lowest = host_pmsver(&hosts[i]);
+		}
+		c = random_cfg(&seed, lowest);
+		st = spevirt_pool_compute(hosts, n, &c, &p, views);
+		if (st == SPEVIRT_OK) {
+			ok++;
+			check_pool_success(n, hosts, &c, &p, views);
+		} else {
+			mismatch += st == SPEVIRT_E_MISMATCH;
+			check_pool_failure(st, n, &p);
+		}
+	}
+	/* The generator must reach both outcomes often enough to mean something. */
+	if (ok < NR_POOLS / 4 || mismatch < NR_POOLS / 50)
+		fail_msg("%u pools succeeded and %u mismatched of %u", ok, mismatch, NR_POOLS);
+}
+
+/*
+ * A guest can move from A to B exactly when the pool {A, B} presents A's
+ * own guest values: B can present them, and A's features are the fewer and
+ * its limits the larger.
+ */
+static void migration_agrees_with_the_pool_of_both(void **state)
+{
+	uint64_t seed = 0x1234567887654321ULL;
+	unsigned int round, moves = 0, refusals = 0;
+
+	(void)state;
+	for (round = 0; round < NR_POOLS; round++) {
+		struct spevirt_host ab[2];
+		struct spevirt_view src, dst, views[2];
+		struct spevirt_migration m;
+		struct spevirt_config c;
+		struct spevirt_pool p;
+		enum spevirt_status mig, pool;
+		unsigned int lowest;
+
+		ab[0] = pool_host(&seed, NULL);
+		ab[1] = pool_host(&seed, rnd_below(&seed, 8) ? &ab[0] : NULL);
+		lowest = host_pmsver(&ab[0]);
+		c = random_cfg(&seed, lowest);
+		if (spevirt_view_compute(&ab[0], &c, &src) != SPEVIRT_OK)
+			continue;
+		mig = spevirt_migrate_check(&src, &c, &ab[1], &dst, &m);
+		pool = spevirt_pool_compute(ab, 2, &c, &p, views);
+		if (mig == SPEVIRT_OK) {
+			moves++;
+			assert_int_equal(m.nr_issues, 0);
+			assert_status(pool, SPEVIRT_OK);
+			assert_int_equal(p.pmsidr_el1, src.pmsidr_el1);
+			assert_int_equal(p.pmbidr_el1, src.pmbidr_el1);
+			assert_view_equal("destination view against the pool's", &dst, &views[1]);
+			assert_int_equal(m.new_leaks, dst.leaks & ~src.leaks);
+		} else {
+			refusals++;
+			assert_status(mig, SPEVIRT_E_MISMATCH);
+			assert_true(m.nr_issues > 0);
+			assert_non_null(dst.reason);
+			assert_true(pool != SPEVIRT_OK || p.pmsidr_el1 != src.pmsidr_el1 ||
+				    p.pmbidr_el1 != src.pmbidr_el1);
+		}
+	}
+	if (moves < 100 || refusals < 100)
+		fail_msg("%u moves and %u refusals: the generator reaches too few", moves, refusals);
+}
+
+static void a_guest_can_always_move_to_its_own_host(void **state)
+{
+	uint64_t seed = 42;
+	unsigned int round;
+
+	(void)state;
+	for (round = 0; round < NR_POOLS; round++) {
+		struct spevirt_host h = pool_host(&seed, NULL);
+		struct spevirt_config c = random_cfg(&seed, host_pmsver(&h));
+		struct spevirt_view src, dst;
+		struct spevirt_migration m;
+
+		if (spevirt_view_compute(&h, &c, &src) != SPEVIRT_OK)
+			continue;
+		if (spevirt_migrate_check(&src, &c, &h, &dst, &m) != SPEVIRT_OK)
+			fail_msg("refused: %s (flags 0x%x, profile %d, pmsver %u, limit %llu)",
+				 dst.reason, c.flags, c.profile, c.pmsver,
+				 (unsigned long long)c.max_buffer_size);
+		assert_view_equal("the same host", &dst, &src);
+		assert_int_equal(m.new_leaks, 0);
+	}
+}
+
+/* Two hosts alike but for what @change does to the second. */
+struct one_field {
+	const char *field;		/* the first issue's field, NULL: the move is possible */
+	unsigned int nr;		/* how many issues */
+	uint64_t pmsidr_set, pmsidr_clear;
+	uint64_t pmbidr_set, pmbidr_clear;
+	unsigned int dest_pmsver, dest_fgt;
+	uint64_t new_leaks;
+};
+
+static const struct one_field one_field_cases[] = {
+	{ "PMSIDR_EL1.Interval", 1, 0x8ULL << 8, 0xfULL << 8, 0, 0, 3, 1, 0 },
+	{ "PMSIDR_EL1.MaxSize", 1, 0xbULL << 12, 0xfULL << 12, 0, 0, 3, 1, 0 },
+	{ "PMSIDR_EL1.CountSize", 1, 0x3ULL << 16, 0xfULL << 16, 0, 0, 3, 1, 0 },
+	{ "PMSIDR_EL1.ALTCLK", 1, 0xfULL << 28, 0, 0, 0, 3, 1, 0 },
+	{ "PMSIDR_EL1.ERnd", 1, BIT(5), 0, 0, 0, 3, 1, 0 },
+	{ "PMSIDR_EL1.ArchInst", 1, BIT(3), 0, 0, 0, 3, 1, 0 },
+	{ "PMSIDR_EL1.PBT", 1, 0, BIT(24), 0, 0, 3, 1, 0 },
+	{ "PMSIDR_EL1.SME", 1, 0, BIT(32), 0, 0, 3, 1, 0 },
+	{ "PMSIDR_EL1.FPF", 2, 0, BIT(26) | BIT(27), 0, 0, 3, 1, 0 },
+	{ "PMBIDR_EL1.Align", 1, 0, 0, 0xbULL, 0xfULL, 3, 1, 0 },
+	{ "PMBIDR_EL1.F", 1, 0, 0, 0, BIT(5), 3, 1, 0 },
+	{ "PMBIDR_EL1.EA", 1, 0, 0, 0x1ULL << 8, 0xfULL << 8, 3, 1, 0 },
+	{ "PMBIDR_EL1.MaxBuffSize", 1, 0, 0, 0x10ULL << 32, 0, 3, 1, 0 },
+	/* V1P1 has no PBT either: both are listed. */
+	{ "ID_AA64DFR0_EL1.PMSVer", 2, 0, BIT(6) | BIT(24), 0, 0, 2, 1, 0 },
+	/* No FGT: PMSIDR_EL1 reads cannot be trapped to show a larger Interval. */
+	{ "ID_AA64MMFR0_EL1.FGT", 1, 0, 0xfULL << 8, 0, 0, 3, 0, 0 },
+	/* Features the guest does not see, a smaller Interval: possible. */
+	{ NULL, 0, BIT(4), 0, 0, 0, 3, 1, SPEVIRT_LEAK_RECORD_FEATURES },
+	{ NULL, 0, 0, 0xfULL << 8, 0, 0, 3, 1, 0 },
+	{ NULL, 0, 0, 0, 0, 0xfULL, 3, 1, 0 },
+	/* A higher PMSVer writes its own packets: a new leak. */
+	{ NULL, 0, 0, 0, 0, 0, 4, 1, SPEVIRT_LEAK_RECORD_FORMAT | SPEVIRT_LEAK_FILTER_BITS },
+};
+
+/* Source: V1P2 with FGT, PBT, SME, EFT/FPF, no LDS, Interval 1024, MaxSize 64, Align 16. */
+static struct spevirt_host one_field_source(void)
+{
+	struct spevirt_host h = make_host(3, 1, HOST_PBT | HOST_SME | HOST_EFT);
+
+	h.pmbidr_el1 |= 0x4;
+	return h;
+}
+
+static void each_field_that_differs_is_named_with_both_values(void **state)
+{
+	struct spevirt_config c = { .pmsver = 3 };
+	struct spevirt_host a = one_field_source();
+	struct spevirt_view src, dst;
+	size_t i;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&a, &c, &src), SPEVIRT_OK);
+	for (i = 0; i < sizeof(one_field_cases) / sizeof(one_field_cases[0]); i++) {
+		const struct one_field *t = &one_field_cases[i];
+		struct spevirt_host b = a;
+		struct spevirt_migration m;
+		enum spevirt_status st;
+
+		b.id_aa64dfr0_el1 = (uint64_t)t->dest_pmsver << 32;
+		b.id_aa64mmfr0_el1 = (uint64_t)t->dest_fgt << 56;
+		b.pmsidr_el1 = (b.pmsidr_el1 & ~t->pmsidr_clear) | t->pmsidr_set;
+		b.pmbidr_el1 = (b.pmbidr_el1 & ~t->pmbidr_clear) | t->pmbidr_set;
+		if (t->dest_pmsver < 3)
+			b.pmsidr_el1 &= ~(BIT(6) | BIT(24));
+		st = spevirt_migrate_check(&src, &c, &b, &dst, &m);
+		if (!t->field) {
+			if (st != SPEVIRT_OK)
+				fail_msg("case %zu: refused: %s", i, dst.reason);
+			assert_int_equal(m.new_leaks, t->new_leaks);
+			continue;
+		}
+		assert_status(st, SPEVIRT_E_MISMATCH);
+		if (m.nr_issues != t->nr || strcmp(m.issues[0].field, t->field))
+			fail_msg("case %zu: %u issues, the first %s; expected %u, the first %s", i,
+				 m.nr_issues, m.nr_issues ? m.issues[0].field : "-", t->nr, t->field);
+		assert_non_null(m.issues[0].rule);
+		assert_string_equal(dst.reason, m.issues[0].rule);
+	}
+}
+
+static void every_issue_is_listed_not_only_the_first(void **state)
+{
+	struct spevirt_config c = { .pmsver = 3, .max_buffer_size = 1ULL << 21 };
+	struct spevirt_host a = one_field_source(), b;
+	struct spevirt_view src, dst;
+	struct spevirt_migration m;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&a, &c, &src), SPEVIRT_OK);
+	b = a;
+	b.id_aa64dfr0_el1 = 2ULL << 32;				/* PMSVer V1P1 */
+	b.pmsidr_el1 &= ~(BIT(6) | BIT(24));
+	b.pmsidr_el1 = (b.pmsidr_el1 & ~GENMASK(19, 16)) | (0x3ULL << 16);	/* CountSize */
+	b.pmbidr_el1 |= 0x1ULL << 32;				/* limit 4 KiB */
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
+	assert_int_equal(m.nr_issues, 4);
+	assert_string_equal(m.issues[0].field, "ID_AA64DFR0_EL1.PMSVer");
+	assert_int_equal(m.issues[0].wanted, 3);
+	assert_int_equal(m.issues[0].found, 2);
+	assert_string_equal(m.issues[1].field, "PMBIDR_EL1.MaxBuffSize");
+	assert_int_equal(m.issues[1].wanted, 0x200);
+	assert_int_equal(m.issues[1].found, 1);
+	assert_string_equal(m.issues[2].field, "PMSIDR_EL1.PBT");
+	assert_string_equal(m.issues[3].field, "PMSIDR_EL1.CountSize");
+	assert_int_equal(m.issues[3].wanted, 2);
+	assert_int_equal(m.issues[3].found, 3);
+}
+
+static void migration_with_forbidden_leaks_names_the_new_leaks(void **state)
+{
+	struct spevirt_config c = { .pmsver = 3, .flags = SPEVIRT_CFG_FORBID_LEAKS };
+	struct spevirt_host a = one_field_source(), b;
+	struct spevirt_view src, dst;
+	struct spevirt_migration m;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&a, &c, &src), SPEVIRT_OK);
+	b = a;
+	b.id_aa64dfr0_el1 = 4ULL << 32;
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
+	assert_int_equal(m.nr_issues, 1);
+	assert_string_equal(m.issues[0].field, "spevirt_view.leaks");
+	assert_true(m.issues[0].found & SPEVIRT_LEAK_RECORD_FORMAT);
+	assert_true(m.new_leaks & SPEVIRT_LEAK_RECORD_FORMAT);
+	assert_reason_has(dst, "RECORD_FORMAT");
+}
+
+static void a_source_view_of_another_configuration_is_einval(void **state)
+{
+	struct spevirt_config c = { .pmsver = 3 }, other = { .pmsver = 2 };
+	struct spevirt_host a = one_field_source();
+	struct spevirt_view src, dst;
+	struct spevirt_migration m;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&a, &c, &src), SPEVIRT_OK);
+	assert_status(spevirt_migrate_check(&src, &other, &a, &dst, &m), SPEVIRT_E_INVAL);
+	assert_reason_has(dst, "spevirt_config");
+	assert_status(spevirt_migrate_check(NULL, &c, &a, &dst, &m), SPEVIRT_E_INVAL);
+	assert_reason_has(dst, "NULL");
+	assert_status(spevirt_migrate_check(&src, &c, &a, NULL, &m), SPEVIRT_E_INVAL);
+	assert_status(spevirt_migrate_check(&src, &c, &a, &dst, NULL), SPEVIRT_E_INVAL);
+}
+
+static void pool_features_intersect_and_limits_take_the_largest(void **state)
+{
+	struct spevirt_config c = { .pmsver = 3 };
+	struct spevirt_host h[2] = { one_field_source(), one_field_source() };
+	struct spevirt_view views[2];
+	struct spevirt_pool p;
+
+	(void)state;
+	h[0].pmsidr_el1 |= BIT(4);				/* LDS on host 0 only */
+	h[1].pmsidr_el1 &= ~BIT(24);				/* no PBT */
+	h[1].pmsidr_el1 = (h[1].pmsidr_el1 & ~GENMASK(15, 8)) | (0x8ULL << 8) | (0xaULL << 12);
+	h[1].pmbidr_el1 = (h[1].pmbidr_el1 & ~0xfULL) | 0x8;	/* Align 256 */
+	h[1].pmbidr_el1 &= ~BIT(5);				/* F 0 */
+	assert_status(spevirt_pool_compute(h, 2, &c, &p, views), SPEVIRT_OK);
+	assert_int_equal(p.pmsidr_el1 & (BIT(24) | BIT(4)), 0);
+	assert_int_equal(p.pmsidr_el1 & BIT(32), BIT(32));	/* SME on both */
+	assert_int_equal((p.pmsidr_el1 >> 8) & 0xf, 0x8);
+	assert_int_equal((p.pmsidr_el1 >> 12) & 0xf, 0xa);
+	assert_int_equal(p.pmbidr_el1 & 0xf, 0x8);
+	assert_int_equal(p.pmbidr_el1 & BIT(5), 0);
+	/* Host 0 hides PBT and LDS, whose packets it still writes. */
+	assert_true(views[0].leaks & SPEVIRT_LEAK_RECORD_FEATURES);
+	assert_false(views[1].leaks & SPEVIRT_LEAK_RECORD_FEATURES);
+}
+
+static void a_pool_whose_record_format_differs_names_the_host_and_field(void **state)
+{
+	struct spevirt_config c = { .pmsver = 3 };
+	struct spevirt_host h[3] = { one_field_source(), one_field_source(), one_field_source() };
+	struct spevirt_view views[3];
+	struct spevirt_pool p;
+
+	(void)state;
+	h[2].pmsidr_el1 = (h[2].pmsidr_el1 & ~GENMASK(19, 16)) | (0x3ULL << 16);
+	assert_status(spevirt_pool_compute(h, 3, &c, &p, views), SPEVIRT_E_MISMATCH);
+	assert_int_equal(p.host, 2);
+	assert_non_null(strstr(p.reason, "PMSIDR_EL1.CountSize"));
+}
+
+static void a_pool_host_without_fgt_that_must_trap_is_named(void **state)
+{
+	struct spevirt_config c = { .pmsver = 3 };
+	struct spevirt_host h[2] = { one_field_source(), one_field_source() };
+	struct spevirt_view views[2];
+	struct spevirt_pool p;
+
+	(void)state;
+	h[0].id_aa64mmfr0_el1 = 0;				/* host 0 without FGT */
+	h[1].pmsidr_el1 = (h[1].pmsidr_el1 & ~GENMASK(11, 8)) | (0x8ULL << 8);
+	assert_status(spevirt_pool_compute(h, 2, &c, &p, views), SPEVIRT_E_NEED_FGT);
+	assert_int_equal(p.host, 0);
+	assert_non_null(strstr(p.reason, "PMSIDR_EL1"));
+	c.flags = SPEVIRT_CFG_TPMS_FALLBACK;
+	assert_status(spevirt_pool_compute(h, 2, &c, &p, views), SPEVIRT_OK);
+	assert_true(views[0].mdcr_el2.value & SPEVIRT_MDCR_EL2_TPMS);
+}
+
+static void pool_best_offer_is_the_weakest_hosts_level_and_names_it(void **state)
+{
+	struct spevirt_host h[3] = { make_host(5, 2, HOST_NVM), make_host(2, 1, 0),
+				     make_host(5, 2, 0) };
+	struct spevirt_config c = { 0 };
+	struct spevirt_view views[3];
+	struct spevirt_pool p;
+
+	(void)state;
+	assert_status(spevirt_pool_best_offer(h, 3, &c, &p, views), SPEVIRT_OK);
+	assert_int_equal(c.pmsver, 2);
+	assert_int_equal(c.spe_nvm, 0);
+	assert_int_equal(p.host, 1);
+	assert_non_null(strstr(p.reason, "PMSVer"));
+	/* The same hosts alone give the same level: nothing limits that pool. */
+	c = (struct spevirt_config){ 0 };
+	assert_status(spevirt_pool_best_offer(&h[1], 1, &c, &p, views), SPEVIRT_OK);
+	assert_int_equal(c.pmsver, 2);
+	assert_null(p.reason);
+}
+
+static void pool_best_offer_without_any_spe_says_why(void **state)
+{
+	struct spevirt_host h[2] = { make_host(3, 1, 0), make_host(0, 1, 0) };
+	struct spevirt_config c = { .pmsver = 3 };
+	struct spevirt_view views[2];
+	struct spevirt_pool p;
+
+	(void)state;
+	assert_status(spevirt_pool_best_offer(h, 2, &c, &p, views), SPEVIRT_OK);
+	assert_int_equal(c.pmsver, 0);
+	assert_int_equal(p.host, 1);
+	assert_non_null(strstr(p.reason, "no SPE"));
+	/* No host has SPE: IMP is still tried, for the reason. */
+	h[0] = h[1];
+	c.pmsver = 0;
+	assert_status(spevirt_pool_best_offer(h, 2, &c, &p, views), SPEVIRT_OK);
+	assert_int_equal(c.pmsver, 0);
+	assert_int_equal(p.host, 0);
+	assert_non_null(strstr(p.reason, "no SPE"));
+}
+
+static void pool_arguments_out_of_range_are_einval(void **state)
+{
+	struct spevirt_host h[SPEVIRT_MAX_POOL + 1];
+	struct spevirt_view views[SPEVIRT_MAX_POOL + 1];
+	struct spevirt_config c = { .pmsver = 1 };
+	struct spevirt_pool p;
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i <= SPEVIRT_MAX_POOL; i++)
+		h[i] = make_host(3, 1, 0);
+	assert_status(spevirt_pool_compute(h, 0, &c, &p, views), SPEVIRT_E_INVAL);
+	assert_non_null(strstr(p.reason, "SPEVIRT_MAX_POOL"));
+	assert_status(spevirt_pool_compute(h, SPEVIRT_MAX_POOL + 1, &c, &p, views),
+		      SPEVIRT_E_INVAL);
+	assert_status(spevirt_pool_compute(h, SPEVIRT_MAX_POOL, &c, &p, views), SPEVIRT_OK);
+	assert_status(spevirt_pool_compute(NULL, 1, &c, &p, views), SPEVIRT_E_INVAL);
+	assert_non_null(strstr(p.reason, "NULL"));
+	assert_status(spevirt_pool_compute(h, 1, &c, NULL, views), SPEVIRT_E_INVAL);
+	assert_status(spevirt_pool_best_offer(h, 0, &c, &p, views), SPEVIRT_E_INVAL);
+	assert_status(spevirt_pool_best_offer(h, 1, NULL, &p, views), SPEVIRT_E_INVAL);
+	c.max_buffer_size = 4097;
+	assert_status(spevirt_pool_best_offer(h, 2, &c, &p, views), SPEVIRT_E_BUFSIZE);
+	assert_int_equal(c.pmsver, 0);
+}
+
+static void present_refuses_values_breaking_a_feature_rule(void **state)
+{
+	struct spevirt_host h = make_host(5, 2, HOST_FDS | HOST_EFT);
+	struct spevirt_config c = { .pmsver = 5 };
+	struct spevirt_view own, v;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&h, &c, &own), SPEVIRT_OK);
+	/* FDS without LDS (A2.2: FEAT_SPE_FDS requires FEAT_SPE_LDS). */
+	assert_status(spevirt_view_present(&h, &c, own.pmsidr_el1 & ~BIT(4), own.pmbidr_el1, &v),
+		      SPEVIRT_E_MISMATCH);
+	assert_reason_has(v, "LDS");
+	/* EFT without FPF. */
+	assert_status(spevirt_view_present(&h, &c, own.pmsidr_el1 & ~BIT(27), own.pmbidr_el1, &v),
+		      SPEVIRT_E_MISMATCH);
+	assert_reason_has(v, "FPF");
+	/* FnE is 1 exactly from V1P2. */
+	assert_status(spevirt_view_present(&h, &c, own.pmsidr_el1 & ~BIT(6), own.pmbidr_el1, &v),
+		      SPEVIRT_E_MISMATCH);
+	assert_reason_has(v, "FnE");
+	/* RES0 bits. */
+	assert_status(spevirt_view_present(&h, &c, own.pmsidr_el1 | BIT(40), own.pmbidr_el1, &v),
+		      SPEVIRT_E_MISMATCH);
+	assert_reason_has(v, "RES0");
+	assert_status(spevirt_view_present(&h, &c, own.pmsidr_el1, own.pmbidr_el1 | BIT(20), &v),
+		      SPEVIRT_E_MISMATCH);
+	assert_reason_has(v, "RES0");
+	/* Without SPE there is nothing to present. */
+	c.pmsver = 0;
+	assert_status(spevirt_view_present(&h, &c, own.pmsidr_el1, 0, &v), SPEVIRT_E_MISMATCH);
+	assert_status(spevirt_view_present(&h, &c, 0, 0, &v), SPEVIRT_OK);
+}
+
+static void present_v1p5_keeps_crr(void **state)
+{
+	struct spevirt_host h = make_host(6, 2, 0);
+	struct spevirt_config c = { .profile = SPEVIRT_PROFILE_KVM_RFC_V6, .pmsver = 6 };
+	struct spevirt_view own, v;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&h, &c, &own), SPEVIRT_OK);
+	assert_status(spevirt_view_present(&h, &c, own.pmsidr_el1 & ~BIT(25), own.pmbidr_el1, &v),
+		      SPEVIRT_E_MISMATCH);
+	assert_reason_has(v, "CRR");
+	c.pmsver = 5;
+	assert_status(spevirt_view_compute(&h, &c, &own), SPEVIRT_OK);
+	assert_status(spevirt_view_present(&h, &c, own.pmsidr_el1 & ~BIT(25), own.pmbidr_el1, &v),
+		      SPEVIRT_OK);
+}
+
+/* Refusals that are the destination's own, not a field's. */
+static void a_destination_refusing_for_its_own_reason_is_named(void **state)
+{
+	struct spevirt_config c = { .pmsver = 3 }, bad = { .pmsver = 3, .flags = 1U << 31 };
+	struct spevirt_host a = one_field_source(), b;
+	struct spevirt_view src, dst;
+	struct spevirt_migration m;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&a, &c, &src), SPEVIRT_OK);
+	b = a;
+	b.pmbidr_el1 |= SPEVIRT_PMBIDR_EL1_P;			/* EL3 owns the buffer */
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
+	assert_string_equal(m.issues[0].field, "PMBIDR_EL1.P");
+	b = a;
+	b.el3_disabled = SPEVIRT_EL3_NO_PMSNEVFR;		/* FnE's register traps to EL3 */
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
+	assert_string_equal(m.issues[0].field, "spevirt_host.el3_disabled");
+	assert_reason_has(dst, "EnPMSN");
+	b = a;
+	b.pmsidr_el1 |= SPEVIRT_PMSIDR_EL1_FNE;			/* FnE below V1P2 */
+	b.id_aa64dfr0_el1 = 2ULL << 32;
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_HOST_INVALID);
+	assert_reason_has(dst, "FnE");
+	assert_int_equal(m.nr_issues, 0);
+	src.id_aa64dfr0_el1.value = 3ULL << 32;
+	assert_status(spevirt_migrate_check(&src, &bad, &a, &dst, &m), SPEVIRT_E_INVAL);
+	assert_reason_has(dst, "spevirt_config.flags");
+}
+
+static void a_guest_without_spe_moves_anywhere_its_config_is_valid(void **state)
+{
+	struct spevirt_config c = { .max_buffer_size = 1ULL << 20 };
+	struct spevirt_host a = make_host(0, 0, 0), b = one_field_source();
+	struct spevirt_view src, dst;
+	struct spevirt_migration m;
+
+	(void)state;
+	b.pmbidr_el1 |= 0x1ULL << 32;				/* a limit, irrelevant */
+	assert_status(spevirt_view_compute(&a, &c, &src), SPEVIRT_OK);
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_OK);
+	assert_int_equal(dst.pmsidr_el1, 0);
+	/* The destination has FEAT_SPEv1p2, the source none: PMCR_EL0.FZS appears. */
+	assert_int_equal(m.new_leaks, SPEVIRT_LEAK_PMCR_FZS);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_host_of_a_pool_presents_the_same_values),
+		cmocka_unit_test(migration_agrees_with_the_pool_of_both),
+		cmocka_unit_test(a_guest_can_always_move_to_its_own_host),
+		cmocka_unit_test(each_field_that_differs_is_named_with_both_values),
+		cmocka_unit_test(every_issue_is_listed_not_only_the_first),
+		cmocka_unit_test(migration_with_forbidden_leaks_names_the_new_leaks),
+		cmocka_unit_test(a_source_view_of_another_configuration_is_einval),
+		cmocka_unit_test(pool_features_intersect_and_limits_take_the_largest),
+		cmocka_unit_test(a_pool_whose_record_format_differs_names_the_host_and_field),
+		cmocka_unit_test(a_pool_host_without_fgt_that_must_trap_is_named),
+		cmocka_unit_test(pool_best_offer_is_the_weakest_hosts_level_and_names_it),
+		cmocka_unit_test(pool_best_offer_without_any_spe_says_why),
+		cmocka_unit_test(pool_arguments_out_of_range_are_einval),
+		cmocka_unit_test(present_refuses_values_breaking_a_feature_rule),
+		cmocka_unit_test(present_v1p5_keeps_crr),
+		cmocka_unit_test(a_destination_refusing_for_its_own_reason_is_named),
+		cmocka_unit_test(a_guest_without_spe_moves_anywhere_its_config_is_valid),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
