@@ -94,26 +94,30 @@ static unsigned int level_of(const struct spevirt_config *cfg)
 }
 
 /*
- * The highest level any host of the pool offers alone (each host's own
- * spevirt_best_offer(), which also validates the hosts and @cfg).
+ * The highest level any host of the pool offers alone, and the highest the
+ * weakest offers (each host's own spevirt_best_offer(), which also
+ * validates the hosts and @cfg).
  */
 static enum spevirt_status best_alone(const struct spevirt_host *hosts, unsigned int nr_hosts,
 				      const struct spevirt_config *cfg,
 				      struct spevirt_pool *pool, struct spevirt_view *views,
-				      unsigned int *level)
+				      unsigned int *top, unsigned int *floor)
 {
 	enum spevirt_status status;
 	unsigned int i;
 
-	*level = 0;
+	*top = 0;
+	*floor = ~0U;
 	for (i = 0; i < nr_hosts; i++) {
 		struct spevirt_config alone = *cfg;
 
 		status = spevirt_best_offer(&hosts[i], &alone, &views[i]);
 		if (status != SPEVIRT_OK)
 			return pool_fail(pool, i, status, views[i].reason);
-		if (level_of(&alone) > *level)
-			*level = level_of(&alone);
+		if (level_of(&alone) > *top)
+			*top = level_of(&alone);
+		if (level_of(&alone) < *floor)
+			*floor = level_of(&alone);
 	}
 	return SPEVIRT_OK;
 }
@@ -122,16 +126,16 @@ enum spevirt_status spevirt_pool_best_offer(const struct spevirt_host *hosts,
 					    unsigned int nr_hosts, struct spevirt_config *cfg,
 					    struct spevirt_pool *pool, struct spevirt_view *views)
 {
-	struct spevirt_pool refused = { 0 };
+	struct spevirt_pool above = { 0 }, below = { 0 };
 	enum spevirt_status status;
-	unsigned int top, level;
+	unsigned int top, floor, level;
 
 	if (!pool || !cfg)
 		return spevirt_pool_compute(hosts, nr_hosts, cfg, pool, views);
 	*pool = (struct spevirt_pool){ 0 };
 	if (!pool_args_valid(hosts, nr_hosts, cfg, pool, views))
 		return SPEVIRT_E_INVAL;
-	status = best_alone(hosts, nr_hosts, cfg, pool, views, &top);
+	status = best_alone(hosts, nr_hosts, cfg, pool, views, &top, &floor);
 	cfg->pmsver = SPEVIRT_PMSVER_NI;
 	cfg->spe_nvm = 0;
 	if (status != SPEVIRT_OK)
@@ -149,17 +153,26 @@ enum spevirt_status spevirt_pool_best_offer(const struct spevirt_host *hosts,
 		status = spevirt_pool_compute(hosts, nr_hosts, cfg, pool, views);
 		if (status == SPEVIRT_OK)
 			break;
-		if (!refused.reason)
-			refused = *pool;
+		/*
+		 * A refusal at or below what the weakest host gives alone is the
+		 * pool's own (a field that differs, a trap a host cannot set);
+		 * above it, the weakest host's level is the reason.
+		 */
+		if (!above.reason)
+			above = *pool;
+		if (level <= floor && !below.reason)
+			below = *pool;
 	}
 	if (status != SPEVIRT_OK) {
 		cfg->pmsver = SPEVIRT_PMSVER_NI;
 		cfg->spe_nvm = 0;
 		status = spevirt_pool_compute(hosts, nr_hosts, cfg, pool, views);
 	}
-	if (status == SPEVIRT_OK && refused.reason) {
-		pool->host = refused.host;
-		pool->reason = refused.reason;
+	if (below.reason)
+		above = below;
+	if (status == SPEVIRT_OK && above.reason) {
+		pool->host = above.host;
+		pool->reason = above.reason;
 	}
 	return status;
 }

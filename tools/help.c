@@ -24,8 +24,15 @@ static const char general[] =
 	"                the PMBIDR_EL1.MaxBuffSize field for a buffer size\n"
 	"  decode-size FIELD\n"
 	"                the buffer size a PMBIDR_EL1.MaxBuffSize field stands for\n"
+	"  pool HOST...  the most SPE every host of a pool gives one guest, and each\n"
+	"                host's trap plan\n"
+	"  migrate --from HOST --to HOST\n"
+	"                can a running guest move, and if not, every field why not\n"
 	"  help [COMMAND]\n"
 	"                this text, or a command's options\n"
+	"\n"
+	"HOST is a preset (see presets) or a host file: JSON with a host's five\n"
+	"registers, a list of hosts, or the --json output of view, presets or pool.\n"
 	"\n"
 	"Options:\n"
 	"  -h, --help [COMMAND]\n"
@@ -158,6 +165,48 @@ static const char decode_size[] =
 	"  --json                JSON (docs/cli-json.md) instead of text\n"
 	"  -h, --help            this text\n";
 
+#define FLEET_GUEST_OPTIONS							\
+	"  --max-buffer-size SIZE\n"						\
+	"                        the buffer limit, as for 'spevirt view'\n"		\
+	"  --profile PROFILE     default or kvm-rfc-v6\n"				\
+	"  --allow FLAG          as for 'spevirt view' (repeat, or commas)\n"		\
+	"  --forbid-leaks        refuse a view in which the guest can observe what it\n" \
+	"                        hides\n"						\
+	"  --accept-leak LEAK    a leak --forbid-leaks lets through\n"			\
+	"  --json                JSON (docs/cli-json.md) instead of text\n"		\
+	"  -h, --help            this text\n"
+
+static const char pool[] =
+	"Usage: spevirt pool [OPTIONS] HOST...\n"
+	"\n"
+	"The most SPE one guest gets on every host of a pool (1 to 16 hosts): the\n"
+	"PMSIDR_EL1 and PMBIDR_EL1 every host presents (features all hosts have, the\n"
+	"largest limits), which host limits the level and why, and each host's own\n"
+	"trap controls and leaks (spevirt_pool_best_offer).  HOST is a preset name or\n"
+	"a host file, which may hold several hosts.\n"
+	"\n"
+	"  --pmsver LEVEL        the highest PMSVer to offer (as for 'spevirt view')\n"
+	FLEET_GUEST_OPTIONS
+	"\n"
+	"Exit status: 0 the guest gets SPE on every host; 1 it does not, or a host\n"
+	"refuses (stderr names it); 2 usage error or a bad host file; 3 output error.\n";
+
+static const char migrate[] =
+	"Usage: spevirt migrate --from HOST --to HOST [OPTIONS]\n"
+	"\n"
+	"Whether a guest running on --from can move to --to with exactly the SPE\n"
+	"values it reads (spevirt_migrate_check): every field that prevents it, with\n"
+	"both values and the rule; the leaks the destination adds; its trap plan.\n"
+	"HOST is a preset name or a host file holding one host.\n"
+	"\n"
+	"Guest (default: the best --from gives, as 'spevirt view --best'):\n"
+	"  --pmsver LEVEL        the guest's PMSVer (as for 'spevirt view')\n"
+	"  --nvm                 ID_AA64DFR2_EL1.SPE_nVM = 1 (with --pmsver)\n"
+	FLEET_GUEST_OPTIONS
+	"\n"
+	"Exit status: 0 the guest can move; 1 it cannot, or --from refuses the guest;\n"
+	"2 usage error or a bad host file; 3 output error.\n";
+
 static const char help[] =
 	"Usage: spevirt help [COMMAND]\n"
 	"\n"
@@ -177,6 +226,8 @@ void help_command(FILE *out, enum command cmd)
 		[CMD_PRESETS] = presets,
 		[CMD_ENCODE_SIZE] = encode_size,
 		[CMD_DECODE_SIZE] = decode_size,
+		[CMD_POOL] = pool,
+		[CMD_MIGRATE] = migrate,
 		[CMD_HELP] = help,
 	};
 

@@ -34,6 +34,12 @@ void json_encode_size(FILE *out, uint64_t bytes, bool exact, uint16_t field, con
 /* decode-size: the field, the size, and the reserved bits the codec ignored. */
 void json_decode_size(FILE *out, uint16_t field, uint64_t bytes, uint16_t ignored);
 
+struct json;
+/* A JSON document for @command: its schema_version and command members. */
+void json_begin_command(struct json *j, FILE *out, const char *command);
+/* The "view" object of a successful view, as member @key. */
+void json_view_object(struct json *j, const char *key, const struct spevirt_view *v);
+
 /* The terminal's width for wrapped text: $COLUMNS, or 80. */
 extern unsigned int text_width;
 

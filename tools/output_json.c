@@ -10,7 +10,7 @@
 
 #define NOTE_BUF	64
 
-static void begin(struct json *j, FILE *out, const char *command)
+void json_begin_command(struct json *j, FILE *out, const char *command)
 {
 	json_begin(j, out);
 	json_uint(j, "schema_version", CLI_JSON_SCHEMA_VERSION);
@@ -259,9 +259,9 @@ static void context_list(struct json *j, const struct spevirt_view *v)
 	json_end_array(j);
 }
 
-static void view_object(struct json *j, const struct spevirt_view *v)
+void json_view_object(struct json *j, const char *key, const struct spevirt_view *v)
 {
-	json_object(j, "view");
+	json_object(j, key);
 	register_objects(j, v);
 	el2_list(j, v);
 	context_list(j, v);
@@ -310,7 +310,7 @@ void json_view(FILE *out, const struct view_result *r)
 {
 	struct json j;
 
-	begin(&j, out, "view");
+	json_begin_command(&j, out, "view");
 	host_object(&j, r->args);
 	config_object(&j, r);
 	json_str(&j, "status", status_name(r->status));
@@ -322,7 +322,7 @@ void json_view(FILE *out, const struct view_result *r)
 	else
 		json_null(&j, "why_not");
 	if (r->status == SPEVIRT_OK)
-		view_object(&j, &r->view);
+		json_view_object(&j, "view", &r->view);
 	else
 		json_null(&j, "view");
 	json_end(&j);
@@ -334,7 +334,7 @@ void json_decode(FILE *out, const struct spevirt_reg_desc *reg, uint64_t value)
 	struct json j;
 
 	sysreg_name(reg->encoding, enc, sizeof(enc));
-	begin(&j, out, "decode");
+	json_begin_command(&j, out, "decode");
 	json_str(&j, "register", reg->name);
 	json_str(&j, "sysreg", enc);
 	json_hex(&j, "encoding", reg->encoding);
@@ -371,7 +371,7 @@ void json_presets(FILE *out)
 	struct json j;
 	unsigned int i;
 
-	begin(&j, out, "presets");
+	json_begin_command(&j, out, "presets");
 	json_str(&j, "default", preset_default()->name);
 	json_array(&j, "presets");
 	for (i = 0; i < preset_count(); i++)
@@ -384,7 +384,7 @@ void json_usage_error(FILE *out, const char *command, const char *msg)
 {
 	struct json j;
 
-	begin(&j, out, command);
+	json_begin_command(&j, out, command);
 	json_str(&j, "status", "USAGE");
 	json_str(&j, "error", msg);
 	json_end(&j);
@@ -394,7 +394,7 @@ void json_encode_size(FILE *out, uint64_t bytes, bool exact, uint16_t field, con
 {
 	struct json j;
 
-	begin(&j, out, "encode-size");
+	json_begin_command(&j, out, "encode-size");
 	json_uint(&j, "bytes", bytes);
 	json_str(&j, "status", exact ? "OK" : "E_BUFSIZE");
 	if (exact)
@@ -409,7 +409,7 @@ void json_decode_size(FILE *out, uint16_t field, uint64_t bytes, uint16_t ignore
 {
 	struct json j;
 
-	begin(&j, out, "decode-size");
+	json_begin_command(&j, out, "decode-size");
 	json_hex(&j, "field", field);
 	json_uint(&j, "bytes", bytes);
 	json_hex(&j, "ignored_bits", ignored);

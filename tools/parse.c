@@ -11,15 +11,6 @@
 
 #include "parse.h"
 
-/* The longest stretch of an argument a message repeats. */
-#define QUOTE_MAX	48
-/* Quotes, each byte escaped as \xHH at worst, "..." and the terminator. */
-#define QUOTE_BUF	(2 + 4 * QUOTE_MAX + 3 + 1)
-
-struct quoted {
-	char s[QUOTE_BUF];
-};
-
 /* A message under construction. */
 struct strbuf {
 	char s[PARSE_MSG_MAX];
@@ -56,8 +47,7 @@ static bool printable(unsigned char c)
 	return c >= ' ' && c <= '~' && c != '\'' && c != '\\';
 }
 
-/* @s in single quotes, non-printable bytes as \xHH, shortened when long. */
-static const char *quote(struct quoted *q, const char *s)
+const char *quote(struct quoted *q, const char *s)
 {
 	size_t n = 0, i;
 
@@ -102,6 +92,8 @@ static const char *const command_names[NR_COMMANDS] = {
 	[CMD_PRESETS] = "presets",
 	[CMD_ENCODE_SIZE] = "encode-size",
 	[CMD_DECODE_SIZE] = "decode-size",
+	[CMD_POOL] = "pool",
+	[CMD_MIGRATE] = "migrate",
 	[CMD_HELP] = "help",
 };
 
@@ -1115,6 +1107,130 @@ bool parse_check_args(int argc, char *const argv[], struct view_args *a, struct 
 	if (!a->pmsver_given)
 		a->cfg.pmsver = SPEVIRT_PMSVER_NI;
 	return true;
+}
+
+/* 'spevirt pool', 'spevirt migrate' */
+
+enum fleet_opt {
+	FO_HELP = OPT_HELP,
+	FO_PMSVER,
+	FO_MAXBUF,
+	FO_PROFILE,
+	FO_ALLOW,
+	FO_FORBID,
+	FO_ACCEPT,
+	FO_JSON,
+	FO_NVM,			/* migrate only, from here */
+	FO_FROM,
+	FO_TO,
+};
+
+#define FLEET_OPTS							\
+	[FO_HELP] = { "--help", NULL, false },				\
+	[FO_PMSVER] = { "--pmsver", "LEVEL", false },			\
+	[FO_MAXBUF] = { "--max-buffer-size", "SIZE", false },		\
+	[FO_PROFILE] = { "--profile", "PROFILE", false },		\
+	[FO_ALLOW] = { "--allow", "FLAG", true },			\
+	[FO_FORBID] = { "--forbid-leaks", NULL, false },		\
+	[FO_ACCEPT] = { "--accept-leak", "LEAK", true },		\
+	[FO_JSON] = { "--json", NULL, false }
+
+static const struct opt_spec pool_opts[] = { FLEET_OPTS };
+
+static const struct opt_spec migrate_opts[] = {
+	FLEET_OPTS,
+	[FO_NVM] = { "--nvm", NULL, false },
+	[FO_FROM] = { "--from", "HOST", false },
+	[FO_TO] = { "--to", "HOST", false },
+};
+
+static bool fleet_option(void *ctx, int o, const char *val, struct parse_error *err)
+{
+	struct fleet_args *a = ctx;
+	const char *name = migrate_opts[o].name;
+
+	switch (o) {
+	case FO_PMSVER:
+		a->pmsver_given = true;
+		return parse_pmsver(name, val, &a->cfg.pmsver, err);
+	case FO_MAXBUF:
+		a->size_text = val;
+		return parse_size(name, val, &a->cfg.max_buffer_size, err);
+	case FO_PROFILE:
+		return parse_profile(name, val, &a->cfg.profile, err);
+	case FO_ALLOW:
+		return parse_allow(name, val, &a->cfg.flags, err);
+	case FO_FORBID:
+		a->cfg.flags |= SPEVIRT_CFG_FORBID_LEAKS;
+		return true;
+	case FO_ACCEPT:
+		return parse_leaks(name, val, &a->cfg.accepted_leaks, err);
+	case FO_NVM:
+		a->cfg.spe_nvm = SPEVIRT_ID_AA64DFR2_EL1_SPE_NVM_IMP;
+		return true;
+	case FO_FROM:
+		a->from = val;
+		return true;
+	case FO_TO:
+		a->to = val;
+		return true;
+	default:
+		a->json = true;
+		return true;
+	}
+}
+
+static bool fleet_rfc_flags(const struct fleet_args *a, struct parse_error *err)
+{
+	unsigned int i;
+
+	if (a->cfg.profile != SPEVIRT_PROFILE_KVM_RFC_V6)
+		return true;
+	for (i = 0; i < NR_FLAGS; i++)
+		if (a->cfg.flags & flags[i].flag & RFC_REFUSED_FLAGS)
+			return fail(err, "%s: the kvm-rfc-v6 profile has no such mode; use "
+				    "--profile default", flags[i].option);
+	return true;
+}
+
+bool parse_pool_args(int argc, char *const argv[], struct fleet_args *a, struct parse_error *err)
+{
+	struct scanner sc = SCANNER("pool", argc, argv, pool_opts);
+	static const char usage[] = " [OPTIONS] HOST...";
+	int n;
+
+	*a = (struct fleet_args){ .cfg = { .profile = SPEVIRT_PROFILE_DEFAULT } };
+	if (!scan_all(&sc, a->hosts, SPEVIRT_MAX_POOL, &n, usage, fleet_option, a, &a->help,
+		      err))
+		return false;
+	if (a->help)
+		return true;
+	if (!n)
+		return fail(err, "'spevirt pool' needs at least one HOST (a preset or a host "
+			    "file): usage: spevirt pool%s", usage);
+	a->nr_hosts = (unsigned int)n;
+	return fleet_rfc_flags(a, err);
+}
+
+bool parse_migrate_args(int argc, char *const argv[], struct fleet_args *a,
+			struct parse_error *err)
+{
+	struct scanner sc = SCANNER("migrate", argc, argv, migrate_opts);
+	static const char usage[] = " --from HOST --to HOST [OPTIONS]";
+	int n;
+
+	*a = (struct fleet_args){ .cfg = { .profile = SPEVIRT_PROFILE_DEFAULT } };
+	if (!scan_all(&sc, NULL, 0, &n, usage, fleet_option, a, &a->help, err))
+		return false;
+	if (a->help)
+		return true;
+	if (!a->from || !a->to)
+		return fail(err, "'spevirt migrate' needs --from HOST and --to HOST (a preset or a "
+			    "host file each): usage: spevirt migrate%s", usage);
+	if (a->cfg.spe_nvm && !a->pmsver_given)
+		return fail(err, "--nvm needs --pmsver: without it the guest is the best the "
+			    "source host gives, SPE_nVM included");
+	return fleet_rfc_flags(a, err);
 }
 
 /* 'spevirt decode', 'spevirt presets' */

@@ -25,6 +25,18 @@ struct parse_error {
 	char msg[PARSE_MSG_MAX];
 };
 
+/* The longest stretch of an argument a message repeats. */
+#define QUOTE_MAX	48
+/* Quotes, each byte escaped as \xHH at worst, "..." and the terminator. */
+#define QUOTE_BUF	(2 + 4 * QUOTE_MAX + 3 + 1)
+
+struct quoted {
+	char s[QUOTE_BUF];
+};
+
+/* @s in single quotes, non-printable bytes as \xHH, shortened when long. */
+const char *quote(struct quoted *q, const char *s);
+
 enum command {
 	CMD_VIEW,
 	CMD_CHECK,
@@ -32,6 +44,8 @@ enum command {
 	CMD_PRESETS,
 	CMD_ENCODE_SIZE,
 	CMD_DECODE_SIZE,
+	CMD_POOL,
+	CMD_MIGRATE,
 	CMD_HELP,
 	NR_COMMANDS,
 };
@@ -154,6 +168,18 @@ struct help_args {
 	bool help;			/* 'spevirt help --help' */
 };
 
+/* 'spevirt pool' and 'spevirt migrate': hosts by name, resolved by hostfile.c */
+struct fleet_args {
+	const char *hosts[SPEVIRT_MAX_POOL];	/* pool: PRESET or FILE arguments */
+	unsigned int nr_hosts;
+	const char *from, *to;			/* migrate: --from, --to */
+	struct spevirt_config cfg;		/* pmsver 0: the best (pool: an upper bound) */
+	bool pmsver_given;
+	const char *size_text;			/* --max-buffer-size as written, or NULL */
+	bool json;
+	bool help;
+};
+
 /* @argv holds the arguments after the command name; @argc counts them. */
 bool parse_view_args(int argc, char *const argv[], struct view_args *a, struct parse_error *err);
 /* 'spevirt check': the view options; best set, up to --pmsver when given. */
@@ -166,6 +192,9 @@ bool parse_encode_size_args(int argc, char *const argv[], struct size_args *a,
 			    struct parse_error *err);
 bool parse_decode_size_args(int argc, char *const argv[], struct size_args *a,
 			    struct parse_error *err);
+bool parse_pool_args(int argc, char *const argv[], struct fleet_args *a, struct parse_error *err);
+bool parse_migrate_args(int argc, char *const argv[], struct fleet_args *a,
+			struct parse_error *err);
 bool parse_help_args(int argc, char *const argv[], struct help_args *a, struct parse_error *err);
 
 #endif /* SPEVIRT_TOOLS_PARSE_H */

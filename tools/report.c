@@ -244,6 +244,7 @@ static const char *const statuses[] = {
 	[SPEVIRT_E_BUFSIZE] = "E_BUFSIZE",
 	[SPEVIRT_E_NEED_FGT] = "E_NEED_FGT",
 	[SPEVIRT_E_LEAK] = "E_LEAK",
+	[SPEVIRT_E_MISMATCH] = "E_MISMATCH",
 };
 
 const char *status_name(enum spevirt_status status)

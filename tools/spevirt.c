@@ -15,6 +15,7 @@
 #include <spevirt/spevirt.h>
 
 #include "explain.h"
+#include "fleet.h"
 #include "help.h"
 #include "output.h"
 #include "parse.h"
@@ -231,6 +232,79 @@ static int cmd_decode_size(int argc, char *const argv[])
 	return finish(EXIT_OK);
 }
 
+/* A pool's refusal names the host that refuses. */
+static int pool_refused(const struct fleet_args *a, const struct pool_result *r)
+{
+	struct parse_error inexact;
+	char words[CLI_TEXT_MAX];
+
+	if (r->status == SPEVIRT_E_BUFSIZE && a->size_text &&
+	    inexact_size("--max-buffer-size", a->size_text, a->cfg.max_buffer_size, &inexact)) {
+		fprintf(stderr, "spevirt: %s: %s\n", spevirt_strerror(r->status), inexact.msg);
+		return finish(EXIT_REFUSED);
+	}
+	cli_words(r->pool.reason, words, sizeof(words));
+	fprintf(stderr, "spevirt: %s: host %s: %s\n", spevirt_strerror(r->status),
+		r->hosts[r->pool.host].name, words);
+	return finish(EXIT_REFUSED);
+}
+
+/* The best guest every host of a pool gives: 0 with SPE, 1 without or refused. */
+static int cmd_pool(int argc, char *const argv[])
+{
+	static struct pool_result r;
+	struct parse_error err;
+	struct fleet_args a;
+
+	if (!parse_pool_args(argc, argv, &a, &err))
+		return usage_error(CMD_POOL, argc, argv, &err);
+	if (a.help)
+		return show_help(CMD_POOL);
+	if (!pool_load(&a, &r, &err))
+		return usage_error(CMD_POOL, argc, argv, &err);
+	pool_run(&a, &r);
+	if (a.json)
+		json_pool(stdout, &r);
+	else if (r.status == SPEVIRT_OK)
+		text_pool(stdout, &r);
+	if (r.status != SPEVIRT_OK)
+		return pool_refused(&a, &r);
+	return finish(r.cfg.pmsver ? EXIT_OK : EXIT_REFUSED);
+}
+
+/* Can a running guest move?  0 yes, 1 no. */
+static int cmd_migrate(int argc, char *const argv[])
+{
+	static struct migrate_result r;
+	struct parse_error err;
+	struct fleet_args a;
+
+	if (!parse_migrate_args(argc, argv, &a, &err))
+		return usage_error(CMD_MIGRATE, argc, argv, &err);
+	if (a.help)
+		return show_help(CMD_MIGRATE);
+	if (!migrate_load(&a, &r, &err))
+		return usage_error(CMD_MIGRATE, argc, argv, &err);
+	migrate_run(&a, &r);
+	if (a.json)
+		json_migrate(stdout, &r);
+	if (r.source_status != SPEVIRT_OK) {
+		char words[CLI_TEXT_MAX];
+
+		cli_words(r.source.reason, words, sizeof(words));
+		fprintf(stderr, "spevirt: %s: on %s: %s\n", spevirt_strerror(r.source_status),
+			r.from.name, words);
+		return finish(EXIT_REFUSED);
+	}
+	if (!a.json)
+		text_migrate(stdout, &r);
+	if (r.status == SPEVIRT_E_MISMATCH)
+		return finish(EXIT_REFUSED);
+	if (r.status != SPEVIRT_OK)
+		return refused(r.status, r.dest.reason);
+	return finish(EXIT_OK);
+}
+
 static int cmd_help(int argc, char *const argv[])
 {
 	struct parse_error err;
@@ -256,6 +330,8 @@ static int run(enum command cmd, int argc, char *const argv[])
 		[CMD_PRESETS] = cmd_presets,
 		[CMD_ENCODE_SIZE] = cmd_encode_size,
 		[CMD_DECODE_SIZE] = cmd_decode_size,
+		[CMD_POOL] = cmd_pool,
+		[CMD_MIGRATE] = cmd_migrate,
 		[CMD_HELP] = cmd_help,
 	};
 

@@ -14,7 +14,7 @@ import sys
 # enum spevirt_status, enum spevirt_access and the SPEVIRT_LEAK_* bits, as
 # include/spevirt/spevirt.h numbers them (their values are stable API).
 STATUS = ['OK', 'E_INVAL', 'E_HOST_NO_SPE', 'E_HOST_NOT_OWNED', 'E_HOST_INVALID',
-          'E_PMSVER', 'E_NVM', 'E_BUFSIZE', 'E_NEED_FGT', 'E_LEAK']
+          'E_PMSVER', 'E_NVM', 'E_BUFSIZE', 'E_NEED_FGT', 'E_LEAK', 'E_MISMATCH']
 ACCESS = ['UNDEF', 'UNTRAPPED', 'READ_VIEW', 'EMULATE', 'FORWARD', 'NOT_SPE']
 LEAKS = ['RECORD_FORMAT', 'RECORD_FEATURES', 'FILTER_BITS', 'PMSCR_EXC', 'PMBIDR_READ',
          'PMCR_FZS', 'UNADVERTISED_LIMIT', 'ID_INCONSISTENT', 'BUFFER_BITS']

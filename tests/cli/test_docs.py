@@ -84,7 +84,10 @@ def check_json_doc(t, tool, root):
         md = f.read()
     docs = [run_json(tool, args)[1] for args in (
         ['view'], ['view', '--host', 'armv9.5'], ['view', '--host', 'armv9.5', '--best'],
-        ['decode', 'PMBIDR_EL1', '0x100000000'], ['presets'])]
+        ['decode', 'PMBIDR_EL1', '0x100000000'], ['presets'],
+        ['pool', os.path.join(root, 'data', 'fleet-example.json')], ['pool', 'armv8.2', 'armv8.9'],
+        ['migrate', '--from', 'armv8.7', '--to', 'armv8.7'],
+        ['migrate', '--from', 'armv9.5', '--to', 'armv8.7'])]
     names = set()
     for doc in docs:
         names.update(keys(doc))

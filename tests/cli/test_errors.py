@@ -27,7 +27,8 @@ PMSVER = (r"is not an SPE version; accepted: 0 to 6, none, v1, an ID_AA64DFR0_EL
           r"FEAT_SPEv1p1 ...\), in any case")
 INEXACT = r"is not exactly representable in PMBIDR_EL1.MaxBuffSize"
 BUFSIZE = r"buffer size limit not possible: "
-COMMANDS = 'accepted: view, check, decode, presets, encode-size, decode-size, help'
+COMMANDS = ('accepted: view, check, decode, presets, encode-size, decode-size, pool, migrate, '
+            'help')
 
 # (arguments, exit status, regular expression stderr, one line, starts with after 'spevirt: ')
 CASES = [

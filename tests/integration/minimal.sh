@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
 #
 # Rule (issue: a new user's build): the library configures, builds and
-# installs with nothing but a C compiler, meson and ninja.  With CMocka
-# hidden from pkg-config:
+# installs with nothing but a C compiler, meson and ninja, and the tool with
+# jansson besides (it reads host files).  With only jansson visible to
+# pkg-config:
 #   - meson setup with the default options succeeds and says that the tests
 #     are not built;
 #   - ninja builds, and meson install into a custom prefix installs the
@@ -11,7 +12,8 @@
 #     share/doc/spevirt/{policy.md,cli-json.md};
 #   - the installed tool runs from that prefix with no LD_LIBRARY_PATH
 #     (its rpath finds the library) and prints its version;
-#   - -Dtests=enabled fails at setup, naming cmocka.
+#   - -Dtests=enabled fails at setup, naming cmocka;
+#   - without jansson either, setup says that the tool is not built.
 #
 # usage: minimal.sh SOURCE_ROOT [CC] [MESON] [NINJA]
 set -eu
@@ -31,8 +33,11 @@ fail() {
 	exit 1
 }
 
-# pkg-config finds nothing: as on a machine without libcmocka-dev.
-mkdir "$tmp/no-pc"
+# pkg-config finds jansson only: as on a machine without libcmocka-dev.
+mkdir "$tmp/no-pc" "$tmp/empty-pc"
+jansson_pc=$(pkg-config --variable=pcfiledir jansson)/jansson.pc
+[ -f "$jansson_pc" ] || fail "jansson.pc not found: install libjansson-dev"
+cp "$jansson_pc" "$tmp/no-pc/"
 PKG_CONFIG_LIBDIR=$tmp/no-pc PKG_CONFIG_PATH= CC=$cc \
 	"$meson" setup "$tmp/build" "$root" --prefix "$tmp/prefix" >"$tmp/log" 2>&1 ||
 	fail "meson setup without CMocka failed"
@@ -57,4 +62,10 @@ PKG_CONFIG_LIBDIR=$tmp/no-pc PKG_CONFIG_PATH= CC=$cc \
 	"$meson" setup "$tmp/build2" "$root" -Dtests=enabled >"$tmp/log2" 2>&1 &&
 	fail "-Dtests=enabled without CMocka did not fail"
 grep -qi cmocka "$tmp/log2" || fail "the -Dtests=enabled failure does not name cmocka"
+
+PKG_CONFIG_LIBDIR=$tmp/empty-pc PKG_CONFIG_PATH= CC=$cc \
+	"$meson" setup "$tmp/build3" "$root" >"$tmp/log3" 2>&1 ||
+	fail "meson setup without jansson failed"
+grep -q "jansson (libjansson-dev) not found: the spevirt tool is not built" "$tmp/log3" ||
+	fail "meson setup without jansson does not say that the tool is skipped"
 echo "minimal: OK"
