@@ -56,6 +56,17 @@ static bool same_name_any_case(const char *a, const char *b)
 	return *a == *b;
 }
 
+/* @s is S<op0>_<op1>_C<n>_C<m>_<op2> for the encoding @enc. */
+static bool spells_encoding(const char *s, uint32_t enc)
+{
+	unsigned int op0, op1, crn, crm, op2;
+	char end;
+
+	return sscanf(s, "%*1[sS]%u_%u_%*1[cC]%u_%*1[cC]%u_%u%c", &op0, &op1, &crn, &crm, &op2,
+		      &end) == 5 && op0 <= 3 && op1 <= 7 && crn <= 15 && crm <= 15 && op2 <= 7 &&
+	       SPEVIRT_SYSREG(op0, op1, crn, crm, op2) == enc;
+}
+
 static _Noreturn void violated(const char *invariant, const char *arg)
 {
 	fprintf(stderr, "fuzz_cli: invariant violated: %s\nargument: '%s'\n", invariant,
@@ -176,8 +187,8 @@ static void check_names(const char *s)
 	    (pmsver > SPEVIRT_PMSVER_V1P5 || !pmsver_name(pmsver)))
 		violated("parse_pmsver returns a named PMSVer value", s);
 	if (checked(parse_profile("PROFILE", s, &profile, &err), &err, s) &&
-	    strcmp(profile_name(profile), s))
-		violated("parse_profile returns the profile of that name", s);
+	    !same_name_any_case(profile_name(profile), s))
+		violated("parse_profile returns the profile of that name (any case)", s);
 	if (checked(parse_allow("FLAG", s, &flags, &err), &err, s) &&
 	    (!flags || (flags & ~SPEVIRT_CFG_VALID_FLAGS) || (flags & SPEVIRT_CFG_FORBID_LEAKS)))
 		violated("parse_allow returns SPEVIRT_CFG_* flags other than FORBID_LEAKS", s);
@@ -188,8 +199,8 @@ static void check_names(const char *s)
 	    !same_name_any_case(preset->name, s))
 		violated("parse_preset returns the preset of that name (any case)", s);
 	if (checked(parse_register("REGISTER", s, &reg, &err), &err, s) &&
-	    reg != spevirt_reg_find(s))
-		violated("parse_register returns the register of that name", s);
+	    reg != spevirt_reg_find(s) && !spells_encoding(s, reg->encoding))
+		violated("parse_register returns the register of that name or encoding", s);
 	if (checked(parse_command(s, &cmd, &err), &err, s) && strcmp(command_name(cmd), s))
 		violated("parse_command returns the command of that name", s);
 }
