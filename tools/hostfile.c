@@ -284,6 +284,22 @@ static bool parse_document(const struct hostfile *f, const json_t *root)
 		       "a document with \"host\", \"hosts\" or \"presets\"");
 }
 
+/* jansson's message, which may quote the input's bytes, with each unprintable one as \xHH. */
+static void escape_text(const char *s, char *out, size_t len)
+{
+	size_t n = 0;
+
+	for (; *s && n + 5 < len; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= ' ' && c <= '~')
+			out[n++] = (char)c;
+		else
+			n += (size_t)snprintf(out + n, len - n, "\\x%02x", c);
+	}
+	out[n] = '\0';
+}
+
 bool hostfile_parse(const char *label, const char *buf, size_t len, struct named_host *hosts,
 		    unsigned int max, unsigned int *n, struct parse_error *err)
 {
@@ -295,8 +311,11 @@ bool hostfile_parse(const char *label, const char *buf, size_t len, struct named
 
 	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
 	if (!root) {
+		char text[4 * JSON_ERROR_TEXT_LENGTH];
+
+		escape_text(jerr.text, text, sizeof(text));
 		snprintf(err->msg, sizeof(err->msg), "%s: line %d, column %d: not valid JSON: %s",
-			 quote(&q, label), jerr.line, jerr.column, jerr.text);
+			 quote(&q, label), jerr.line, jerr.column, text);
 		return false;
 	}
 	ok = parse_document(&f, root);
