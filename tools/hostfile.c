@@ -60,9 +60,31 @@ static const char *type_name(const json_t *v)
 	}
 }
 
+/* @s with each unprintable byte as \xHH: jansson's messages and keys quote the input. */
+static void escape_text(const char *s, char *out, size_t len)
+{
+	size_t n = 0;
+
+	for (; *s && n + 5 < len; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= ' ' && c <= '~')
+			out[n++] = (char)c;
+		else
+			n += (size_t)snprintf(out + n, len - n, "\\x%02x", c);
+	}
+	out[n] = '\0';
+}
+
+/* @path.@key, the key's unprintable bytes as \xHH (a key is any UTF-8 string). */
 static void sub_path(char *out, const char *path, const char *key)
 {
-	snprintf(out, PATH_MAX_LEN, "%s.%s", path, key);
+	char escaped[PATH_MAX_LEN];
+
+	escape_text(key, escaped, sizeof(escaped));
+	/* A path too long to show whole ends in "...". */
+	if (snprintf(out, PATH_MAX_LEN, "%s.%s", path, escaped) >= PATH_MAX_LEN)
+		memcpy(out + PATH_MAX_LEN - 4, "...", 4);
 }
 
 static void index_path(char *out, const char *path, size_t i)
@@ -282,22 +304,6 @@ static bool parse_document(const struct hostfile *f, const json_t *root)
 		return parse_list(f, "$.presets", v);
 	return fail_at(f, "$", "expected a host object (with \"registers\"), a list of them, or "
 		       "a document with \"host\", \"hosts\" or \"presets\"");
-}
-
-/* jansson's message, which may quote the input's bytes, with each unprintable one as \xHH. */
-static void escape_text(const char *s, char *out, size_t len)
-{
-	size_t n = 0;
-
-	for (; *s && n + 5 < len; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c >= ' ' && c <= '~')
-			out[n++] = (char)c;
-		else
-			n += (size_t)snprintf(out + n, len - n, "\\x%02x", c);
-	}
-	out[n] = '\0';
 }
 
 bool hostfile_parse(const char *label, const char *buf, size_t len, struct named_host *hosts,
