@@ -55,7 +55,8 @@
  *    the bound (ordered by pmsver, then spe_nvm) gives SPEVIRT_OK with the
  *    same profile, flags and limit;
  *  - on error: view.reason is set, the chosen pair is (0, 0), and no pair
- *    (but (0, 0) for a configuration no level can take) gives SPEVIRT_OK;
+ *    within the bound (but (0, 0) for a configuration no level can take)
+ *    gives SPEVIRT_OK;
  *  - spevirt_best_offer_report() gives the same status, pair and view, and
  *    its report lists the pairs tried from the bound down, each with the
  *    status spevirt_view_compute() gives it, the last one being the chosen
@@ -267,11 +268,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(&c, c.view.reason, "an error has a reason");
 		CHECK(&c, c.cfg.pmsver == 0 && c.cfg.spe_nvm == 0,
 		      "on error the chosen pair is (0, 0)");
-		for (p = 0; p <= MAX_PMSVER; p++)
+		for (p = 0; p <= ceiling(&c.cfg_in); p++)
 			for (n = 0; n <= 1; n++)
 				CHECK(&c,
 				      (untakeable && p == 0) || try_pair(&c, p, n, &view) != SPEVIRT_OK,
-				      "on error no (pmsver, spe_nvm) pair gives SPEVIRT_OK");
+				      "on error no (pmsver, spe_nvm) pair within the bound gives "
+				      "SPEVIRT_OK");
 	}
 	check_report(&c);
 	return 0;
