@@ -21,10 +21,10 @@ static enum spevirt_status pool_values(const struct spevirt_host *hosts, unsigne
 				       struct spevirt_pool *pool, struct spevirt_view *views)
 {
 	uint64_t common[2] = { 0, 0 };
-	enum spevirt_status status;
 	unsigned int i;
 
 	for (i = 0; i < nr_hosts; i++) {
+		enum spevirt_status status;
 		uint64_t own[2];
 		const char *rule;
 
@@ -103,13 +103,13 @@ static enum spevirt_status best_alone(const struct spevirt_host *hosts, unsigned
 				      struct spevirt_pool *pool, struct spevirt_view *views,
 				      unsigned int *top, unsigned int *floor)
 {
-	enum spevirt_status status;
 	unsigned int i;
 
 	*top = 0;
 	*floor = ~0U;
 	for (i = 0; i < nr_hosts; i++) {
 		struct spevirt_config alone = *cfg;
+		enum spevirt_status status;
 
 		status = spevirt_best_offer(&hosts[i], &alone, &views[i]);
 		if (status != SPEVIRT_OK)

@@ -17,76 +17,79 @@ enum spv_order {
 
 struct spv_field_rule {
 	const char *field;
-	unsigned int reg;	/* 0: PMSIDR_EL1, 1: PMBIDR_EL1 */
 	uint64_t mask;
-	enum spv_order order;
 	const char *rule;
+	unsigned int reg;	/* 0: PMSIDR_EL1, 1: PMBIDR_EL1 */
+	enum spv_order order;
 };
 
+#define SPV_RULE(name, r, m, o, text)	\
+	{ .field = (name), .mask = (m), .rule = (text), .reg = (r), .order = (o) }
+
 #define SPV_FEATURE_RULE(name, bit)							\
-	{ "PMSIDR_EL1." name, 0, SPEVIRT_PMSIDR_EL1_##bit, SPV_AT_MOST,		\
-	  "PMSIDR_EL1." name ": the guest may see a feature only where every host "	\
-	  "it runs on has it" }
+	SPV_RULE("PMSIDR_EL1." name, 0, SPEVIRT_PMSIDR_EL1_##bit, SPV_AT_MOST,		\
+		 "PMSIDR_EL1." name ": the guest may see a feature only where every host "	\
+		 "it runs on has it")
 
 static const struct spv_field_rule spv_field_rules[] = {
-	{ "PMSIDR_EL1.RES0", 0, SPEVIRT_PMSIDR_EL1_RES0, SPV_SAME,
-	  "PMSIDR_EL1 bits [63:33] are RES0: the guest reads them as 0" },
+	SPV_RULE("PMSIDR_EL1.RES0", 0, SPEVIRT_PMSIDR_EL1_RES0, SPV_SAME,
+		 "PMSIDR_EL1 bits [63:33] are RES0: the guest reads them as 0"),
 	SPV_FEATURE_RULE("SME", SME),
-	{ "PMSIDR_EL1.ALTCLK", 0, SPEVIRT_PMSIDR_EL1_ALTCLK, SPV_SAME,
-	  "PMSIDR_EL1.ALTCLK: the clock domain of the profiling counters is the "
-	  "hardware's, so every host must have the same" },
+	SPV_RULE("PMSIDR_EL1.ALTCLK", 0, SPEVIRT_PMSIDR_EL1_ALTCLK, SPV_SAME,
+		 "PMSIDR_EL1.ALTCLK: the clock domain of the profiling counters is the "
+		 "hardware's, so every host must have the same"),
 	SPV_FEATURE_RULE("FPF", FPF),
 	SPV_FEATURE_RULE("EFT", EFT),
 	SPV_FEATURE_RULE("CRR", CRR),
 	SPV_FEATURE_RULE("PBT", PBT),
-	{ "PMSIDR_EL1.Format", 0, SPEVIRT_PMSIDR_EL1_FORMAT, SPV_SAME,
-	  "PMSIDR_EL1.Format: the SPU writes records in its own format, so every host "
-	  "must have the same" },
-	{ "PMSIDR_EL1.CountSize", 0, SPEVIRT_PMSIDR_EL1_COUNTSIZE, SPV_SAME,
-	  "PMSIDR_EL1.CountSize: counter packets have the hardware's width, so every "
-	  "host must have the same" },
-	{ "PMSIDR_EL1.MaxSize", 0, SPEVIRT_PMSIDR_EL1_MAXSIZE, SPV_AT_LEAST,
-	  "PMSIDR_EL1.MaxSize: the hardware writes records up to its own largest size, "
-	  "so the guest must read the largest of every host" },
-	{ "PMSIDR_EL1.Interval", 0, SPEVIRT_PMSIDR_EL1_INTERVAL, SPV_AT_LEAST,
-	  "PMSIDR_EL1.Interval: below a host's minimum sampling interval samples "
-	  "collide, so the guest must read the largest of every host" },
+	SPV_RULE("PMSIDR_EL1.Format", 0, SPEVIRT_PMSIDR_EL1_FORMAT, SPV_SAME,
+		 "PMSIDR_EL1.Format: the SPU writes records in its own format, so every host "
+		 "must have the same"),
+	SPV_RULE("PMSIDR_EL1.CountSize", 0, SPEVIRT_PMSIDR_EL1_COUNTSIZE, SPV_SAME,
+		 "PMSIDR_EL1.CountSize: counter packets have the hardware's width, so every "
+		 "host must have the same"),
+	SPV_RULE("PMSIDR_EL1.MaxSize", 0, SPEVIRT_PMSIDR_EL1_MAXSIZE, SPV_AT_LEAST,
+		 "PMSIDR_EL1.MaxSize: the hardware writes records up to its own largest size, "
+		 "so the guest must read the largest of every host"),
+	SPV_RULE("PMSIDR_EL1.Interval", 0, SPEVIRT_PMSIDR_EL1_INTERVAL, SPV_AT_LEAST,
+		 "PMSIDR_EL1.Interval: below a host's minimum sampling interval samples "
+		 "collide, so the guest must read the largest of every host"),
 	SPV_FEATURE_RULE("FDS", FDS),
-	{ "PMSIDR_EL1.FnE", 0, SPEVIRT_PMSIDR_EL1_FNE, SPV_SAME,
-	  "PMSIDR_EL1.FnE is 1 exactly when PMSVer is V1P2 or above (FEAT_SPEv1p2 "
-	  "implies FEAT_SPE_FnE)" },
-	{ "PMSIDR_EL1.ERnd", 0, SPEVIRT_PMSIDR_EL1_ERND, SPV_SAME,
-	  "PMSIDR_EL1.ERnd: how the random interval is applied is the hardware's, so "
-	  "every host must have the same" },
+	SPV_RULE("PMSIDR_EL1.FnE", 0, SPEVIRT_PMSIDR_EL1_FNE, SPV_SAME,
+		 "PMSIDR_EL1.FnE is 1 exactly when PMSVer is V1P2 or above (FEAT_SPEv1p2 "
+		 "implies FEAT_SPE_FnE)"),
+	SPV_RULE("PMSIDR_EL1.ERnd", 0, SPEVIRT_PMSIDR_EL1_ERND, SPV_SAME,
+		 "PMSIDR_EL1.ERnd: how the random interval is applied is the hardware's, so "
+		 "every host must have the same"),
 	SPV_FEATURE_RULE("LDS", LDS),
-	{ "PMSIDR_EL1.ArchInst", 0, SPEVIRT_PMSIDR_EL1_ARCHINST, SPV_SAME,
-	  "PMSIDR_EL1.ArchInst: whether instructions or micro-operations are sampled "
-	  "is the hardware's, so every host must have the same" },
-	{ "PMSIDR_EL1.FL", 0, SPEVIRT_PMSIDR_EL1_FL, SPV_SAME,
-	  "PMSIDR_EL1.FL reads as 1" },
-	{ "PMSIDR_EL1.FT", 0, SPEVIRT_PMSIDR_EL1_FT, SPV_SAME,
-	  "PMSIDR_EL1.FT reads as 1" },
-	{ "PMSIDR_EL1.FE", 0, SPEVIRT_PMSIDR_EL1_FE, SPV_SAME,
-	  "PMSIDR_EL1.FE reads as 1" },
-	{ "PMBIDR_EL1.RES0", 1, SPEVIRT_PMBIDR_EL1_RES0, SPV_SAME,
-	  "PMBIDR_EL1 bits [63:48] and [31:12] are RES0: the guest reads them as 0" },
-	{ "PMBIDR_EL1.MaxBuffSize", 1, SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE, SPV_SAME,
-	  "PMBIDR_EL1.MaxBuffSize shows the limit spevirt_config.max_buffer_size gives "
-	  "(or, with SPEVIRT_CFG_UNADVERTISED_LIMIT on a host without FEAT_FGT, the "
-	  "hardware's), so every host must show the same" },
-	{ "PMBIDR_EL1.EA", 1, SPEVIRT_PMBIDR_EL1_EA, SPV_SAME,
-	  "PMBIDR_EL1.EA: how External aborts on buffer writes are taken is the "
-	  "hardware's, so every host must have the same" },
-	{ "PMBIDR_EL1.AddrMode", 1, SPEVIRT_PMBIDR_EL1_ADDRMODE, SPV_SAME,
-	  "PMBIDR_EL1.AddrMode follows the guest's ID_AA64DFR2_EL1.SPE_nVM" },
-	{ "PMBIDR_EL1.F", 1, SPEVIRT_PMBIDR_EL1_F, SPV_AT_MOST,
-	  "PMBIDR_EL1.F: the guest may rely on hardware Access flag and dirty state "
-	  "management only where every host has it" },
-	{ "PMBIDR_EL1.P", 1, SPEVIRT_PMBIDR_EL1_P, SPV_SAME,
-	  "PMBIDR_EL1.P: the guest owns its profiling buffer and reads 0" },
-	{ "PMBIDR_EL1.Align", 1, SPEVIRT_PMBIDR_EL1_ALIGN, SPV_AT_LEAST,
-	  "PMBIDR_EL1.Align: the guest must align PMBPTR_EL1 for the strictest host, "
-	  "so it reads the largest of every host" },
+	SPV_RULE("PMSIDR_EL1.ArchInst", 0, SPEVIRT_PMSIDR_EL1_ARCHINST, SPV_SAME,
+		 "PMSIDR_EL1.ArchInst: whether instructions or micro-operations are sampled "
+		 "is the hardware's, so every host must have the same"),
+	SPV_RULE("PMSIDR_EL1.FL", 0, SPEVIRT_PMSIDR_EL1_FL, SPV_SAME,
+		 "PMSIDR_EL1.FL reads as 1"),
+	SPV_RULE("PMSIDR_EL1.FT", 0, SPEVIRT_PMSIDR_EL1_FT, SPV_SAME,
+		 "PMSIDR_EL1.FT reads as 1"),
+	SPV_RULE("PMSIDR_EL1.FE", 0, SPEVIRT_PMSIDR_EL1_FE, SPV_SAME,
+		 "PMSIDR_EL1.FE reads as 1"),
+	SPV_RULE("PMBIDR_EL1.RES0", 1, SPEVIRT_PMBIDR_EL1_RES0, SPV_SAME,
+		 "PMBIDR_EL1 bits [63:48] and [31:12] are RES0: the guest reads them as 0"),
+	SPV_RULE("PMBIDR_EL1.MaxBuffSize", 1, SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE, SPV_SAME,
+		 "PMBIDR_EL1.MaxBuffSize shows the limit spevirt_config.max_buffer_size gives "
+		 "(or, with SPEVIRT_CFG_UNADVERTISED_LIMIT on a host without FEAT_FGT, the "
+		 "hardware's), so every host must show the same"),
+	SPV_RULE("PMBIDR_EL1.EA", 1, SPEVIRT_PMBIDR_EL1_EA, SPV_SAME,
+		 "PMBIDR_EL1.EA: how External aborts on buffer writes are taken is the "
+		 "hardware's, so every host must have the same"),
+	SPV_RULE("PMBIDR_EL1.AddrMode", 1, SPEVIRT_PMBIDR_EL1_ADDRMODE, SPV_SAME,
+		 "PMBIDR_EL1.AddrMode follows the guest's ID_AA64DFR2_EL1.SPE_nVM"),
+	SPV_RULE("PMBIDR_EL1.F", 1, SPEVIRT_PMBIDR_EL1_F, SPV_AT_MOST,
+		 "PMBIDR_EL1.F: the guest may rely on hardware Access flag and dirty state "
+		 "management only where every host has it"),
+	SPV_RULE("PMBIDR_EL1.P", 1, SPEVIRT_PMBIDR_EL1_P, SPV_SAME,
+		 "PMBIDR_EL1.P: the guest owns its profiling buffer and reads 0"),
+	SPV_RULE("PMBIDR_EL1.Align", 1, SPEVIRT_PMBIDR_EL1_ALIGN, SPV_AT_LEAST,
+		 "PMBIDR_EL1.Align: the guest must align PMBPTR_EL1 for the strictest host, "
+		 "so it reads the largest of every host"),
 };
 
 #define SPV_NR_FIELD_RULES	(sizeof(spv_field_rules) / sizeof(spv_field_rules[0]))
