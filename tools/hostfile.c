@@ -89,7 +89,8 @@ static void sub_path(char *out, const char *path, const char *key)
 
 static void index_path(char *out, const char *path, size_t i)
 {
-	snprintf(out, PATH_MAX_LEN, "%s[%zu]", path, i);
+	if (snprintf(out, PATH_MAX_LEN, "%s[%zu]", path, i) >= PATH_MAX_LEN)
+		memcpy(out + PATH_MAX_LEN - 4, "...", 4);
 }
 
 static bool read_register(const struct hostfile *f, const char *path, const char *key,
