@@ -593,6 +593,22 @@ static void a_guest_without_spe_moves_anywhere_its_config_is_valid(void **state)
 	assert_int_equal(m.new_leaks, SPEVIRT_LEAK_PMCR_FZS);
 }
 
+/* FEAT_SPE_EFT's PMSFCR_EL1 filter bits stay writable where the pool hides EFT (leak FILTER_BITS). */
+static void hiding_eft_and_fpf_leaves_their_filters_writable(void **state)
+{
+	struct spevirt_config c = { .pmsver = 3 };
+	struct spevirt_host h[2] = { one_field_source(), one_field_source() };
+	struct spevirt_view views[2];
+	struct spevirt_pool p;
+
+	(void)state;
+	h[1].pmsidr_el1 &= ~(SPEVIRT_PMSIDR_EL1_EFT | SPEVIRT_PMSIDR_EL1_FPF);
+	assert_status(spevirt_pool_compute(h, 2, &c, &p, views), SPEVIRT_OK);
+	assert_int_equal(p.pmsidr_el1 & (SPEVIRT_PMSIDR_EL1_EFT | SPEVIRT_PMSIDR_EL1_FPF), 0);
+	assert_int_equal(views[0].leaks, SPEVIRT_LEAK_FILTER_BITS);
+	assert_int_equal(views[1].leaks, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -613,6 +629,7 @@ int main(void)
 		cmocka_unit_test(present_v1p5_keeps_crr),
 		cmocka_unit_test(a_destination_refusing_for_its_own_reason_is_named),
 		cmocka_unit_test(a_guest_without_spe_moves_anywhere_its_config_is_valid),
+		cmocka_unit_test(hiding_eft_and_fpf_leaves_their_filters_writable),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
