@@ -15,30 +15,26 @@ static enum spevirt_status pool_fail(struct spevirt_pool *pool, unsigned int hos
 	return status;
 }
 
-/* Each host's own guest values, folded into the pool's. */
+/* Each host's own guest values, folded into the pool's (host 0's to start). */
 static enum spevirt_status pool_values(const struct spevirt_host *hosts, unsigned int nr_hosts,
 				       const struct spevirt_config *cfg,
 				       struct spevirt_pool *pool, struct spevirt_view *views)
 {
-	uint64_t common[2] = { 0, 0 };
+	uint64_t common[2];
 	unsigned int i;
 
 	for (i = 0; i < nr_hosts; i++) {
 		enum spevirt_status status;
-		uint64_t own[2];
 		const char *rule;
 
 		status = spevirt_view_compute(&hosts[i], cfg, &views[i]);
 		if (status != SPEVIRT_OK)
 			return pool_fail(pool, i, status, views[i].reason);
-		own[0] = views[i].pmsidr_el1;
-		own[1] = views[i].pmbidr_el1;
-		if (i == 0) {
-			common[0] = own[0];
-			common[1] = own[1];
-			continue;
+		if (!i) {
+			common[0] = views[0].pmsidr_el1;
+			common[1] = views[0].pmbidr_el1;
 		}
-		rule = spevirt_present_merge_(common, own);
+		rule = spevirt_present_merge_(common, views[i].pmsidr_el1, views[i].pmbidr_el1);
 		if (rule)
 			return pool_fail(pool, i, SPEVIRT_E_MISMATCH, rule);
 	}
@@ -235,8 +231,8 @@ static void check_fields(const struct spevirt_view *source, const struct spevirt
 			 const struct spevirt_config *near, const struct spevirt_view *own_view,
 			 struct spevirt_migration *report)
 {
-	const uint64_t want[2] = { source->pmsidr_el1, source->pmbidr_el1 };
-	uint64_t own[2] = { own_view->pmsidr_el1, own_view->pmbidr_el1 };
+	const uint64_t want[] = { source->pmsidr_el1, source->pmbidr_el1 };
+	uint64_t own[] = { own_view->pmsidr_el1, own_view->pmbidr_el1 };
 
 	if (near->pmsver != cfg->pmsver)
 		own[0] = (own[0] & ~SPEVIRT_PMSIDR_EL1_FNE) | (want[0] & SPEVIRT_PMSIDR_EL1_FNE);

@@ -150,7 +150,8 @@ static void check_cross_fields(uint64_t want, uint64_t own, unsigned int pmsver,
 		     "PMSIDR_EL1.CRR is 1 when PMSVer is V1P5 (FEAT_SPEv1p5 implies "
 		     "FEAT_SPE_CRR)");
 	if ((want & SPEVIRT_PMSIDR_EL1_FDS) && !(want & SPEVIRT_PMSIDR_EL1_LDS))
-		note(issues, first, "PMSIDR_EL1.LDS", 0, 1,
+		note(issues, first, "PMSIDR_EL1.LDS", field_of(want, SPEVIRT_PMSIDR_EL1_LDS),
+		     field_of(own, SPEVIRT_PMSIDR_EL1_LDS),
 		     "PMSIDR_EL1.FDS is 1 with LDS 0: FEAT_SPE_FDS requires FEAT_SPE_LDS");
 	if (!(want & SPEVIRT_PMSIDR_EL1_EFT) != !(want & SPEVIRT_PMSIDR_EL1_FPF))
 		note(issues, first, "PMSIDR_EL1.FPF", field_of(want, SPEVIRT_PMSIDR_EL1_FPF),
@@ -159,8 +160,8 @@ static void check_cross_fields(uint64_t want, uint64_t own, unsigned int pmsver,
 		     "each other");
 }
 
-const char *spevirt_present_check_(const uint64_t own[2], const uint64_t want[2],
-				   unsigned int pmsver, struct spevirt_migration *issues)
+const char *spevirt_present_check_(const uint64_t *own, const uint64_t *want, unsigned int pmsver,
+				   struct spevirt_migration *issues)
 {
 	const char *first = NULL;
 	unsigned int i;
@@ -182,8 +183,9 @@ const char *spevirt_present_check_(const uint64_t own[2], const uint64_t want[2]
  * limits the larger.  Return the rule of the first field that must agree
  * and does not, or NULL.
  */
-const char *spevirt_present_merge_(uint64_t pool[2], const uint64_t own[2])
+const char *spevirt_present_merge_(uint64_t *pool, uint64_t pmsidr, uint64_t pmbidr)
 {
+	const uint64_t own[] = { pmsidr, pmbidr };
 	unsigned int i;
 
 	for (i = 0; i < SPV_NR_FIELD_RULES; i++) {

@@ -56,11 +56,12 @@ void spevirt_el2_plan_(const struct spevirt_hostcaps *caps, const struct spevirt
 uint64_t spevirt_leaks_(const struct spevirt_host *host, const struct spevirt_hostcaps *caps,
 			const struct spevirt_config *cfg, const struct spevirt_view *view);
 const char *spevirt_leak_reason_(uint64_t leaks);
-const char *spevirt_present_check_(const uint64_t own[2], const uint64_t want[2],
-				   unsigned int pmsver, struct spevirt_migration *issues);
+/* own and want: PMSIDR_EL1, then PMBIDR_EL1. */
+const char *spevirt_present_check_(const uint64_t *own, const uint64_t *want, unsigned int pmsver,
+				   struct spevirt_migration *issues);
 void spevirt_issue_add_(struct spevirt_migration *issues, const char *field, uint64_t wanted,
 			uint64_t found, const char *rule);
-const char *spevirt_present_merge_(uint64_t pool[2], const uint64_t own[2]);
+const char *spevirt_present_merge_(uint64_t *pool, uint64_t pmsidr, uint64_t pmbidr);
 
 /*
  * Access-table slot of an SPE register encoding: SPE's block is op0 3, op1 0,

@@ -226,10 +226,10 @@ static unsigned int guest_feats(const struct spevirt_config *cfg, uint64_t pmsid
  * Replace the guest values just computed by @want, the values of a pool or
  * of a running guest, if this host can present them (policy.md section 12).
  */
-static enum spevirt_status present(const uint64_t want[2], unsigned int pmsver,
+static enum spevirt_status present(const uint64_t *want, unsigned int pmsver,
 				   struct spevirt_view *view)
 {
-	const uint64_t own[2] = { view->pmsidr_el1, view->pmbidr_el1 };
+	const uint64_t own[] = { view->pmsidr_el1, view->pmbidr_el1 };
 	const char *rule = spevirt_present_check_(own, want, pmsver, NULL);
 
 	if (rule)
@@ -384,7 +384,7 @@ enum spevirt_status spevirt_view_present(const struct spevirt_host *host,
 					 uint64_t pmsidr_el1, uint64_t pmbidr_el1,
 					 struct spevirt_view *view)
 {
-	const uint64_t want[2] = { pmsidr_el1, pmbidr_el1 };
+	const uint64_t want[] = { pmsidr_el1, pmbidr_el1 };
 
 	return view_compute(host, cfg, want, view);
 }

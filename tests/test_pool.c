@@ -351,7 +351,7 @@ static void migration_with_forbidden_leaks_names_the_new_leaks(void **state)
 	assert_int_equal(m.nr_issues, 1);
 	assert_string_equal(m.issues[0].field, "spevirt_view.leaks");
 	assert_true(m.issues[0].found & SPEVIRT_LEAK_RECORD_FORMAT);
-	assert_true(m.new_leaks & SPEVIRT_LEAK_RECORD_FORMAT);
+	assert_int_equal(m.new_leaks, SPEVIRT_LEAK_RECORD_FORMAT | SPEVIRT_LEAK_FILTER_BITS);
 	assert_reason_has(dst, "RECORD_FORMAT");
 }
 
@@ -609,6 +609,165 @@ static void hiding_eft_and_fpf_leaves_their_filters_writable(void **state)
 	assert_int_equal(views[1].leaks, 0);
 }
 
+/* Invalid arguments: each pointer alone, the reason names it, nothing is left filled. */
+static void each_null_pointer_alone_is_einval(void **state)
+{
+	struct spevirt_host h[2] = { make_host(3, 1, 0), make_host(3, 1, 0) };
+	struct spevirt_config c = { .pmsver = 3 };
+	struct spevirt_view views[2], src, dst;
+	struct spevirt_migration m;
+	struct spevirt_pool p;
+
+	(void)state;
+	assert_status(spevirt_pool_compute(h, 2, NULL, &p, views), SPEVIRT_E_INVAL);
+	assert_non_null(strstr(p.reason, "hosts, configuration or views"));
+	assert_status(spevirt_pool_compute(h, 2, &c, &p, NULL), SPEVIRT_E_INVAL);
+	assert_non_null(strstr(p.reason, "hosts, configuration or views"));
+	assert_int_equal(p.host, 0);
+	assert_status(spevirt_pool_compute(h, 0, &c, &p, views), SPEVIRT_E_INVAL);
+	assert_int_equal(p.host, 0);
+	assert_int_equal(p.pmsidr_el1, 0);
+	assert_status(spevirt_pool_best_offer(h, 2, &c, NULL, views), SPEVIRT_E_INVAL);
+	assert_status(spevirt_view_compute(&h[0], &c, &src), SPEVIRT_OK);
+	assert_status(spevirt_migrate_check(&src, NULL, &h[0], &dst, &m), SPEVIRT_E_INVAL);
+	assert_reason_has(dst, "NULL");
+	assert_status(spevirt_migrate_check(&src, &c, NULL, &dst, &m), SPEVIRT_E_INVAL);
+	assert_reason_has(dst, "NULL");
+	assert_int_equal(dst.pmsidr_el1, 0);
+}
+
+/* On any refusal the pool's values and the destination view are zero, not stale. */
+static void refusals_leave_no_values(void **state)
+{
+	struct spevirt_host h[2] = { one_field_source(), one_field_source() };
+	struct spevirt_config c = { .pmsver = 3 };
+	struct spevirt_view views[2], src, dst;
+	struct spevirt_migration m;
+	struct spevirt_pool p;
+
+	(void)state;
+	h[1].pmsidr_el1 = (h[1].pmsidr_el1 & ~GENMASK(19, 16)) | (0x3ULL << 16);
+	assert_status(spevirt_pool_compute(h, 2, &c, &p, views), SPEVIRT_E_MISMATCH);
+	assert_int_equal(p.pmsidr_el1, 0);
+	assert_int_equal(p.pmbidr_el1, 0);
+	assert_status(spevirt_view_compute(&h[0], &c, &src), SPEVIRT_OK);
+	assert_status(spevirt_migrate_check(&src, &c, &h[1], &dst, &m), SPEVIRT_E_MISMATCH);
+	assert_int_equal(dst.pmsidr_el1, 0);
+	assert_int_equal(dst.mdcr_el2.mask, 0);
+	h[1] = h[0];
+	h[1].id_aa64mmfr0_el1 = 0;
+	h[1].pmsidr_el1 = (h[1].pmsidr_el1 & ~GENMASK(11, 8));	/* must trap, cannot */
+	assert_status(spevirt_migrate_check(&src, &c, &h[1], &dst, &m), SPEVIRT_E_MISMATCH);
+	assert_int_equal(dst.pmsidr_el1, 0);
+	assert_int_equal(m.nr_issues, 1);
+	assert_string_equal(m.issues[0].field, "ID_AA64MMFR0_EL1.FGT");
+	assert_int_equal(m.issues[0].wanted, 1);
+	assert_int_equal(m.issues[0].found, 0);
+	c.max_buffer_size = 4097;
+	assert_status(spevirt_pool_best_offer(h, 1, &c, &p, views), SPEVIRT_E_BUFSIZE);
+	assert_int_equal(c.pmsver, 0);
+	assert_int_equal(c.spe_nvm, 0);
+}
+
+/* SPE_nVM: the guest's 1 on a destination without FEAT_SPE_nVM is one issue. */
+static void spe_nvm_missing_on_the_destination_is_one_issue(void **state)
+{
+	struct spevirt_host a = make_host(5, 2, HOST_NVM), b = make_host(5, 2, 0);
+	struct spevirt_config c = { .pmsver = 5, .spe_nvm = 1 };
+	struct spevirt_view src, dst;
+	struct spevirt_migration m;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&a, &c, &src), SPEVIRT_OK);
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
+	assert_int_equal(m.nr_issues, 1);
+	assert_string_equal(m.issues[0].field, "ID_AA64DFR2_EL1.SPE_nVM");
+	assert_int_equal(m.issues[0].wanted, 1);
+	assert_int_equal(m.issues[0].found, 0);
+}
+
+/* A destination whose own limit equals the guest's can take it. */
+static void a_destination_limit_equal_to_the_guests_is_enough(void **state)
+{
+	struct spevirt_host a = make_host(3, 1, 0), b = make_host(3, 1, 0);
+	struct spevirt_config c = { .pmsver = 3, .max_buffer_size = 1ULL << 20 };
+	struct spevirt_view src, dst;
+	struct spevirt_migration m;
+
+	(void)state;
+	b.pmbidr_el1 |= 0x100ULL << 32;			/* 1 MiB */
+	assert_status(spevirt_view_compute(&a, &c, &src), SPEVIRT_OK);
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_OK);
+	b.pmbidr_el1 = (b.pmbidr_el1 & ~SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE) | (0xffULL << 32);
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
+	assert_string_equal(m.issues[0].field, "PMBIDR_EL1.MaxBuffSize");
+}
+
+/* Two hosts with SPE_nVM: the pool's best offer keeps it. */
+static void pool_best_offer_keeps_spe_nvm_every_host_has(void **state)
+{
+	struct spevirt_host h[2] = { make_host(5, 2, HOST_NVM), make_host(5, 2, HOST_NVM) };
+	struct spevirt_config c = { 0 };
+	struct spevirt_view views[2];
+	struct spevirt_pool p;
+
+	(void)state;
+	assert_status(spevirt_pool_best_offer(h, 2, &c, &p, views), SPEVIRT_OK);
+	assert_int_equal(c.pmsver, 5);
+	assert_int_equal(c.spe_nvm, 1);
+	assert_null(p.reason);
+	/* IMP hosts: IMP without SPE_nVM is what each gives alone, nothing limits. */
+	h[0] = make_host(1, 1, 0);
+	h[1] = make_host(1, 1, 0);
+	c = (struct spevirt_config){ 0 };
+	assert_status(spevirt_pool_best_offer(h, 2, &c, &p, views), SPEVIRT_OK);
+	assert_int_equal(c.pmsver, 1);
+	assert_null(p.reason);
+}
+
+/*
+ * Below the weakest host's own level the pool's own refusal is the reason
+ * (a record format that differs), not the level.
+ */
+static void pool_best_offer_gives_the_pools_own_refusal(void **state)
+{
+	struct spevirt_host h[2] = { make_host(5, 2, 0), make_host(3, 1, 0) };
+	struct spevirt_config c = { 0 };
+	struct spevirt_view views[2];
+	struct spevirt_pool p;
+
+	(void)state;
+	h[1].pmsidr_el1 = (h[1].pmsidr_el1 & ~GENMASK(19, 16)) | (0x3ULL << 16);
+	assert_status(spevirt_pool_best_offer(h, 2, &c, &p, views), SPEVIRT_OK);
+	assert_int_equal(c.pmsver, 0);
+	assert_int_equal(p.host, 1);
+	assert_non_null(strstr(p.reason, "PMSIDR_EL1.CountSize"));
+	/*
+	 * A limit no host without FEAT_FGT can advertise, leaks forbidden: no
+	 * level is possible, and no SPE leaks PMBIDR_EL1; that is the reason.
+	 */
+	h[0] = make_host(3, 0, 0);
+	h[1] = make_host(3, 0, 0);
+	c = (struct spevirt_config){ .flags = SPEVIRT_CFG_FORBID_LEAKS, .max_buffer_size = 4096 };
+	assert_status(spevirt_pool_best_offer(h, 2, &c, &p, views), SPEVIRT_E_LEAK);
+	assert_non_null(strstr(p.reason, "PMBIDR_READ"));
+}
+
+/* PMBIDR_EL1.AddrMode follows SPE_nVM: a host cannot present another. */
+static void present_keeps_addrmode(void **state)
+{
+	struct spevirt_host h = make_host(5, 2, HOST_NVM);
+	struct spevirt_config c = { .pmsver = 5 };
+	struct spevirt_view own, v;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&h, &c, &own), SPEVIRT_OK);
+	assert_status(spevirt_view_present(&h, &c, own.pmsidr_el1,
+					   own.pmbidr_el1 | SPEVIRT_PMBIDR_EL1_ADDRMODE, &v),
+		      SPEVIRT_E_MISMATCH);
+	assert_reason_has(v, "AddrMode");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -630,6 +789,13 @@ int main(void)
 		cmocka_unit_test(a_destination_refusing_for_its_own_reason_is_named),
 		cmocka_unit_test(a_guest_without_spe_moves_anywhere_its_config_is_valid),
 		cmocka_unit_test(hiding_eft_and_fpf_leaves_their_filters_writable),
+		cmocka_unit_test(each_null_pointer_alone_is_einval),
+		cmocka_unit_test(refusals_leave_no_values),
+		cmocka_unit_test(spe_nvm_missing_on_the_destination_is_one_issue),
+		cmocka_unit_test(a_destination_limit_equal_to_the_guests_is_enough),
+		cmocka_unit_test(pool_best_offer_keeps_spe_nvm_every_host_has),
+		cmocka_unit_test(pool_best_offer_gives_the_pools_own_refusal),
+		cmocka_unit_test(present_keeps_addrmode),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
