@@ -150,13 +150,13 @@ enum spevirt_status spevirt_pool_best_offer(const struct spevirt_host *hosts,
 		if (status == SPEVIRT_OK)
 			break;
 		/*
-		 * A refusal at or below what the weakest host gives alone is the
+		 * A refusal of the level the weakest host gives alone is the
 		 * pool's own (a field that differs, a trap a host cannot set);
 		 * above it, the weakest host's level is the reason.
 		 */
 		if (!above.reason)
 			above = *pool;
-		if (level <= floor && !below.reason)
+		if (level == floor)
 			below = *pool;
 	}
 	if (status != SPEVIRT_OK) {
@@ -267,11 +267,14 @@ static void check_present(const struct spevirt_view *source, const struct spevir
 {
 	struct spevirt_config lenient = *cfg;
 	struct spevirt_view v;
-	uint64_t wanted = 0, found = 0;
+	/* By default: no EL3 control disabled, and the ones that are. */
+	uint64_t wanted = 0, found = dest->el3_disabled;
 
 	if (status == SPEVIRT_E_NEED_FGT) {
 		wanted = 1;
 		found = SPV_FIELD_GET(dest->id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_FGT);
+	} else if (status == SPEVIRT_E_HOST_NOT_OWNED) {
+		found = SPV_FIELD_GET(dest->pmbidr_el1, PMBIDR_EL1_P);
 	} else if (status == SPEVIRT_E_LEAK) {
 		lenient.flags &= ~SPEVIRT_CFG_FORBID_LEAKS;
 		spevirt_view_present(dest, &lenient, source->pmsidr_el1, source->pmbidr_el1, &v);

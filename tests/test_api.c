@@ -250,10 +250,13 @@ static void best_offer_refuses_an_unrepresentable_limit(void **state)
 	(void)state;
 	c.max_buffer_size = 5000;
 	c.spe_nvm = 1;
+	v.pmsidr_el1 = 1;
 	assert_status(spevirt_best_offer(&h, &c, &v), SPEVIRT_E_BUFSIZE);
 	assert_reason_has(v, "max_buffer_size");
 	assert_int_equal(c.pmsver, 0);
 	assert_int_equal(c.spe_nvm, 0);
+	assert_int_equal(v.pmsidr_el1, 0);		/* nothing stale is left */
+	assert_int_equal(v.mdcr_el2.mask, 0);
 	c.max_buffer_size = 4096;
 	c.flags = SPEVIRT_CFG_PINNED_MEMORY;
 	assert_status(spevirt_best_offer(&h, &c, &v), SPEVIRT_E_BUFSIZE);

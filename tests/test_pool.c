@@ -527,6 +527,8 @@ static void present_refuses_values_breaking_a_feature_rule(void **state)
 	/* Without SPE there is nothing to present. */
 	c.pmsver = 0;
 	assert_status(spevirt_view_present(&h, &c, own.pmsidr_el1, 0, &v), SPEVIRT_E_MISMATCH);
+	assert_status(spevirt_view_present(&h, &c, 0, own.pmbidr_el1, &v), SPEVIRT_E_MISMATCH);
+	assert_reason_has(v, "both values must be 0");
 	assert_status(spevirt_view_present(&h, &c, 0, 0, &v), SPEVIRT_OK);
 }
 
@@ -561,10 +563,14 @@ static void a_destination_refusing_for_its_own_reason_is_named(void **state)
 	b.pmbidr_el1 |= SPEVIRT_PMBIDR_EL1_P;			/* EL3 owns the buffer */
 	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
 	assert_string_equal(m.issues[0].field, "PMBIDR_EL1.P");
+	assert_int_equal(m.issues[0].wanted, 0);
+	assert_int_equal(m.issues[0].found, 1);
 	b = a;
 	b.el3_disabled = SPEVIRT_EL3_NO_PMSNEVFR;		/* FnE's register traps to EL3 */
 	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
 	assert_string_equal(m.issues[0].field, "spevirt_host.el3_disabled");
+	assert_int_equal(m.issues[0].wanted, 0);
+	assert_int_equal(m.issues[0].found, SPEVIRT_EL3_NO_PMSNEVFR);
 	assert_reason_has(dst, "EnPMSN");
 	b = a;
 	b.pmsidr_el1 |= SPEVIRT_PMSIDR_EL1_FNE;			/* FnE below V1P2 */
@@ -627,6 +633,8 @@ static void each_null_pointer_alone_is_einval(void **state)
 	assert_status(spevirt_pool_compute(h, 0, &c, &p, views), SPEVIRT_E_INVAL);
 	assert_int_equal(p.host, 0);
 	assert_int_equal(p.pmsidr_el1, 0);
+	assert_status(spevirt_pool_best_offer(h, 0, &c, &p, views), SPEVIRT_E_INVAL);
+	assert_int_equal(p.pmsidr_el1, 0);
 	assert_status(spevirt_pool_best_offer(h, 2, &c, NULL, views), SPEVIRT_E_INVAL);
 	assert_status(spevirt_view_compute(&h[0], &c, &src), SPEVIRT_OK);
 	assert_status(spevirt_migrate_check(&src, NULL, &h[0], &dst, &m), SPEVIRT_E_INVAL);
@@ -672,7 +680,8 @@ static void refusals_leave_no_values(void **state)
 /* SPE_nVM: the guest's 1 on a destination without FEAT_SPE_nVM is one issue. */
 static void spe_nvm_missing_on_the_destination_is_one_issue(void **state)
 {
-	struct spevirt_host a = make_host(5, 2, HOST_NVM), b = make_host(5, 2, 0);
+	/* FDS and FnE set: PMSIDR_EL1 bits [7:6] differ from PMBIDR_EL1.AddrMode. */
+	struct spevirt_host a = make_host(5, 2, HOST_NVM | HOST_FDS), b = make_host(5, 2, HOST_FDS);
 	struct spevirt_config c = { .pmsver = 5, .spe_nvm = 1 };
 	struct spevirt_view src, dst;
 	struct spevirt_migration m;
@@ -743,14 +752,17 @@ static void pool_best_offer_gives_the_pools_own_refusal(void **state)
 	assert_int_equal(p.host, 1);
 	assert_non_null(strstr(p.reason, "PMSIDR_EL1.CountSize"));
 	/*
-	 * A limit no host without FEAT_FGT can advertise, leaks forbidden: no
-	 * level is possible, and no SPE leaks PMBIDR_EL1; that is the reason.
+	 * Leaks forbidden, no FEAT_FGT: each host alone gives V1P2 without a
+	 * leak, the pool no level (CountSize), and no SPE leaks PMBIDR_EL1:
+	 * that last refusal is the reason.
 	 */
 	h[0] = make_host(3, 0, 0);
 	h[1] = make_host(3, 0, 0);
-	c = (struct spevirt_config){ .flags = SPEVIRT_CFG_FORBID_LEAKS, .max_buffer_size = 4096 };
+	h[1].pmsidr_el1 = (h[1].pmsidr_el1 & ~GENMASK(19, 16)) | (0x3ULL << 16);
+	c = (struct spevirt_config){ .flags = SPEVIRT_CFG_FORBID_LEAKS };
 	assert_status(spevirt_pool_best_offer(h, 2, &c, &p, views), SPEVIRT_E_LEAK);
 	assert_non_null(strstr(p.reason, "PMBIDR_READ"));
+	assert_int_equal(p.pmsidr_el1, 0);
 }
 
 /* PMBIDR_EL1.AddrMode follows SPE_nVM: a host cannot present another. */
