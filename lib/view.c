@@ -232,8 +232,11 @@ static enum spevirt_status present(const uint64_t *want, unsigned int pmsver,
 	const uint64_t own[] = { view->pmsidr_el1, view->pmbidr_el1 };
 	const char *rule = spevirt_present_check_(own, want, pmsver, NULL);
 
-	if (rule)
+	if (rule) {
+		/* Fail closed: nothing of the host's own guest values is left. */
+		*view = (struct spevirt_view){ 0 };
 		return fail(view, SPEVIRT_E_MISMATCH, rule);
+	}
 	view->pmsidr_el1 = want[0];
 	view->pmbidr_el1 = want[1];
 	return SPEVIRT_OK;
