@@ -198,19 +198,8 @@ void text_migrate(FILE *out, const struct migrate_result *r)
 
 static void host_members(struct json *j, const struct named_host *h)
 {
-	unsigned int r;
-
 	json_str(j, "name", h->name);
-	json_object(j, "registers");
-	for (r = 0; r < NR_HOST_REGS; r++)
-		json_reg(j, host_reg_desc((enum host_reg)r)->name,
-			 host_reg_get(&h->host, (enum host_reg)r));
-	json_end_object(j);
-	json_array(j, "el3_disabled");
-	for (r = 0; r < NR_EL3_BITS; r++)
-		if (h->host.el3_disabled & el3_desc(r)->flag)
-			json_str(j, NULL, el3_desc(r)->name);
-	json_end_array(j);
+	json_host_members(j, &h->host);
 }
 
 static void host_obj(struct json *j, const char *key, const struct named_host *h)

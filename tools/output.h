@@ -37,6 +37,8 @@ void json_decode_size(FILE *out, uint16_t field, uint64_t bytes, uint16_t ignore
 struct json;
 /* A JSON document for @command: its schema_version and command members. */
 void json_begin_command(struct json *j, FILE *out, const char *command);
+/* A host's "registers" object and "el3_disabled" array, as host files have them. */
+void json_host_members(struct json *j, const struct spevirt_host *host);
 /* The "view" object of a successful view, as member @key. */
 void json_view_object(struct json *j, const char *key, const struct spevirt_view *v);
 

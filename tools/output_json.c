@@ -97,6 +97,22 @@ static void view_reg_object(struct json *j, const struct view_reg *vr,
 	json_end_object(j);
 }
 
+void json_host_members(struct json *j, const struct spevirt_host *host)
+{
+	unsigned int r;
+
+	json_object(j, "registers");
+	for (r = 0; r < NR_HOST_REGS; r++)
+		json_reg(j, host_reg_desc((enum host_reg)r)->name,
+			 host_reg_get(host, (enum host_reg)r));
+	json_end_object(j);
+	json_array(j, "el3_disabled");
+	for (r = 0; r < NR_EL3_BITS; r++)
+		if (host->el3_disabled & el3_desc(r)->flag)
+			json_str(j, NULL, el3_desc(r)->name);
+	json_end_array(j);
+}
+
 static void host_object(struct json *j, const struct view_args *a)
 {
 	unsigned int r;
@@ -108,16 +124,7 @@ static void host_object(struct json *j, const struct view_args *a)
 		if (a->given & (1U << r))
 			json_str(j, NULL, host_reg_desc((enum host_reg)r)->name);
 	json_end_array(j);
-	json_object(j, "registers");
-	for (r = 0; r < NR_HOST_REGS; r++)
-		json_reg(j, host_reg_desc((enum host_reg)r)->name,
-			 host_reg_get(&a->host, (enum host_reg)r));
-	json_end_object(j);
-	json_array(j, "el3_disabled");
-	for (r = 0; r < NR_EL3_BITS; r++)
-		if (a->host.el3_disabled & el3_desc(r)->flag)
-			json_str(j, NULL, el3_desc(r)->name);
-	json_end_array(j);
+	json_host_members(j, &a->host);
 	json_end_object(j);
 }
 

@@ -1046,20 +1046,26 @@ static unsigned int profile_max_pmsver(enum spevirt_profile profile)
 #define RFC_REFUSED_FLAGS							\
 	(SPEVIRT_CFG_TPMS_FALLBACK | SPEVIRT_CFG_UNADVERTISED_LIMIT | SPEVIRT_CFG_PINNED_MEMORY)
 
-static bool check_combinations(const struct scanner *sc, const struct view_args *a,
-			       struct parse_error *err)
+/* A flag the RFC profile has no use for is a usage error, not a refusal. */
+static bool check_rfc_flags(const struct spevirt_config *cfg, struct parse_error *err)
 {
 	unsigned int i;
 
-	if (a->best && (sc->seen & (1U << VO_NVM)))
-		return fail(err, "--best chooses SPE_nVM itself: do not combine it with --nvm");
-	if (a->cfg.profile != SPEVIRT_PROFILE_KVM_RFC_V6)
+	if (cfg->profile != SPEVIRT_PROFILE_KVM_RFC_V6)
 		return true;
 	for (i = 0; i < NR_FLAGS; i++)
-		if (a->cfg.flags & flags[i].flag & RFC_REFUSED_FLAGS)
+		if (cfg->flags & flags[i].flag & RFC_REFUSED_FLAGS)
 			return fail(err, "%s: the kvm-rfc-v6 profile has no such mode; use "
 				    "--profile default", flags[i].option);
 	return true;
+}
+
+static bool check_combinations(const struct scanner *sc, const struct view_args *a,
+			       struct parse_error *err)
+{
+	if (a->best && (sc->seen & (1U << VO_NVM)))
+		return fail(err, "--best chooses SPE_nVM itself: do not combine it with --nvm");
+	return check_rfc_flags(&a->cfg, err);
 }
 
 static bool parse_guest_args(const char *cmd, int argc, char *const argv[],
@@ -1180,19 +1186,6 @@ static bool fleet_option(void *ctx, int o, const char *val, struct parse_error *
 	}
 }
 
-static bool fleet_rfc_flags(const struct fleet_args *a, struct parse_error *err)
-{
-	unsigned int i;
-
-	if (a->cfg.profile != SPEVIRT_PROFILE_KVM_RFC_V6)
-		return true;
-	for (i = 0; i < NR_FLAGS; i++)
-		if (a->cfg.flags & flags[i].flag & RFC_REFUSED_FLAGS)
-			return fail(err, "%s: the kvm-rfc-v6 profile has no such mode; use "
-				    "--profile default", flags[i].option);
-	return true;
-}
-
 bool parse_pool_args(int argc, char *const argv[], struct fleet_args *a, struct parse_error *err)
 {
 	struct scanner sc = SCANNER("pool", argc, argv, pool_opts);
@@ -1209,7 +1202,7 @@ bool parse_pool_args(int argc, char *const argv[], struct fleet_args *a, struct 
 		return fail(err, "'spevirt pool' needs at least one HOST (a preset or a host "
 			    "file): usage: spevirt pool%s", usage);
 	a->nr_hosts = (unsigned int)n;
-	return fleet_rfc_flags(a, err);
+	return check_rfc_flags(&a->cfg, err);
 }
 
 bool parse_migrate_args(int argc, char *const argv[], struct fleet_args *a,
@@ -1230,7 +1223,7 @@ bool parse_migrate_args(int argc, char *const argv[], struct fleet_args *a,
 	if (a->cfg.spe_nvm && !a->pmsver_given)
 		return fail(err, "--nvm needs --pmsver: without it the guest is the best the "
 			    "source host gives, SPE_nVM included");
-	return fleet_rfc_flags(a, err);
+	return check_rfc_flags(&a->cfg, err);
 }
 
 /* 'spevirt decode', 'spevirt presets' */
