@@ -20,7 +20,7 @@ static enum spevirt_status pool_values(const struct spevirt_host *hosts, unsigne
 				       const struct spevirt_config *cfg,
 				       struct spevirt_pool *pool, struct spevirt_view *views)
 {
-	uint64_t common[2];
+	uint64_t common[2] = { 0, 0 };	/* host 0's, from the first pass */
 	unsigned int i;
 
 	for (i = 0; i < nr_hosts; i++) {
