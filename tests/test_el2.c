@@ -700,6 +700,37 @@ static void el3_fgten_and_fgten2_0_together(void **state)
 	assert_true(spevirt_access_trapped(&v, SPEVIRT_SYSREG_PMSNEVFR_EL1, false));
 }
 
+/*
+ * SCR_EL3.FGTEn2 = 0 forces only the n-bits of HDFGxTR2_EL2: HDFGRTR_EL2's
+ * nPMSNEVFR_EL1 stays the guest's (FnE visible at V1P2: not trapped).
+ */
+static void el3_fgten2_0_leaves_first_register_n_bits_alone(void **state)
+{
+	struct spevirt_host h = make_host(5, 2, HOST_FDS);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 3);
+	struct spevirt_view v;
+
+	(void)state;
+	h.el3_disabled = SPEVIRT_EL3_NO_FGT2;
+	assert_status(compute(h, c, &v), SPEVIRT_OK);
+	assert_true(v.hdfgrtr_el2.value & SPEVIRT_HDFGRTR_EL2_NPMSNEVFR_EL1);
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSNEVFR_EL1, false),
+			 SPEVIRT_ACCESS_UNTRAPPED);
+	/* FGTEn 0 as well: no fine-grained trap at all, and none forced on HDFGRTR_EL2. */
+	h = make_host(5, 2, 0);
+	c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 5);
+	h.el3_disabled = SPEVIRT_EL3_NO_FGT | SPEVIRT_EL3_NO_FGT2;
+	assert_status(compute(h, c, &v), SPEVIRT_OK);
+	assert_false(spevirt_access_trapped(&v, SPEVIRT_SYSREG_PMSNEVFR_EL1, false));
+	h = make_host(5, 2, HOST_FDS);
+	c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 3);
+	h.el3_disabled = SPEVIRT_EL3_NO_FGT2;
+	assert_status(compute(h, c, &v), SPEVIRT_OK);
+	/* PMSDSFR_EL1's n-bit in HDFGRTR2_EL2 is forced: the guest, without FDS, gets UNDEF. */
+	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMSDSFR_EL1, false),
+			 SPEVIRT_ACCESS_UNDEF);
+}
+
 /* A control of a feature the host lacks does not exist: its bit changes nothing. */
 static void el3_fgten2_is_ignored_without_fgt2(void **state)
 {
@@ -827,6 +858,7 @@ int main(void)
 		cmocka_unit_test(el3_fgten_0_plans_the_host_without_fgt),
 		cmocka_unit_test(el3_fgten2_0_traps_pmsdsfr_and_pmbmar_always),
 		cmocka_unit_test(el3_fgten2_is_ignored_without_fgt2),
+		cmocka_unit_test(el3_fgten2_0_leaves_first_register_n_bits_alone),
 		cmocka_unit_test(el3_fgten_and_fgten2_0_together),
 		cmocka_unit_test(el3_enpmsn_0_caps_the_guest_at_v1p1),
 		cmocka_unit_test(el3_enpms3_0_hides_fds),
