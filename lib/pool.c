@@ -245,22 +245,10 @@ static void check_fields(const struct spevirt_view *source, const struct spevirt
 	spevirt_present_check_(own, want, cfg->pmsver, report);
 }
 
-/* The field a refusal of spevirt_view_present() is about, by its status. */
-static const char *refusal_field(enum spevirt_status status)
-{
-	switch (status) {
-	case SPEVIRT_E_NEED_FGT:
-		return "ID_AA64MMFR0_EL1.FGT";
-	case SPEVIRT_E_LEAK:
-		return "spevirt_view.leaks";
-	case SPEVIRT_E_HOST_NOT_OWNED:
-		return "PMBIDR_EL1.P";
-	default:
-		return "spevirt_host.el3_disabled";
-	}
-}
-
-/* The destination refuses the source's exact values for a reason of its own. */
+/*
+ * The destination refuses the source's exact values for a reason of its
+ * own: the field it is about, by its status, with the destination's value.
+ */
 static void check_present(const struct spevirt_view *source, const struct spevirt_config *cfg,
 			  const struct spevirt_host *dest, enum spevirt_status status,
 			  const char *reason, struct spevirt_migration *report)
@@ -268,21 +256,31 @@ static void check_present(const struct spevirt_view *source, const struct spevir
 	struct spevirt_config lenient = *cfg;
 	struct spevirt_view v;
 	/* By default: no EL3 control disabled, and the ones that are. */
+	const char *field = "spevirt_host.el3_disabled";
 	uint64_t wanted = 0, found = dest->el3_disabled;
 
-	if (status == SPEVIRT_E_NEED_FGT) {
+	switch (status) {
+	case SPEVIRT_E_NEED_FGT:
+		field = "ID_AA64MMFR0_EL1.FGT";
 		wanted = 1;
 		found = SPV_FIELD_GET(dest->id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_FGT);
-	} else if (status == SPEVIRT_E_HOST_NOT_OWNED) {
+		break;
+	case SPEVIRT_E_HOST_NOT_OWNED:
+		field = "PMBIDR_EL1.P";
 		found = SPV_FIELD_GET(dest->pmbidr_el1, PMBIDR_EL1_P);
-	} else if (status == SPEVIRT_E_LEAK) {
+		break;
+	case SPEVIRT_E_LEAK:
+		field = "spevirt_view.leaks";
 		lenient.flags &= ~SPEVIRT_CFG_FORBID_LEAKS;
 		spevirt_view_present(dest, &lenient, source->pmsidr_el1, source->pmbidr_el1, &v);
 		wanted = cfg->accepted_leaks;
 		found = v.leaks;
 		report->new_leaks = v.leaks & ~source->leaks;
+		break;
+	default:
+		break;
 	}
-	spevirt_issue_add_(report, refusal_field(status), wanted, found, reason);
+	spevirt_issue_add_(report, field, wanted, found, reason);
 }
 
 enum spevirt_status spevirt_migrate_check(const struct spevirt_view *source,
@@ -319,22 +317,19 @@ enum spevirt_status spevirt_migrate_check(const struct spevirt_view *source,
 	status = spevirt_view_compute(dest, &near, dest_view);
 	if (status == SPEVIRT_E_INVAL)
 		return status;
-	if (status == SPEVIRT_OK && cfg->pmsver != SPEVIRT_PMSVER_NI)
-		check_fields(source, cfg, &near, dest_view, report);
 	if (status != SPEVIRT_OK)
 		check_present(source, cfg, dest, status, dest_view->reason, report);
-	if (report->nr_issues) {
-		*dest_view = (struct spevirt_view){ 0 };
-		dest_view->reason = report->issues[0].rule;
-		return SPEVIRT_E_MISMATCH;
+	else if (cfg->pmsver != SPEVIRT_PMSVER_NI)
+		check_fields(source, cfg, &near, dest_view, report);
+	if (!report->nr_issues) {
+		status = spevirt_view_present(dest, cfg, source->pmsidr_el1, source->pmbidr_el1,
+					      dest_view);
+		if (status == SPEVIRT_OK) {
+			report->new_leaks = dest_view->leaks & ~source->leaks;
+			return SPEVIRT_OK;
+		}
+		check_present(source, cfg, dest, status, dest_view->reason, report);
 	}
-	status = spevirt_view_present(dest, cfg, source->pmsidr_el1, source->pmbidr_el1,
-				      dest_view);
-	if (status == SPEVIRT_OK) {
-		report->new_leaks = dest_view->leaks & ~source->leaks;
-		return SPEVIRT_OK;
-	}
-	check_present(source, cfg, dest, status, dest_view->reason, report);
 	*dest_view = (struct spevirt_view){ 0 };
 	dest_view->reason = report->issues[0].rule;
 	return SPEVIRT_E_MISMATCH;
