@@ -211,32 +211,10 @@ static void host_obj(struct json *j, const char *key, const struct named_host *h
 
 static void config_obj(struct json *j, const struct spevirt_config *c)
 {
-	unsigned int i;
-
 	json_object(j, "config");
-	json_str(j, "profile", profile_name(c->profile));
-	json_uint(j, "pmsver", c->pmsver);
-	json_str(j, "pmsver_name", pmsver_name(c->pmsver));
-	json_uint(j, "spe_nvm", c->spe_nvm);
-	json_uint(j, "max_buffer_size", c->max_buffer_size);
-	json_array(j, "flags");
-	for (i = 0; i < NR_FLAGS; i++)
-		if (c->flags & flag_desc(i)->flag)
-			json_str(j, NULL, flag_desc(i)->name);
-	json_end_array(j);
-	json_array(j, "accepted_leaks");
-	for (i = 0; spevirt_leak_name(i); i++)
-		if (c->accepted_leaks & (1ULL << i))
-			json_str(j, NULL, spevirt_leak_name(i));
-	json_end_array(j);
+	json_config_level(j, c);
+	json_config_rest(j, c);
 	json_end_object(j);
-}
-
-static void status_members(struct json *j, enum spevirt_status status)
-{
-	json_str(j, "status", status_name(status));
-	json_uint(j, "status_code", (uint64_t)status);
-	json_str(j, "status_text", spevirt_strerror(status));
 }
 
 static void leak_names(struct json *j, const char *key, uint64_t leaks)
@@ -259,7 +237,7 @@ void json_pool(FILE *out, const struct pool_result *r)
 
 	json_begin_command(&j, out, "pool");
 	config_obj(&j, &r->cfg);
-	status_members(&j, r->status);
+	json_status_members(&j, r->status);
 	if (r->pool.reason) {
 		json_object(&j, ok ? "limited_by" : "refused_by");
 		json_uint(&j, "host", r->pool.host);
@@ -300,7 +278,7 @@ void json_migrate(FILE *out, const struct migrate_result *r)
 	host_obj(&j, "from", &r->from);
 	host_obj(&j, "to", &r->to);
 	config_obj(&j, &r->cfg);
-	status_members(&j, r->status);
+	json_status_members(&j, r->status);
 	json_bool(&j, "possible", r->status == SPEVIRT_OK);
 	json_str(&j, "reason", r->source_status != SPEVIRT_OK ? r->source.reason :
 			       r->dest.reason);

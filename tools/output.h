@@ -37,6 +37,12 @@ void json_decode_size(FILE *out, uint16_t field, uint64_t bytes, uint16_t ignore
 struct json;
 /* A JSON document for @command: its schema_version and command members. */
 void json_begin_command(struct json *j, FILE *out, const char *command);
+/* Members of a "config" object: profile, pmsver, pmsver_name ... */
+void json_config_level(struct json *j, const struct spevirt_config *cfg);
+/* ... and spe_nvm, max_buffer_size, flags, accepted_leaks. */
+void json_config_rest(struct json *j, const struct spevirt_config *cfg);
+/* status, status_code, status_text. */
+void json_status_members(struct json *j, enum spevirt_status status);
 /* A host's "registers" object and "el3_disabled" array, as host files have them. */
 void json_host_members(struct json *j, const struct spevirt_host *host);
 /* The "view" object of a successful view, as member @key. */

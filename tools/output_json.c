@@ -135,33 +135,50 @@ static const char *pmsver_source(const struct view_args *a)
 	return a->pmsver_given ? "option" : "host";
 }
 
-static void config_object(struct json *j, const struct view_result *r)
+void json_config_level(struct json *j, const struct spevirt_config *cfg)
+{
+	json_str(j, "profile", profile_name(cfg->profile));
+	json_uint(j, "pmsver", cfg->pmsver);
+	json_str(j, "pmsver_name", pmsver_name(cfg->pmsver));
+}
+
+void json_config_rest(struct json *j, const struct spevirt_config *cfg)
 {
 	unsigned int i;
 
+	json_uint(j, "spe_nvm", cfg->spe_nvm);
+	json_uint(j, "max_buffer_size", cfg->max_buffer_size);
+	json_array(j, "flags");
+	for (i = 0; i < NR_FLAGS; i++)
+		if (cfg->flags & flag_desc(i)->flag)
+			json_str(j, NULL, flag_desc(i)->name);
+	json_end_array(j);
+	json_array(j, "accepted_leaks");
+	for (i = 0; spevirt_leak_name(i); i++)
+		if (cfg->accepted_leaks & (1ULL << i))
+			json_str(j, NULL, spevirt_leak_name(i));
+	json_end_array(j);
+}
+
+static void config_object(struct json *j, const struct view_result *r)
+{
 	json_object(j, "config");
-	json_str(j, "profile", profile_name(r->cfg.profile));
-	json_uint(j, "pmsver", r->cfg.pmsver);
-	json_str(j, "pmsver_name", pmsver_name(r->cfg.pmsver));
+	json_config_level(j, &r->cfg);
 	json_str(j, "pmsver_source", pmsver_source(r->args));
 	if (r->args->best && r->args->pmsver_given)
 		json_uint(j, "pmsver_bound", r->args->cfg.pmsver);
 	else
 		json_null(j, "pmsver_bound");
-	json_uint(j, "spe_nvm", r->cfg.spe_nvm);
-	json_uint(j, "max_buffer_size", r->cfg.max_buffer_size);
-	json_array(j, "flags");
-	for (i = 0; i < NR_FLAGS; i++)
-		if (r->cfg.flags & flag_desc(i)->flag)
-			json_str(j, NULL, flag_desc(i)->name);
-	json_end_array(j);
-	json_array(j, "accepted_leaks");
-	for (i = 0; spevirt_leak_name(i); i++)
-		if (r->cfg.accepted_leaks & (1ULL << i))
-			json_str(j, NULL, spevirt_leak_name(i));
-	json_end_array(j);
+	json_config_rest(j, &r->cfg);
 	json_bool(j, "best", r->args->best);
 	json_end_object(j);
+}
+
+void json_status_members(struct json *j, enum spevirt_status status)
+{
+	json_str(j, "status", status_name(status));
+	json_uint(j, "status_code", (uint64_t)status);
+	json_str(j, "status_text", spevirt_strerror(status));
 }
 
 static void register_objects(struct json *j, const struct spevirt_view *v)
@@ -320,9 +337,7 @@ void json_view(FILE *out, const struct view_result *r)
 	json_begin_command(&j, out, "view");
 	host_object(&j, r->args);
 	config_object(&j, r);
-	json_str(&j, "status", status_name(r->status));
-	json_uint(&j, "status_code", (uint64_t)r->status);
-	json_str(&j, "status_text", spevirt_strerror(r->status));
+	json_status_members(&j, r->status);
 	json_str(&j, "reason", r->view.reason);
 	if (r->args->best)
 		why_not_object(&j, r);

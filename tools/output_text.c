@@ -295,30 +295,30 @@ static void print_leaks(FILE *out, const struct view_result *r)
 			(unsigned long long)unknown);
 }
 
-/* Host ID bits the architecture reserves: the guest reads them as 0. */
+/* Host ID bits the architecture reserves in @name: the guest reads them as 0. */
+static void print_res0_note(FILE *out, const struct spevirt_view *v, const char *name,
+			    uint32_t sysreg, uint64_t res0_set)
+{
+	char line[LINE_BUF];
+
+	if (!res0_set)
+		return;
+	snprintf(line, sizeof(line), "Note: the host's %s sets RES0 bits 0x%llx; the guest reads "
+		 "them as 0, so its %s reads %s", name, (unsigned long long)res0_set, name,
+		 spevirt_access_trapped(v, sysreg, false) ? "are trapped" : "would need a trap");
+	print_wrapped(out, 0, 6, line);
+}
+
 static void print_res0_notes(FILE *out, const struct view_result *r)
 {
 	const struct spevirt_host *h = &r->args->host;
-	char line[LINE_BUF];
 
 	if (r->cfg.pmsver == SPEVIRT_PMSVER_NI)
 		return;
-	if (h->pmsidr_el1 & SPEVIRT_PMSIDR_EL1_RES0) {
-		snprintf(line, sizeof(line), "Note: the host's PMSIDR_EL1 sets RES0 bits 0x%llx; the "
-			 "guest reads them as 0, so its PMSIDR_EL1 reads %s",
-			 (unsigned long long)(h->pmsidr_el1 & SPEVIRT_PMSIDR_EL1_RES0),
-			 spevirt_access_trapped(&r->view, SPEVIRT_SYSREG_PMSIDR_EL1, false) ?
-				 "are trapped" : "would need a trap");
-		print_wrapped(out, 0, 6, line);
-	}
-	if (h->pmbidr_el1 & SPEVIRT_PMBIDR_EL1_RES0) {
-		snprintf(line, sizeof(line), "Note: the host's PMBIDR_EL1 sets RES0 bits 0x%llx; the "
-			 "guest reads them as 0, so its PMBIDR_EL1 reads %s",
-			 (unsigned long long)(h->pmbidr_el1 & SPEVIRT_PMBIDR_EL1_RES0),
-			 spevirt_access_trapped(&r->view, SPEVIRT_SYSREG_PMBIDR_EL1, false) ?
-				 "are trapped" : "would need a trap");
-		print_wrapped(out, 0, 6, line);
-	}
+	print_res0_note(out, &r->view, "PMSIDR_EL1", SPEVIRT_SYSREG_PMSIDR_EL1,
+			h->pmsidr_el1 & SPEVIRT_PMSIDR_EL1_RES0);
+	print_res0_note(out, &r->view, "PMBIDR_EL1", SPEVIRT_SYSREG_PMBIDR_EL1,
+			h->pmbidr_el1 & SPEVIRT_PMBIDR_EL1_RES0);
 }
 
 /* --best: why the guest got less than the host and the profile could give. */

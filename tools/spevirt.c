@@ -85,6 +85,21 @@ static bool inexact_size(const char *what, const char *text, uint64_t bytes,
 	return true;
 }
 
+/*
+ * A --max-buffer-size (given as @text) the field cannot hold: the library's
+ * E_BUFSIZE, with the nearest sizes the field can hold.  Return: printed.
+ */
+static bool refused_limit(enum spevirt_status status, const char *text, uint64_t bytes)
+{
+	struct parse_error inexact;
+
+	if (status != SPEVIRT_E_BUFSIZE || !text ||
+	    !inexact_size("--max-buffer-size", text, bytes, &inexact))
+		return false;
+	fprintf(stderr, "spevirt: %s: %s\n", spevirt_strerror(status), inexact.msg);
+	return true;
+}
+
 static int show_help(enum command cmd)
 {
 	help_command(stdout, cmd);
@@ -93,7 +108,7 @@ static int show_help(enum command cmd)
 
 static int cmd_view(int argc, char *const argv[])
 {
-	struct parse_error err, inexact;
+	struct parse_error err;
 	struct view_result r;
 	struct view_args a;
 
@@ -108,11 +123,8 @@ static int cmd_view(int argc, char *const argv[])
 		text_view(stdout, &r);
 	if (r.status == SPEVIRT_OK)
 		return finish(EXIT_OK);
-	if (r.status == SPEVIRT_E_BUFSIZE &&
-	    inexact_size("--max-buffer-size", a.size_text, a.cfg.max_buffer_size, &inexact)) {
-		fprintf(stderr, "spevirt: %s: %s\n", spevirt_strerror(r.status), inexact.msg);
+	if (refused_limit(r.status, a.size_text, a.cfg.max_buffer_size))
 		return finish(EXIT_REFUSED);
-	}
 	return refused(r.status, r.view.reason);
 }
 
@@ -120,7 +132,7 @@ static int cmd_view(int argc, char *const argv[])
 static int cmd_check(int argc, char *const argv[])
 {
 	char line[2 * CLI_TEXT_MAX];
-	struct parse_error err, inexact;
+	struct parse_error err;
 	struct view_result r;
 	struct view_args a;
 
@@ -132,13 +144,8 @@ static int cmd_check(int argc, char *const argv[])
 	if (r.status != SPEVIRT_OK) {
 		if (a.json)
 			json_view(stdout, &r);
-		if (r.status == SPEVIRT_E_BUFSIZE &&
-		    inexact_size("--max-buffer-size", a.size_text, a.cfg.max_buffer_size,
-				 &inexact)) {
-			fprintf(stderr, "spevirt: %s: %s\n", spevirt_strerror(r.status),
-				inexact.msg);
+		if (refused_limit(r.status, a.size_text, a.cfg.max_buffer_size))
 			return finish(EXIT_REFUSED);
-		}
 		return refused(r.status, r.view.reason);
 	}
 	if (a.json) {
@@ -235,14 +242,10 @@ static int cmd_decode_size(int argc, char *const argv[])
 /* A pool's refusal names the host that refuses. */
 static int pool_refused(const struct fleet_args *a, const struct pool_result *r)
 {
-	struct parse_error inexact;
 	char words[CLI_TEXT_MAX];
 
-	if (r->status == SPEVIRT_E_BUFSIZE && a->size_text &&
-	    inexact_size("--max-buffer-size", a->size_text, a->cfg.max_buffer_size, &inexact)) {
-		fprintf(stderr, "spevirt: %s: %s\n", spevirt_strerror(r->status), inexact.msg);
+	if (refused_limit(r->status, a->size_text, a->cfg.max_buffer_size))
 		return finish(EXIT_REFUSED);
-	}
 	cli_words(r->pool.reason, words, sizeof(words));
 	fprintf(stderr, "spevirt: %s: host %s: %s\n", spevirt_strerror(r->status),
 		r->hosts[r->pool.host].name, words);
