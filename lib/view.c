@@ -232,8 +232,11 @@ static enum spevirt_status present(const uint64_t *want, unsigned int pmsver,
 	const uint64_t own[] = { view->pmsidr_el1, view->pmbidr_el1 };
 	const char *rule = spevirt_present_check_(own, want, pmsver, NULL);
 
-	if (rule)
+	if (rule) {
+		/* Fail closed: nothing of the host's own guest values is left. */
+		*view = (struct spevirt_view){ 0 };
 		return fail(view, SPEVIRT_E_MISMATCH, rule);
+	}
 	view->pmsidr_el1 = want[0];
 	view->pmbidr_el1 = want[1];
 	return SPEVIRT_OK;
@@ -302,8 +305,7 @@ static void compute_id_fields(const struct spevirt_config *cfg, struct spevirt_v
 	view->id_aa64dfr2_el1.value = SPV_FIELD_PREP(ID_AA64DFR2_EL1_SPE_NVM, cfg->spe_nvm);
 }
 
-/* Every rule of the view; on error @view may hold part of it, with the reason. */
-static enum spevirt_status compute_view(const struct spevirt_host *host,
+static enum spevirt_status view_compute(const struct spevirt_host *host,
 					const struct spevirt_config *cfg, const uint64_t *want,
 					struct spevirt_view *view)
 {
@@ -311,8 +313,10 @@ static enum spevirt_status compute_view(const struct spevirt_host *host,
 	struct spevirt_hostcaps caps;
 	enum spevirt_status status;
 	const char *reason;
-	uint64_t refused;
 
+	if (!view)
+		return SPEVIRT_E_INVAL;
+	*view = (struct spevirt_view){ 0 };
 	if (!host || !cfg)
 		return fail(view, SPEVIRT_E_INVAL, "the host or configuration pointer is NULL");
 	if (host->el3_disabled & ~SPEVIRT_EL3_VALID)
@@ -351,30 +355,20 @@ static enum spevirt_status compute_view(const struct spevirt_host *host,
 
 	compute_id_fields(cfg, view);
 	status = spevirt_traps_plan_(&caps, &guest, cfg->flags, view);
-	if (status != SPEVIRT_OK)
-		return status;
-	spevirt_el2_plan_(&caps, &guest, cfg->flags, view);
-	view->leaks = spevirt_leaks_(host, &caps, cfg, view);
-	refused = view->leaks & ~cfg->accepted_leaks;
-	if (refused && (cfg->flags & SPEVIRT_CFG_FORBID_LEAKS))
-		return fail(view, SPEVIRT_E_LEAK, spevirt_leak_reason_(refused));
-	return SPEVIRT_OK;
-}
+	if (status == SPEVIRT_OK) {
+		spevirt_el2_plan_(&caps, &guest, cfg->flags, view);
+		uint64_t refused;
 
-/* The view, or on error nothing but the reason: the library fails closed. */
-static enum spevirt_status view_compute(const struct spevirt_host *host,
-					const struct spevirt_config *cfg, const uint64_t *want,
-					struct spevirt_view *view)
-{
-	enum spevirt_status status;
-	const char *why;
-
-	if (!view)
-		return SPEVIRT_E_INVAL;
-	*view = (struct spevirt_view){ 0 };
-	status = compute_view(host, cfg, want, view);
+		view->leaks = spevirt_leaks_(host, &caps, cfg, view);
+		refused = view->leaks & ~cfg->accepted_leaks;
+		if (refused && (cfg->flags & SPEVIRT_CFG_FORBID_LEAKS)) {
+			status = SPEVIRT_E_LEAK;
+			view->reason = spevirt_leak_reason_(refused);
+		}
+	}
 	if (status != SPEVIRT_OK) {
-		why = view->reason;
+		const char *why = view->reason;
+
 		*view = (struct spevirt_view){ 0 };
 		view->reason = why;
 	}
