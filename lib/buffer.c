@@ -95,7 +95,8 @@ static void check_size(const struct spevirt_view *view, struct spevirt_buffer *b
 		       struct spevirt_buffer_effect *effect)
 {
 	uint64_t limit = b->pmblimitr_el1 & SPEVIRT_PMBLIMITR_EL1_LIMIT;
-	uint64_t size = limit > b->pmbptr_el1 ? limit - b->pmbptr_el1 : 0;
+	uint64_t ptr = b->pmbptr_el1;
+	uint64_t size = limit > ptr ? limit - ptr : 0;
 
 	if (!view->max_buffer_size || size <= view->max_buffer_size)
 		return;

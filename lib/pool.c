@@ -283,11 +283,10 @@ static void check_present(const struct spevirt_view *source, const struct spevir
 	spevirt_issue_add_(report, field, wanted, found, reason);
 }
 
-enum spevirt_status spevirt_migrate_check(const struct spevirt_view *source,
-					  const struct spevirt_config *cfg,
-					  const struct spevirt_host *dest,
-					  struct spevirt_view *dest_view,
-					  struct spevirt_migration *report)
+static enum spevirt_status migrate_check(const struct spevirt_view *source,
+					 const struct spevirt_config *cfg,
+					 const struct spevirt_host *dest, struct spevirt_view *dest_view,
+					 struct spevirt_migration *report)
 {
 	struct spevirt_config near;
 	struct spevirt_hostcaps caps;
@@ -330,7 +329,17 @@ enum spevirt_status spevirt_migrate_check(const struct spevirt_view *source,
 		}
 		check_present(source, cfg, dest, status, dest_view->reason, report);
 	}
-	*dest_view = (struct spevirt_view){ 0 };
 	dest_view->reason = report->issues[0].rule;
 	return SPEVIRT_E_MISMATCH;
+}
+
+enum spevirt_status spevirt_migrate_check(const struct spevirt_view *source,
+					  const struct spevirt_config *cfg,
+					  const struct spevirt_host *dest,
+					  struct spevirt_view *dest_view,
+					  struct spevirt_migration *report)
+{
+	if (!report)
+		return SPEVIRT_E_INVAL;
+	return spevirt_fail_closed_(dest_view, migrate_check(source, cfg, dest, dest_view, report));
 }

@@ -97,7 +97,11 @@ static const struct spv_field_rule spv_field_rules[] = {
 /* A field's value, not shifted: the mask's lowest set bit is bit 0. */
 static uint64_t field_of(uint64_t reg, uint64_t mask)
 {
-	return (reg & mask) / (mask & -mask);
+	unsigned int shift = 0;
+
+	while (shift < 63 && !((mask >> shift) & 1))
+		shift++;
+	return (reg & mask) >> shift;
 }
 
 static bool order_holds(enum spv_order order, uint64_t want, uint64_t own)
@@ -118,12 +122,15 @@ typedef char spv_issues_fit[SPV_NR_FIELD_RULES + 3 + 3 <= SPEVIRT_MAX_ISSUES ? 1
 void spevirt_issue_add_(struct spevirt_migration *issues, const char *field, uint64_t wanted,
 			uint64_t found, const char *rule)
 {
-	struct spevirt_issue *i = &issues->issues[issues->nr_issues++];
+	/* spv_issues_fit says there is always room; the bound stays where the write is. */
+	if (issues->nr_issues < SPEVIRT_MAX_ISSUES) {
+		struct spevirt_issue *i = &issues->issues[issues->nr_issues++];
 
-	i->field = field;
-	i->wanted = wanted;
-	i->found = found;
-	i->rule = rule;
+		i->field = field;
+		i->wanted = wanted;
+		i->found = found;
+		i->rule = rule;
+	}
 }
 
 /* Remember the first rule broken; list every one when @issues is not NULL. */

@@ -19,15 +19,20 @@ static unsigned int ascii_upper(unsigned char c)
 	return (c >= 'a' && c <= 'z') ? c - ('a' - 'A') : c;
 }
 
-static bool name_equal(const char *a, const char *b)
-{
-	const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+/* Longer than any register name: the table's names are all shorter. */
+#define SPV_REG_NAME_MAX	32
 
-	while (*x && ascii_upper(*x) == ascii_upper(*y)) {
-		x++;
-		y++;
-	}
-	return ascii_upper(*x) == ascii_upper(*y);
+/* @name against @entry, a table name: neither is read past its NUL. */
+static bool name_equal(const char *name, const char *entry)
+{
+	const unsigned char *x = (const unsigned char *)name;
+	const unsigned char *y = (const unsigned char *)entry;
+	size_t i;
+
+	for (i = 0; i < SPV_REG_NAME_MAX && y[i]; i++)
+		if (ascii_upper(x[i]) != ascii_upper(y[i]))
+			return false;
+	return x[i] == '\0';
 }
 
 const struct spevirt_reg_desc *spevirt_reg_find(const char *name)
@@ -37,7 +42,7 @@ const struct spevirt_reg_desc *spevirt_reg_find(const char *name)
 	if (!name)
 		return NULL;
 	for (i = 0; i < spevirt_reg_table_size_; i++)
-		if (name_equal(spevirt_reg_table_[i].name, name))
+		if (name_equal(name, spevirt_reg_table_[i].name))
 			return &spevirt_reg_table_[i];
 	return NULL;
 }

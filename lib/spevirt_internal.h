@@ -53,6 +53,7 @@ enum spevirt_status spevirt_traps_plan_(const struct spevirt_hostcaps *caps,
 					struct spevirt_view *view);
 void spevirt_el2_plan_(const struct spevirt_hostcaps *caps, const struct spevirt_guest *guest,
 		       unsigned int flags, struct spevirt_view *view);
+enum spevirt_status spevirt_fail_closed_(struct spevirt_view *view, enum spevirt_status status);
 uint64_t spevirt_leaks_(const struct spevirt_host *host, const struct spevirt_hostcaps *caps,
 			const struct spevirt_config *cfg, const struct spevirt_view *view);
 const char *spevirt_leak_reason_(uint64_t leaks);

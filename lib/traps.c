@@ -35,7 +35,7 @@ enum spv_mdcr_trap {
 
 struct fgt_ref {
 	uint8_t reg;		/* enum spv_fgt_reg_id */
-	bool negative;		/* the n-prefixed bits trap when 0 */
+	uint8_t negative;	/* 1: an n-prefixed bit, which traps when 0 */
 	uint64_t bit;
 };
 
@@ -51,9 +51,9 @@ struct spe_reg {
 };
 
 #define SPV_SLOT(name)	SPV_SLOT_OF(SPEVIRT_SYSREG_##name)
-#define SPV_POS(r, f)	{ SPV_##r, false, SPEVIRT_##r##_##f }
-#define SPV_NEG(r, f)	{ SPV_##r, true, SPEVIRT_##r##_##f }
-#define SPV_NO_FGT		{ SPV_FGT_NONE, false, 0 }
+#define SPV_POS(r, f)	{ SPV_##r, 0, SPEVIRT_##r##_##f }
+#define SPV_NEG(r, f)	{ SPV_##r, 1, SPEVIRT_##r##_##f }
+#define SPV_NO_FGT		{ SPV_FGT_NONE, 0, 0 }
 
 /*
  * One row per register; @name is only ever pasted or stringified, never
@@ -63,14 +63,14 @@ struct spe_reg {
 #define SPV_SAMPLING(name)							\
 	{ SPV_SLOT_OF(SPEVIRT_SYSREG_##name), SPV_CLASS_SAMPLING, SPV_MDCR_TPMS,	\
 	  SPV_FEAT_SPE, SPV_FEAT_SPE,							\
-	  { SPV_HDFGRTR_EL2, false, SPEVIRT_HDFGRTR_EL2_##name },			\
-	  { SPV_HDFGWTR_EL2, false, SPEVIRT_HDFGWTR_EL2_##name },			\
+	  { SPV_HDFGRTR_EL2, 0, SPEVIRT_HDFGRTR_EL2_##name },			\
+	  { SPV_HDFGWTR_EL2, 0, SPEVIRT_HDFGWTR_EL2_##name },			\
 	  "only a trap of " #name " would stop the guest" }
 #define SPV_BUFFER(name)							\
 	{ SPV_SLOT_OF(SPEVIRT_SYSREG_##name), SPV_CLASS_BUFFER, SPV_MDCR_E2PB,	\
 	  SPV_FEAT_SPE, SPV_FEAT_SPE,							\
-	  { SPV_HDFGRTR_EL2, false, SPEVIRT_HDFGRTR_EL2_##name },			\
-	  { SPV_HDFGWTR_EL2, false, SPEVIRT_HDFGWTR_EL2_##name },			\
+	  { SPV_HDFGRTR_EL2, 0, SPEVIRT_HDFGRTR_EL2_##name },			\
+	  { SPV_HDFGWTR_EL2, 0, SPEVIRT_HDFGWTR_EL2_##name },			\
 	  "only a trap of " #name " would stop the guest" }
 
 static const struct spe_reg spe_regs[] = {
@@ -314,12 +314,13 @@ enum spevirt_status spevirt_traps_plan_(const struct spevirt_hostcaps *caps,
 /* The slot of an SPE register encoding, or SPEVIRT_NR_SPE_SLOTS outside the block. */
 static uint32_t slot_of(uint32_t sysreg)
 {
-	uint32_t slot = SPV_SLOT_OF(sysreg);
+	uint32_t slot;
 
-	/* Below the block the subtraction wraps: one compare catches both ends. */
-	if (slot >= SPEVIRT_NR_SPE_SLOTS || (sysreg & 0x1f))
+	if (sysreg < SPEVIRT_SYSREG_PMSCR_EL1 || (sysreg & 0x1f))
 		return SPEVIRT_NR_SPE_SLOTS;
-	return slot;
+	slot = SPV_SLOT_OF(sysreg);
+	/* Past the block the slot is SPEVIRT_NR_SPE_SLOTS or more. */
+	return slot < SPEVIRT_NR_SPE_SLOTS ? slot : SPEVIRT_NR_SPE_SLOTS;
 }
 
 enum spevirt_access spevirt_access(const struct spevirt_view *view, uint32_t sysreg,

@@ -232,11 +232,8 @@ static enum spevirt_status present(const uint64_t *want, unsigned int pmsver,
 	const uint64_t own[] = { view->pmsidr_el1, view->pmbidr_el1 };
 	const char *rule = spevirt_present_check_(own, want, pmsver, NULL);
 
-	if (rule) {
-		/* Fail closed: nothing of the host's own guest values is left. */
-		*view = (struct spevirt_view){ 0 };
+	if (rule)
 		return fail(view, SPEVIRT_E_MISMATCH, rule);
-	}
 	view->pmsidr_el1 = want[0];
 	view->pmbidr_el1 = want[1];
 	return SPEVIRT_OK;
@@ -252,7 +249,7 @@ static enum spevirt_status compute_spe_guest(const struct spevirt_host *host,
 					     struct spevirt_view *view, struct spevirt_guest *guest)
 {
 	enum spevirt_status status;
-	uint16_t maxbuf;
+	uint16_t maxbuf = 0;	/* set by check_buffer_size() on success */
 
 	if (SPV_FIELD_GET(host->pmbidr_el1, PMBIDR_EL1_P))
 		return fail(view, SPEVIRT_E_HOST_NOT_OWNED,
@@ -313,6 +310,7 @@ static enum spevirt_status view_compute(const struct spevirt_host *host,
 	struct spevirt_hostcaps caps;
 	enum spevirt_status status;
 	const char *reason;
+	uint64_t refused;
 
 	if (!view)
 		return SPEVIRT_E_INVAL;
@@ -355,18 +353,23 @@ static enum spevirt_status view_compute(const struct spevirt_host *host,
 
 	compute_id_fields(cfg, view);
 	status = spevirt_traps_plan_(&caps, &guest, cfg->flags, view);
-	if (status == SPEVIRT_OK) {
-		spevirt_el2_plan_(&caps, &guest, cfg->flags, view);
-		uint64_t refused;
+	if (status != SPEVIRT_OK)
+		return status;
+	spevirt_el2_plan_(&caps, &guest, cfg->flags, view);
+	view->leaks = spevirt_leaks_(host, &caps, cfg, view);
+	refused = view->leaks & ~cfg->accepted_leaks;
+	if (refused && (cfg->flags & SPEVIRT_CFG_FORBID_LEAKS))
+		return fail(view, SPEVIRT_E_LEAK, spevirt_leak_reason_(refused));
+	return SPEVIRT_OK;
+}
 
-		view->leaks = spevirt_leaks_(host, &caps, cfg, view);
-		refused = view->leaks & ~cfg->accepted_leaks;
-		if (refused && (cfg->flags & SPEVIRT_CFG_FORBID_LEAKS)) {
-			status = SPEVIRT_E_LEAK;
-			view->reason = spevirt_leak_reason_(refused);
-		}
-	}
-	if (status != SPEVIRT_OK) {
+/*
+ * Fail closed: a refused view keeps its reason and nothing else, wherever
+ * the computation stopped (a trap plan half made, a presentation refused).
+ */
+enum spevirt_status spevirt_fail_closed_(struct spevirt_view *view, enum spevirt_status status)
+{
+	if (status != SPEVIRT_OK && view) {
 		const char *why = view->reason;
 
 		*view = (struct spevirt_view){ 0 };
@@ -379,7 +382,7 @@ enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
 					 const struct spevirt_config *cfg,
 					 struct spevirt_view *view)
 {
-	return view_compute(host, cfg, NULL, view);
+	return spevirt_fail_closed_(view, view_compute(host, cfg, NULL, view));
 }
 
 enum spevirt_status spevirt_view_present(const struct spevirt_host *host,
@@ -389,7 +392,7 @@ enum spevirt_status spevirt_view_present(const struct spevirt_host *host,
 {
 	const uint64_t want[] = { pmsidr_el1, pmbidr_el1 };
 
-	return view_compute(host, cfg, want, view);
+	return spevirt_fail_closed_(view, view_compute(host, cfg, want, view));
 }
 
 /* What makes every level fail whatever the host: checked before any is tried. */
@@ -437,10 +440,9 @@ static unsigned int offer_ceiling(const struct spevirt_config *cfg)
 	return cfg->pmsver;
 }
 
-enum spevirt_status spevirt_best_offer_report(const struct spevirt_host *host,
-					      struct spevirt_config *cfg,
-					      struct spevirt_view *view,
-					      struct spevirt_offer_report *report)
+static enum spevirt_status best_offer(const struct spevirt_host *host, struct spevirt_config *cfg,
+				      struct spevirt_view *view,
+				      struct spevirt_offer_report *report)
 {
 	enum spevirt_status status;
 	const char *reason;
@@ -458,9 +460,9 @@ enum spevirt_status spevirt_best_offer_report(const struct spevirt_host *host,
 		return fail(view, status, reason);
 	}
 	for (v = offer_ceiling(cfg); v >= SPEVIRT_PMSVER_IMP; v--)
-		for (nvm = 2; nvm-- > 0;) {
+		for (nvm = 2; nvm > 0; nvm--) {
 			cfg->pmsver = v;
-			cfg->spe_nvm = nvm;
+			cfg->spe_nvm = nvm - 1;
 			status = spevirt_view_compute(host, cfg, view);
 			record(report, cfg, status, view);
 			if (status == SPEVIRT_OK)
@@ -469,6 +471,14 @@ enum spevirt_status spevirt_best_offer_report(const struct spevirt_host *host,
 	cfg->pmsver = SPEVIRT_PMSVER_NI;
 	cfg->spe_nvm = 0;
 	return spevirt_view_compute(host, cfg, view);
+}
+
+enum spevirt_status spevirt_best_offer_report(const struct spevirt_host *host,
+					      struct spevirt_config *cfg,
+					      struct spevirt_view *view,
+					      struct spevirt_offer_report *report)
+{
+	return spevirt_fail_closed_(view, best_offer(host, cfg, view, report));
 }
 
 enum spevirt_status spevirt_best_offer(const struct spevirt_host *host,

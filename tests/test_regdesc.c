@@ -202,6 +202,20 @@ static void lookup_by_name_ignores_case_and_refuses_unknown(void **state)
 	assert_null(spevirt_reg_get(spevirt_reg_count()));
 }
 
+/* spevirt_reg_find() compares at most 31 characters: every name is shorter. */
+static void every_register_is_found_by_its_own_name(void **state)
+{
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < spevirt_reg_count(); i++) {
+		const struct spevirt_reg_desc *reg = spevirt_reg_get(i);
+
+		assert_true(strlen(reg->name) < 32);
+		assert_ptr_equal(spevirt_reg_find(reg->name), reg);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -212,6 +226,7 @@ int main(void)
 		cmocka_unit_test(generated_macros_agree_with_the_table),
 		cmocka_unit_test(encodings_match_the_arm_arm),
 		cmocka_unit_test(lookup_by_name_ignores_case_and_refuses_unknown),
+		cmocka_unit_test(every_register_is_found_by_its_own_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+"""Run Frama-C's EVA on every proof driver in formal/ and report.
+
+Every public entry point of lib/ has a driver (formal/*.c, functions fv_*)
+that gives it inputs with every value their C type allows.  The sources are
+parsed once; each driver is then analysed on its own, two at a time.  One
+line per entry point (alarms, statements reached, CPU seconds), then one line
+per named property with its status.  Exit status 1 on any alarm, any
+property not Valid, any property no driver reaches, or any Frama-C failure.
+
+Usage: prove.py [BUILD_DIR]
+"""
+import csv
+import os
+import re
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# Arithmetic that wraps is an alarm too, not only what C leaves undefined.
+STRICT = ["-warn-unsigned-overflow", "-warn-unsigned-downcast", "-warn-signed-downcast"]
+# The analysis: EVA at a low precision; states are kept apart by return value.
+EVA = ["-eva", "-eva-split-return", "full", "-eva-msg-key=-final-states"]
+
+# Entry point, EVA precision (0 to 11), further options.
+ENTRIES = [
+    # The slowest first, so that two workers finish together.
+    ("fv_pool_best_offer", 1, []),
+    ("fv_pool_compute", 1, []),
+    ("fv_maxbuf_roundtrip_e24", 1, ["-eva-slevel", "5000"]),
+    ("fv_maxbuf_roundtrip_e16", 1, ["-eva-slevel", "5000"]),
+    ("fv_maxbuf_roundtrip_e8", 1, ["-eva-slevel", "5000"]),
+    ("fv_maxbuf_roundtrip_e0", 1, ["-eva-slevel", "5000"]),
+    ("fv_version", 0, []),
+    ("fv_strerror", 0, []),
+    ("fv_leak_name", 0, []),
+    ("fv_leak_describe", 0, []),
+    ("fv_reg_count", 0, []),
+    ("fv_reg_get", 0, []),
+    ("fv_reg_find", 2, []),
+    ("fv_maxbuf_encode", 1, []),
+    ("fv_maxbuf_decode", 1, []),
+    ("fv_access", 1, []),
+    ("fv_access_trapped", 1, []),
+    ("fv_sysreg_from_iss", 1, []),
+    ("fv_context_regs", 1, []),
+    ("fv_view_compute", 1, []),
+    ("fv_view_present", 1, []),
+    ("fv_best_offer", 1, []),
+    ("fv_best_offer_report", 1, []),
+    ("fv_buffer_access", 2, ["-eva-domains", "octagon"]),
+    ("fv_buffer_hw_event", 2, ["-eva-domains", "bitwise"]),
+    ("fv_buffer_abort", 4, []),
+    ("fv_migrate_check", 2, []),
+]
+
+# Properties that are the absence of alarms in given entry points: EVA checks
+# every memory access of the analysed code, so 0 alarms proves them.
+NO_ALARM_PROPERTIES = {
+    "e_access_reads_only_the_view": ["fv_access", "fv_access_trapped"],
+    "e_buffer_reads_only_its_arguments": ["fv_buffer_access", "fv_buffer_hw_event",
+                                          "fv_buffer_abort"],
+}
+
+ASSERT_RE = re.compile(r"//@\s*assert\s+(\w+)\s*:")
+
+
+def sources():
+    lib = sorted(os.path.join("lib", f) for f in os.listdir(os.path.join(ROOT, "lib"))
+                 if f.endswith(".c"))
+    drv = sorted(os.path.join("formal", f) for f in os.listdir(os.path.join(ROOT, "formal"))
+                 if f.endswith(".c"))
+    return lib, drv
+
+
+def named_assertions(files):
+    """(file, line) -> property name, for every named assertion of the drivers."""
+    names = {}
+    for f in files + [os.path.join("formal", h) for h in os.listdir(os.path.join(ROOT, "formal"))
+                      if h.endswith(".h")]:
+        with open(os.path.join(ROOT, f), encoding="utf-8") as fh:
+            for n, text in enumerate(fh, 1):
+                m = ASSERT_RE.search(text)
+                if m:
+                    names[(os.path.basename(f), n)] = m.group(1)
+    return names
+
+
+def run(cmd, log):
+    """Run cmd; return (exit status, output, CPU seconds of the child)."""
+    with open(log, "w", encoding="utf-8") as out:
+        p = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+    with open(log, encoding="utf-8") as fh:
+        text = fh.read()
+    return p.returncode, text, usage.ru_utime + usage.ru_stime
+
+
+def analyse(entry, precision, extra, save, out):
+    csvfile = os.path.join(out, entry + ".csv")
+    cmd = (["frama-c", "-load", save, "-main", entry] + STRICT + EVA +
+           ["-eva-precision", str(precision)] + extra + ["-then", "-report-csv", csvfile])
+    rc, text, cpu = run(cmd, os.path.join(out, entry + ".log"))
+    alarms = re.search(r"(\d+) alarms? generated", text)
+    reached = re.search(r"(\d+) statements reached \(out of (\d+)\)", text)
+    rows = []
+    if rc == 0 and os.path.exists(csvfile):
+        with open(csvfile, encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh, delimiter="\t"))
+    return {
+        "entry": entry, "precision": precision, "rc": rc, "cpu": cpu, "rows": rows,
+        "alarms": int(alarms.group(1)) if alarms else None,
+        "reached": (int(reached.group(1)), int(reached.group(2))) if reached else None,
+        "log": os.path.join(out, entry + ".log"),
+    }
+
+
+def main():
+    out = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build-prove"))
+    os.makedirs(out, exist_ok=True)
+    lib, drv = sources()
+    save = os.path.join(out, "spevirt.sav")
+    parse = (["frama-c", "-machdep", "gcc_x86_64",
+              "-cpp-extra-args=-I include -I lib -I formal"] + lib + drv + ["-save", save])
+    rc, text, cpu = run(parse, os.path.join(out, "parse.log"))
+    if rc != 0:
+        sys.stdout.write(text)
+        print("prove: Frama-C could not parse lib/ and formal/")
+        return 1
+    print(f"prove: parsed {len(lib)} library and {len(drv)} driver files ({cpu:.1f} s CPU)")
+
+    start = time.monotonic()
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        results = list(pool.map(lambda e: analyse(e[0], e[1], e[2], save, out), ENTRIES))
+
+    failed = False
+    names = named_assertions(drv)
+    status = {}     # property name -> set of statuses where reached
+    for r in results:
+        ok = r["rc"] == 0 and r["alarms"] == 0
+        reached = f"{r['reached'][0]}/{r['reached'][1]}" if r["reached"] else "?"
+        print(f"{'ok  ' if ok else 'FAIL'} {r['entry']:<22} precision {r['precision']:>2}  "
+              f"alarms {r['alarms'] if r['alarms'] is not None else '?':>2}  "
+              f"statements {reached:>9}  {r['cpu']:6.1f} s CPU")
+        if not ok:
+            failed = True
+            print(f"     see {r['log']}")
+        for row in r["rows"]:
+            key = (row["file"], int(row["line"]))
+            if row["property kind"] != "user assertion" or key not in names:
+                continue
+            if row["status"] != "Dead":
+                status.setdefault(names[key], set()).add(row["status"])
+            else:
+                status.setdefault(names[key], set())
+    print()
+    for name in sorted(status):
+        seen = status[name]
+        if seen == {"Valid"}:
+            verdict = "Valid"
+        elif not seen:
+            verdict = "NOT REACHED"
+        else:
+            verdict = "/".join(sorted(seen))
+        if verdict != "Valid":
+            failed = True
+        print(f"{'ok  ' if verdict == 'Valid' else 'FAIL'} {name:<40} {verdict}")
+    by_entry = {r["entry"]: r for r in results}
+    for name, entries in sorted(NO_ALARM_PROPERTIES.items()):
+        clean = all(by_entry[e]["rc"] == 0 and by_entry[e]["alarms"] == 0 for e in entries)
+        if not clean:
+            failed = True
+        print(f"{'ok  ' if clean else 'FAIL'} {name:<40} {'Valid' if clean else 'alarms'} "
+              f"(no alarm in {', '.join(entries)})")
+    missing = set(names.values()) - set(status)
+    for name in sorted(missing):
+        failed = True
+        print(f"FAIL {name:<40} NOT REACHED")
+    total = sum(r["cpu"] for r in results)
+    print(f"\nprove: {len(results)} entry points, {sum(1 for s in status.values() if s == {'Valid'})} "
+          f"properties Valid, {total:.0f} s CPU in {time.monotonic() - start:.0f} s "
+          f"({subprocess.run(['frama-c', '-version'], capture_output=True, text=True).stdout.strip()})")
+    if failed:
+        print("prove: FAILED")
+        return 1
+    print("prove: every entry point free of alarms, every property Valid")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
