@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
 #
 # Rule (conventions.md 1 and 11): every register is described once, in
-# lib/sysreg, and the committed include/spevirt/spevirt_regs.h and
-# lib/regdesc.c are exactly what scripts/gen-regs.py makes of it; the
-# generator refuses a description whose masks could drift.
-#   - gen-regs.py lib/sysreg, run now, reproduces both committed files byte
-#     for byte;
+# lib/sysreg and lib/sysreg-spevirt, and the committed
+# include/spevirt/spevirt_regs.h and lib/regdesc.c are exactly what
+# scripts/gen-regs.py makes of them; the generator refuses a description
+# whose masks could drift.
+#   - gen-regs.py on those two files, run now, reproduces both committed
+#     files byte for byte;
 #   - a small valid description is accepted (so the refusals below are for
 #     the stated reason), and each of these is refused with a non-zero exit and
 #     a message: two fields overlapping, a gap between fields, bits left
@@ -32,13 +33,13 @@ fail() {
 
 [ -f "$gen" ] || fail "no generator at $gen"
 
-"$python" "$gen" "$root/lib/sysreg" "$tmp/spevirt_regs.h" "$tmp/regdesc.c" ||
-	fail "scripts/gen-regs.py rejects lib/sysreg"
+"$python" "$gen" "$root/lib/sysreg" "$root/lib/sysreg-spevirt" "$tmp/spevirt_regs.h" "$tmp/regdesc.c" ||
+	fail "scripts/gen-regs.py rejects lib/sysreg or lib/sysreg-spevirt"
 # same COMMITTED GENERATED: the committed file equals the fresh output.
 same() {
 	cmp -s "$root/$1" "$tmp/$2" && return 0
-	echo "regs_generated: FAIL: $1 is not what lib/sysreg generates:" \
-		"regenerate with scripts/gen-regs.py lib/sysreg" \
+	echo "regs_generated: FAIL: $1 is not what lib/sysreg and lib/sysreg-spevirt generate:" \
+		"regenerate with scripts/gen-regs.py lib/sysreg lib/sysreg-spevirt" \
 		"include/spevirt/spevirt_regs.h lib/regdesc.c" >&2
 	diff -u "$root/$1" "$tmp/$2" | head -40 >&2 || true
 	return 1
@@ -47,7 +48,7 @@ status=0
 same include/spevirt/spevirt_regs.h spevirt_regs.h || status=1
 same lib/regdesc.c regdesc.c || status=1
 [ $status -eq 0 ] || exit 1
-echo "regs_generated: spevirt_regs.h and regdesc.c match lib/sysreg"
+echo "regs_generated: spevirt_regs.h and regdesc.c match lib/sysreg and lib/sysreg-spevirt"
 
 # A valid description: REG with every bit of 63:0 covered once.
 valid() {
