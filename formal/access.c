@@ -20,6 +20,23 @@ void fv_access(void)
 	//@ assert e_null_view_fails_closed: a == SPEVIRT_ACCESS_UNDEF || a == SPEVIRT_ACCESS_NOT_SPE;
 }
 
+/* The header's inline decision and value: the same code as spevirt_access(). */
+void fv_access_inline(void)
+{
+	struct spevirt_view view;
+	uint32_t sysreg = fv_u32();
+	enum spevirt_access a;
+	uint64_t value;
+
+	fv_any_view(&view);
+	a = spevirt_access_inline(&view, sysreg, fv_bool());
+	value = spevirt_read_view(&view, sysreg);
+	a = spevirt_access_inline(NULL, sysreg, fv_bool());
+	//@ assert e_null_view_fails_closed: a == SPEVIRT_ACCESS_UNDEF || a == SPEVIRT_ACCESS_NOT_SPE;
+	value = spevirt_read_view(NULL, sysreg);
+	//@ assert e_null_view_reads_zero: value == 0;
+}
+
 void fv_access_trapped(void)
 {
 	struct spevirt_view view;

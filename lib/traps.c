@@ -311,33 +311,15 @@ enum spevirt_status spevirt_traps_plan_(const struct spevirt_hostcaps *caps,
 	return SPEVIRT_OK;
 }
 
-/* The slot of an SPE register encoding, or SPEVIRT_NR_SPE_SLOTS outside the block. */
-static uint32_t slot_of(uint32_t sysreg)
-{
-	uint32_t slot;
-
-	if (sysreg < SPEVIRT_SYSREG_PMSCR_EL1 || (sysreg & 0x1f))
-		return SPEVIRT_NR_SPE_SLOTS;
-	slot = SPV_SLOT_OF(sysreg);
-	/* Past the block the slot is SPEVIRT_NR_SPE_SLOTS or more. */
-	return slot < SPEVIRT_NR_SPE_SLOTS ? slot : SPEVIRT_NR_SPE_SLOTS;
-}
-
 enum spevirt_access spevirt_access(const struct spevirt_view *view, uint32_t sysreg,
 				   bool is_write)
 {
-	uint32_t slot = slot_of(sysreg);
-
-	if (slot == SPEVIRT_NR_SPE_SLOTS)
-		return SPEVIRT_ACCESS_NOT_SPE;
-	if (!view)
-		return SPEVIRT_ACCESS_UNDEF;
-	return (enum spevirt_access)view->access[is_write][slot];
+	return spevirt_access_inline(view, sysreg, is_write);
 }
 
 bool spevirt_access_trapped(const struct spevirt_view *view, uint32_t sysreg, bool is_write)
 {
-	uint32_t slot = slot_of(sysreg);
+	uint32_t slot = spevirt_spe_slot(sysreg);
 
 	if (!view || slot == SPEVIRT_NR_SPE_SLOTS)
 		return false;

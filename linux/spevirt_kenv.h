@@ -13,4 +13,7 @@
 #include <linux/stddef.h>
 #include <linux/types.h>
 
+/* <spevirt/spevirt_errno.h> takes its errno values from the kernel's. */
+#define SPEVIRT_ERRNO_HEADER "linux/errno.h"	/* quoted: GNU C defines linux as 1 */
+
 #endif /* SPEVIRT_KENV_H */

@@ -8,6 +8,7 @@
 #include <linux/module.h>
 
 #include <spevirt/spevirt.h>
+#include <spevirt/spevirt_errno.h>	/* built here under the kernel's flags too */
 
 EXPORT_SYMBOL_GPL(spevirt_version);
 EXPORT_SYMBOL_GPL(spevirt_strerror);

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
 /*
- * Hot-path benchmark: ns per spevirt_view_compute() and per spevirt_access().
- * usage: bench [N]  (N calls of each; default 2000000)
+ * Hot-path benchmark: ns per spevirt_view_compute(), per spevirt_access(), and
+ * per trapped PMSIDR_EL1 read (decision and value) out of line and inline.
+ * usage: bench [N [LOOP]]  (N calls of each loop, or of LOOP only: view, access,
+ * read_call, read_inline; default 2000000)
  * Under valgrind --tool=callgrind, run with a small N and --toggle-collect to
  * count instructions per call (./dev bench does).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include <spevirt/spevirt.h>
@@ -28,6 +31,26 @@ static const uint32_t regs[] = {
 	SPEVIRT_SYSREG_PMBMAR_EL1, SPEVIRT_SYSREG_PMBIDR_EL1, SPEVIRT_SYSREG_MDCR_EL2, 0,
 };
 
+/*
+ * A trap handler's work for a guest MRS of PMSIDR_EL1: the decision, then
+ * the value to return.  Out of line: the exported spevirt_access(); inline:
+ * spevirt_access_inline() and spevirt_read_view() from the header.
+ */
+static __attribute__((noinline)) uint64_t bench_pmsidr_read_call(const struct spevirt_view *view)
+{
+	if (spevirt_access(view, SPEVIRT_SYSREG_PMSIDR_EL1, false) != SPEVIRT_ACCESS_READ_VIEW)
+		return 0;
+	return view->pmsidr_el1;
+}
+
+static __attribute__((noinline)) uint64_t bench_pmsidr_read_inline(const struct spevirt_view *view)
+{
+	if (spevirt_access_inline(view, SPEVIRT_SYSREG_PMSIDR_EL1, false) !=
+	    SPEVIRT_ACCESS_READ_VIEW)
+		return 0;
+	return spevirt_read_view(view, SPEVIRT_SYSREG_PMSIDR_EL1);
+}
+
 static double now_ns(void)
 {
 	struct timespec ts;
@@ -36,30 +59,60 @@ static double now_ns(void)
 	return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
 }
 
+/* Time @n calls of loop @which (an index into loops[] of main()), in ns per call. */
+static double run(unsigned int which, long n, struct spevirt_config *cfg,
+		  struct spevirt_view *view)
+{
+	volatile unsigned int sink = 0;
+	double t0 = now_ns();
+	long i;
+
+	switch (which) {
+	case 0:
+		for (i = 0; i < n; i++) {
+			cfg->pmsver = (unsigned int)(1 + (i & 1) * 2);
+			sink += (unsigned int)spevirt_view_compute(&host, cfg, view);
+		}
+		break;
+	case 1:
+		for (i = 0; i < n; i++)
+			sink += (unsigned int)spevirt_access(view, regs[i & 15], (i >> 4) & 1);
+		break;
+	case 2:
+		for (i = 0; i < n; i++)
+			sink += (unsigned int)bench_pmsidr_read_call(view);
+		break;
+	default:
+		for (i = 0; i < n; i++)
+			sink += (unsigned int)bench_pmsidr_read_inline(view);
+		break;
+	}
+	(void)sink;
+	return n > 0 ? (now_ns() - t0) / (double)n : 0;
+}
+
 int main(int argc, char **argv)
 {
+	static const char *const loops[] = { "view", "access", "read_call", "read_inline" };
+	static const char *const names[] = {
+		"spevirt_view_compute", "spevirt_access",
+		"trapped PMSIDR_EL1 read, spevirt_access()",
+		"trapped PMSIDR_EL1 read, spevirt_access_inline()",
+	};
 	long n = argc > 1 ? strtol(argv[1], NULL, 0) : 2000000;
+	const char *only = argc > 2 ? argv[2] : NULL;
 	struct spevirt_config cfg = {
 		.profile = SPEVIRT_PROFILE_DEFAULT,
 		.pmsver = SPEVIRT_PMSVER_V1P2,
 		.max_buffer_size = 4 << 20,
 	};
 	struct spevirt_view view;
-	volatile unsigned int sink = 0;
-	double t0, t1, t2;
-	long i;
+	unsigned int i;
 
-	t0 = now_ns();
-	for (i = 0; i < n; i++) {
-		cfg.pmsver = (unsigned int)(1 + (i & 1) * 2);
-		sink += (unsigned int)spevirt_view_compute(&host, &cfg, &view);
-	}
-	t1 = now_ns();
-	for (i = 0; i < n; i++)
-		sink += (unsigned int)spevirt_access(&view, regs[i & 15], (i >> 4) & 1);
-	t2 = now_ns();
-	if (n > 0)
-		printf("spevirt_view_compute: %.1f ns/call\nspevirt_access: %.2f ns/call\n",
-		       (t1 - t0) / (double)n, (t2 - t1) / (double)n);
-	return sink == 0xffffffffU;
+	if (spevirt_view_compute(&host, &cfg, &view) != SPEVIRT_OK)
+		return 1;
+	for (i = 0; i < sizeof(loops) / sizeof(loops[0]); i++)
+		if (!only || !strcmp(only, loops[i]))
+			printf("%s: %.2f ns/call\n", names[i], run(i, n, &cfg, &view));
+	return 0;
 }

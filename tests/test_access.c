@@ -181,6 +181,41 @@ static void unknown_encodings_get_a_defined_answer(void **state)
 	assert_int_equal(spevirt_access(&v, SPEVIRT_SYSREG_PMBIDR_EL1, true), SPEVIRT_ACCESS_UNDEF);
 }
 
+/*
+ * The header's inline decision is the exported one: the same answer for
+ * every encoding of op0 3 (SPE's block, around it and far from it), both
+ * directions, and a NULL view; a trapped ID read returns the view's value.
+ */
+static void inline_decision_and_read_view_agree_with_spevirt_access(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 2);
+	struct spevirt_view v;
+	uint32_t enc;
+	int w;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	for (enc = SPEVIRT_SYSREG(3, 0, 0, 0, 0); enc <= SPEVIRT_SYSREG(3, 7, 15, 15, 7); enc++)
+		for (w = 0; w <= 1; w++) {
+			assert_int_equal(spevirt_access_inline(&v, enc, w), spevirt_access(&v, enc, w));
+			assert_int_equal(spevirt_access_inline(NULL, enc, w),
+					 spevirt_access(NULL, enc, w));
+		}
+	assert_int_equal(spevirt_access_inline(&v, ~0U, false), SPEVIRT_ACCESS_NOT_SPE);
+	assert_int_equal(spevirt_spe_slot(SPEVIRT_SYSREG_PMSCR_EL1), 0);
+	assert_int_equal(spevirt_spe_slot(SPEVIRT_SYSREG_PMBIDR_EL1), SPEVIRT_NR_SPE_SLOTS - 1);
+	assert_int_equal(spevirt_spe_slot(SPEVIRT_SYSREG_PMSCR_EL1 - (1U << 5)), SPEVIRT_NR_SPE_SLOTS);
+	assert_int_equal(spevirt_spe_slot(SPEVIRT_SYSREG_PMBIDR_EL1 + (1U << 5)), SPEVIRT_NR_SPE_SLOTS);
+
+	assert_int_equal(spevirt_access_inline(&v, SPEVIRT_SYSREG_PMSIDR_EL1, false),
+			 SPEVIRT_ACCESS_READ_VIEW);
+	assert_true(spevirt_read_view(&v, SPEVIRT_SYSREG_PMSIDR_EL1) == v.pmsidr_el1);
+	assert_true(spevirt_read_view(&v, SPEVIRT_SYSREG_PMBIDR_EL1) == v.pmbidr_el1);
+	assert_true(spevirt_read_view(&v, SPEVIRT_SYSREG_PMSCR_EL1) == 0);
+	assert_true(spevirt_read_view(NULL, SPEVIRT_SYSREG_PMSIDR_EL1) == 0);
+}
+
 static void a_failed_view_fails_closed(void **state)
 {
 	struct spevirt_host h = make_host(3, 1, 0);
@@ -524,6 +559,7 @@ int main(void)
 		cmocka_unit_test(decisions_agree_with_trap_controls_everywhere),
 		cmocka_unit_test(agreement_on_random_hosts),
 		cmocka_unit_test(unknown_encodings_get_a_defined_answer),
+		cmocka_unit_test(inline_decision_and_read_view_agree_with_spevirt_access),
 		cmocka_unit_test(a_failed_view_fails_closed),
 		cmocka_unit_test(no_fgt_host_level_guest_works_without_flags),
 		cmocka_unit_test(downgraded_guest_without_fgt_needs_the_tpms_fallback),

@@ -5,6 +5,9 @@
  */
 #include "common.h"
 
+#include <errno.h>
+#include <spevirt/spevirt_errno.h>
+
 struct status_case {
 	const char *rule;
 	enum spevirt_status status;
@@ -146,10 +149,29 @@ static void status_values_are_stable(void **state)
 	assert_int_equal(SPEVIRT_E_MISMATCH, 10);
 }
 
+/* The errno of each status is the one KVM gives for the same condition. */
+static void errno_follows_kvm_for_each_status(void **state)
+{
+	(void)state;
+	assert_int_equal(spevirt_errno(SPEVIRT_OK), 0);
+	assert_int_equal(spevirt_errno(SPEVIRT_E_INVAL), -EINVAL);
+	assert_int_equal(spevirt_errno(SPEVIRT_E_HOST_NO_SPE), -ENXIO);
+	assert_int_equal(spevirt_errno(SPEVIRT_E_HOST_NOT_OWNED), -EBUSY);
+	assert_int_equal(spevirt_errno(SPEVIRT_E_HOST_INVALID), -EINVAL);
+	assert_int_equal(spevirt_errno(SPEVIRT_E_PMSVER), -EINVAL);
+	assert_int_equal(spevirt_errno(SPEVIRT_E_NVM), -EINVAL);
+	assert_int_equal(spevirt_errno(SPEVIRT_E_BUFSIZE), -EDOM);
+	assert_int_equal(spevirt_errno(SPEVIRT_E_NEED_FGT), -ENXIO);
+	assert_int_equal(spevirt_errno(SPEVIRT_E_LEAK), -EPERM);
+	assert_int_equal(spevirt_errno(SPEVIRT_E_MISMATCH), -EINVAL);
+	assert_int_equal(spevirt_errno((enum spevirt_status)(SPEVIRT_E_MISMATCH + 1)), -EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_status_with_a_reason_naming_the_field),
+		cmocka_unit_test(errno_follows_kvm_for_each_status),
 		cmocka_unit_test(the_table_reaches_every_error_status),
 		cmocka_unit_test(null_pointers_are_einval),
 		cmocka_unit_test(success_clears_the_reason),

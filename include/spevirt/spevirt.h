@@ -461,6 +461,69 @@ SPEVIRT_API enum spevirt_access spevirt_access(const struct spevirt_view *view, 
 					       bool is_write);
 
 /**
+ * spevirt_spe_slot() - the index of an SPE register in spevirt_view.access
+ * @sysreg: as for spevirt_access()
+ *
+ * SPE's registers are op0 3, op1 0, CRn 9, CRm 9 or 10: the slot is
+ * (CRm - 9) * 8 + op2.
+ *
+ * Return: 0 to SPEVIRT_NR_SPE_SLOTS - 1; SPEVIRT_NR_SPE_SLOTS outside the
+ * block.
+ */
+static inline uint32_t spevirt_spe_slot(uint32_t sysreg)
+{
+	/* Both ends compared: the subtraction below never wraps. */
+	if (sysreg < SPEVIRT_SYSREG_PMSCR_EL1 ||
+	    sysreg > SPEVIRT_SYSREG_PMSCR_EL1 + ((SPEVIRT_NR_SPE_SLOTS - 1U) << 5) ||
+	    (sysreg & 0x1fU))
+		return SPEVIRT_NR_SPE_SLOTS;
+	return (sysreg - SPEVIRT_SYSREG_PMSCR_EL1) >> 5;
+}
+
+/**
+ * spevirt_access_inline() - spevirt_access(), inlined into a trap handler
+ * @view: as for spevirt_access()
+ * @sysreg: as for spevirt_access()
+ * @is_write: as for spevirt_access()
+ *
+ * The same decision as spevirt_access(), which calls it: a hypervisor's
+ * MRS/MSR handler pays a few instructions and no call.  spevirt_access()
+ * stays for the ABI and for other languages.
+ *
+ * Return: as spevirt_access().
+ */
+static inline enum spevirt_access spevirt_access_inline(const struct spevirt_view *view,
+							uint32_t sysreg, bool is_write)
+{
+	uint32_t slot = spevirt_spe_slot(sysreg);
+
+	if (slot == SPEVIRT_NR_SPE_SLOTS)
+		return SPEVIRT_ACCESS_NOT_SPE;
+	if (!view)
+		return SPEVIRT_ACCESS_UNDEF;
+	return (enum spevirt_access)view->access[is_write][slot];
+}
+
+/**
+ * spevirt_read_view() - the value of a SPEVIRT_ACCESS_READ_VIEW read
+ * @view: the guest's view
+ * @sysreg: SPEVIRT_SYSREG_PMSIDR_EL1 or SPEVIRT_SYSREG_PMBIDR_EL1
+ *
+ * Return: @view->pmsidr_el1 or @view->pmbidr_el1; 0 for any other encoding
+ * and when @view is NULL.
+ */
+static inline uint64_t spevirt_read_view(const struct spevirt_view *view, uint32_t sysreg)
+{
+	if (!view)
+		return 0;
+	if (sysreg == SPEVIRT_SYSREG_PMSIDR_EL1)
+		return view->pmsidr_el1;
+	if (sysreg == SPEVIRT_SYSREG_PMBIDR_EL1)
+		return view->pmbidr_el1;
+	return 0;
+}
+
+/**
  * spevirt_access_trapped() - does an access reach the hypervisor?
  * @view: a view filled by spevirt_view_compute()
  * @sysreg: as for spevirt_access()
