@@ -24,7 +24,14 @@ void fv_buffer_access(void)
 	//@ assert buffer_null_inval: st == SPEVIRT_E_INVAL;
 }
 
-void fv_buffer_hw_event(void)
+/* A buffer-management event: the hardware's, or an abort of the buffer. */
+typedef enum spevirt_status (*fv_event_fn)(const struct spevirt_view *view,
+					   const struct spevirt_buffer *state,
+					   struct spevirt_buffer *next,
+					   struct spevirt_buffer_effect *effect);
+
+/* Every view, state and event; then in place, then a NULL new state. */
+static void fv_event_driver(fv_event_fn event)
 {
 	struct spevirt_view view;
 	struct spevirt_buffer state, next;
@@ -33,29 +40,37 @@ void fv_buffer_hw_event(void)
 
 	fv_any_view(&view);
 	FV_ANY(state);
-	st = spevirt_buffer_hw_event(&view, &state, fv_u64(), fv_u64(), &next, &eff);
+	st = event(&view, &state, &next, &eff);
 	if (st == SPEVIRT_OK) {
 		//@ assert buffer_event_stops: !eff.running && eff.irq && eff.event;
 	}
-	st = spevirt_buffer_hw_event(&view, &state, fv_u64(), fv_u64(), &state, &eff);
-	st = spevirt_buffer_hw_event(&view, NULL, fv_u64(), fv_u64(), &next, &eff);
+	st = event(&view, &state, &state, &eff);
+	st = event(&view, &state, NULL, &eff);
 	//@ assert buffer_null_inval: st == SPEVIRT_E_INVAL && eff.reason != \null;
+}
+
+/* Any syndrome and write pointer the hardware reports. */
+static enum spevirt_status fv_hw_event(const struct spevirt_view *view,
+				       const struct spevirt_buffer *state,
+				       struct spevirt_buffer *next, struct spevirt_buffer_effect *effect)
+{
+	return spevirt_buffer_hw_event(view, state, fv_u64(), fv_u64(), next, effect);
+}
+
+/* Any stage and fault status code. */
+static enum spevirt_status fv_abort(const struct spevirt_view *view,
+				    const struct spevirt_buffer *state,
+				    struct spevirt_buffer *next, struct spevirt_buffer_effect *effect)
+{
+	return spevirt_buffer_abort(view, state, fv_u32(), fv_u32(), next, effect);
+}
+
+void fv_buffer_hw_event(void)
+{
+	fv_event_driver(fv_hw_event);
 }
 
 void fv_buffer_abort(void)
 {
-	struct spevirt_view view;
-	struct spevirt_buffer state, next;
-	struct spevirt_buffer_effect eff;
-	enum spevirt_status st;
-
-	fv_any_view(&view);
-	FV_ANY(state);
-	st = spevirt_buffer_abort(&view, &state, fv_u32(), fv_u32(), &next, &eff);
-	if (st == SPEVIRT_OK) {
-		//@ assert buffer_event_stops: !eff.running && eff.irq && eff.event;
-	}
-	st = spevirt_buffer_abort(&view, &state, fv_u32(), fv_u32(), &state, &eff);
-	st = spevirt_buffer_abort(&view, &state, 2, 0x10, NULL, &eff);
-	//@ assert buffer_null_inval: st == SPEVIRT_E_INVAL && eff.reason != \null;
+	fv_event_driver(fv_abort);
 }
