@@ -195,6 +195,9 @@ static void lookup_by_name_ignores_case_and_refuses_unknown(void **state)
 	assert_ptr_equal(spevirt_reg_find("pmsidr_el1"), spevirt_reg_find("PMSIDR_EL1"));
 	/* 'a', the first lowercase letter, in a name that has it */
 	assert_ptr_equal(spevirt_reg_find("id_aa64dfr0_el1"), spevirt_reg_find("ID_AA64DFR0_EL1"));
+	/* Every character counts, the first and the last included. */
+	assert_null(spevirt_reg_find("XMSIDR_EL1"));
+	assert_null(spevirt_reg_find("PMSIDR_EL2"));
 	assert_null(spevirt_reg_find("PMSIDR_EL"));
 	assert_null(spevirt_reg_find("PMSIDR_EL12"));
 	assert_null(spevirt_reg_find(""));
