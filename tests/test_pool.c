@@ -243,6 +243,8 @@ static const struct one_field one_field_cases[] = {
 	{ "PMSIDR_EL1.ALTCLK", 1, 0xfULL << 28, 0, 0, 0, 3, 1, 0 },
 	{ "PMSIDR_EL1.ERnd", 1, BIT(5), 0, 0, 0, 3, 1, 0 },
 	{ "PMSIDR_EL1.ArchInst", 1, BIT(3), 0, 0, 0, 3, 1, 0 },
+	/* Bit 0: a field whose lowest bit is the register's. */
+	{ "PMSIDR_EL1.FE", 1, 0, BIT(0), 0, 0, 3, 1, 0 },
 	{ "PMSIDR_EL1.PBT", 1, 0, BIT(24), 0, 0, 3, 1, 0 },
 	{ "PMSIDR_EL1.SME", 1, 0, BIT(32), 0, 0, 3, 1, 0 },
 	{ "PMSIDR_EL1.FPF", 2, 0, BIT(26) | BIT(27), 0, 0, 3, 1, 0 },
@@ -306,6 +308,28 @@ static void each_field_that_differs_is_named_with_both_values(void **state)
 		assert_non_null(m.issues[0].rule);
 		assert_string_equal(dst.reason, m.issues[0].rule);
 	}
+}
+
+/* An issue reports the field's own values, shifted down to bit 0. */
+static void an_issue_reports_the_fields_values_not_the_registers(void **state)
+{
+	struct spevirt_config c = { .pmsver = 3 };
+	struct spevirt_host a = one_field_source(), b = a;
+	struct spevirt_view src, dst;
+	struct spevirt_migration m;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&a, &c, &src), SPEVIRT_OK);
+	b.pmbidr_el1 = (b.pmbidr_el1 & ~0xfULL) | 0xb;		/* Align 2 KiB */
+	b.pmsidr_el1 &= ~BIT(0);				/* no FE */
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
+	assert_int_equal(m.nr_issues, 2);
+	assert_string_equal(m.issues[0].field, "PMSIDR_EL1.FE");
+	assert_int_equal(m.issues[0].wanted, 1);
+	assert_int_equal(m.issues[0].found, 0);
+	assert_string_equal(m.issues[1].field, "PMBIDR_EL1.Align");
+	assert_int_equal(m.issues[1].wanted, 4);
+	assert_int_equal(m.issues[1].found, 0xb);
 }
 
 static void every_issue_is_listed_not_only_the_first(void **state)
@@ -787,6 +811,7 @@ int main(void)
 		cmocka_unit_test(migration_agrees_with_the_pool_of_both),
 		cmocka_unit_test(a_guest_can_always_move_to_its_own_host),
 		cmocka_unit_test(each_field_that_differs_is_named_with_both_values),
+		cmocka_unit_test(an_issue_reports_the_fields_values_not_the_registers),
 		cmocka_unit_test(every_issue_is_listed_not_only_the_first),
 		cmocka_unit_test(migration_with_forbidden_leaks_names_the_new_leaks),
 		cmocka_unit_test(a_source_view_of_another_configuration_is_einval),
