@@ -6,21 +6,32 @@
  */
 #include "fv.h"
 
-void fv_buffer_access(void)
-{
+/* One call's arguments: any view and any state. */
+struct fv_buffer_args {
 	struct spevirt_view view;
 	struct spevirt_buffer state, next;
 	struct spevirt_buffer_effect eff;
+};
+
+static void fv_buffer_args_any(struct fv_buffer_args *a)
+{
+	fv_any_view(&a->view);
+	FV_ANY(a->state);
+}
+
+void fv_buffer_access(void)
+{
+	struct fv_buffer_args a;
 	enum spevirt_status st;
 
-	fv_any_view(&view);
-	FV_ANY(state);
-	st = spevirt_buffer_access(&view, &state, fv_u32(), fv_bool(), fv_u64(), &next, &eff);
+	fv_buffer_args_any(&a);
+	st = spevirt_buffer_access(&a.view, &a.state, fv_u32(), fv_bool(), fv_u64(), &a.next, &a.eff);
 	/* In place: next is state. */
-	st = spevirt_buffer_access(&view, &state, fv_u32(), fv_bool(), fv_u64(), &state, &eff);
-	st = spevirt_buffer_access(NULL, &state, fv_u32(), fv_bool(), fv_u64(), &next, &eff);
-	//@ assert buffer_null_inval: st == SPEVIRT_E_INVAL && eff.reason != \null;
-	st = spevirt_buffer_access(&view, &state, fv_u32(), fv_bool(), fv_u64(), &next, NULL);
+	st = spevirt_buffer_access(&a.view, &a.state, fv_u32(), fv_bool(), fv_u64(), &a.state,
+				   &a.eff);
+	st = spevirt_buffer_access(NULL, &a.state, fv_u32(), fv_bool(), fv_u64(), &a.next, &a.eff);
+	//@ assert buffer_null_inval: st == SPEVIRT_E_INVAL && a.eff.reason != \null;
+	st = spevirt_buffer_access(&a.view, &a.state, fv_u32(), fv_bool(), fv_u64(), &a.next, NULL);
 	//@ assert buffer_null_inval: st == SPEVIRT_E_INVAL;
 }
 
@@ -33,20 +44,17 @@ typedef enum spevirt_status (*fv_event_fn)(const struct spevirt_view *view,
 /* Every view, state and event; then in place, then a NULL new state. */
 static void fv_event_driver(fv_event_fn event)
 {
-	struct spevirt_view view;
-	struct spevirt_buffer state, next;
-	struct spevirt_buffer_effect eff;
+	struct fv_buffer_args a;
 	enum spevirt_status st;
 
-	fv_any_view(&view);
-	FV_ANY(state);
-	st = event(&view, &state, &next, &eff);
+	fv_buffer_args_any(&a);
+	st = event(&a.view, &a.state, &a.next, &a.eff);
 	if (st == SPEVIRT_OK) {
-		//@ assert buffer_event_stops: !eff.running && eff.irq && eff.event;
+		//@ assert buffer_event_stops: !a.eff.running && a.eff.irq && a.eff.event;
 	}
-	st = event(&view, &state, &state, &eff);
-	st = event(&view, &state, NULL, &eff);
-	//@ assert buffer_null_inval: st == SPEVIRT_E_INVAL && eff.reason != \null;
+	st = event(&a.view, &a.state, &a.state, &a.eff);
+	st = event(&a.view, &a.state, NULL, &a.eff);
+	//@ assert buffer_null_inval: st == SPEVIRT_E_INVAL && a.eff.reason != \null;
 }
 
 /* Any syndrome and write pointer the hardware reports. */
