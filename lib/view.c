@@ -30,7 +30,7 @@ static const char *config_invalid(const struct spevirt_config *cfg)
 	    (cfg->flags & (SPEVIRT_CFG_TPMS_FALLBACK | SPEVIRT_CFG_UNADVERTISED_LIMIT)))
 		return "spevirt_config.flags: the KVM RFC v6 profile has no TPMS or unadvertised-"
 		       "limit fallback";
-	if (cfg->profile == SPEVIRT_PROFILE_KVM_RFC_V6 && (cfg->flags | SPEVIRT_CFG_PINNED_MEMORY))
+	if (cfg->profile == SPEVIRT_PROFILE_KVM_RFC_V6 && (cfg->flags & SPEVIRT_CFG_PINNED_MEMORY))
 		return "spevirt_config.flags: the KVM RFC v6 profile traps the buffer registers "
 		       "and has no pinned-memory mode (SPEVIRT_CFG_PINNED_MEMORY)";
 	if (cfg->pmsver > SPEVIRT_ID_AA64DFR0_EL1_PMSVER_MASK >> SPEVIRT_ID_AA64DFR0_EL1_PMSVER_SHIFT)
@@ -456,7 +456,7 @@ static enum spevirt_status best_offer(const struct spevirt_host *host, struct sp
 	if (status != SPEVIRT_OK) {
 		cfg->pmsver = SPEVIRT_PMSVER_NI;
 		cfg->spe_nvm = 0;
-		*view = (struct spevirt_view){ 0 };
+		/* spevirt_fail_closed_() clears the rest of the view. */
 		return fail(view, status, reason);
 	}
 	for (v = offer_ceiling(cfg); v >= SPEVIRT_PMSVER_IMP; v--)
