@@ -293,8 +293,6 @@ static enum spevirt_status migrate_check(const struct spevirt_view *source,
 	enum spevirt_status status;
 	const char *reason;
 
-	if (!dest_view || !report)
-		return SPEVIRT_E_INVAL;
 	*report = (struct spevirt_migration){ 0 };
 	*dest_view = (struct spevirt_view){ 0 };
 	if (!source || !cfg || !dest) {
@@ -339,7 +337,8 @@ enum spevirt_status spevirt_migrate_check(const struct spevirt_view *source,
 					  struct spevirt_view *dest_view,
 					  struct spevirt_migration *report)
 {
-	if (!report)
+	/* Without both, there is nowhere to say why: nothing is written. */
+	if (!dest_view || !report)
 		return SPEVIRT_E_INVAL;
 	return spevirt_fail_closed_(dest_view, migrate_check(source, cfg, dest, dest_view, report));
 }
