@@ -70,19 +70,15 @@ NO_ALARM_PROPERTIES = {
 ASSERT_RE = re.compile(r"//@\s*assert\s+(\w+)\s*:")
 
 
-def sources():
-    lib = sorted(os.path.join("lib", f) for f in os.listdir(os.path.join(ROOT, "lib"))
-                 if f.endswith(".c"))
-    drv = sorted(os.path.join("formal", f) for f in os.listdir(os.path.join(ROOT, "formal"))
-                 if f.endswith(".c"))
-    return lib, drv
+def listing(directory, suffix):
+    return sorted(os.path.join(directory, f) for f in os.listdir(os.path.join(ROOT, directory))
+                  if f.endswith(suffix))
 
 
-def named_assertions(files):
+def named_assertions():
     """(file, line) -> property name, for every named assertion of the drivers."""
     names = {}
-    for f in files + [os.path.join("formal", h) for h in os.listdir(os.path.join(ROOT, "formal"))
-                      if h.endswith(".h")]:
+    for f in listing("formal", ".c") + listing("formal", ".h"):
         with open(os.path.join(ROOT, f), encoding="utf-8") as fh:
             for n, text in enumerate(fh, 1):
                 m = ASSERT_RE.search(text)
@@ -114,7 +110,8 @@ def analyse(entry, precision, extra, save, out):
         with open(csvfile, encoding="utf-8") as fh:
             rows = list(csv.DictReader(fh, delimiter="\t"))
     return {
-        "entry": entry, "precision": precision, "rc": rc, "cpu": cpu, "rows": rows,
+        "entry": entry, "precision": precision, "cpu": cpu, "rows": rows,
+        "clean": rc == 0 and alarms is not None and int(alarms.group(1)) == 0,
         "alarms": int(alarms.group(1)) if alarms else None,
         "reached": (int(reached.group(1)), int(reached.group(2))) if reached else None,
         "log": os.path.join(out, entry + ".log"),
@@ -124,7 +121,9 @@ def analyse(entry, precision, extra, save, out):
 def main():
     out = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build-prove"))
     os.makedirs(out, exist_ok=True)
-    lib, drv = sources()
+    lib, drv = listing("lib", ".c"), listing("formal", ".c")
+    # Read with the sources EVA parses, so that the lines match them.
+    names = named_assertions()
     save = os.path.join(out, "spevirt.sav")
     parse = (["frama-c", "-machdep", "gcc_x86_64",
               "-cpp-extra-args=-I include -I lib -I formal"] + lib + drv + ["-save", save])
@@ -146,10 +145,10 @@ def main():
         results = list(pool.map(lambda e: analyse(e[0], e[1], e[2], save, out), entries))
 
     failed = False
-    names = named_assertions(drv)
-    status = {}     # property name -> set of statuses where reached
+    # Property name -> the statuses it has where an entry point reaches it.
+    status = {name: set() for name in names.values()}
     for r in results:
-        ok = r["rc"] == 0 and r["alarms"] == 0
+        ok = r["clean"]
         reached = f"{r['reached'][0]}/{r['reached'][1]}" if r["reached"] else "?"
         print(f"{'ok  ' if ok else 'FAIL'} {r['entry']:<22} precision {r['precision']:>2}  "
               f"alarms {r['alarms'] if r['alarms'] is not None else '?':>2}  "
@@ -159,12 +158,9 @@ def main():
             print(f"     see {r['log']}")
         for row in r["rows"]:
             key = (row["file"], int(row["line"]))
-            if row["property kind"] != "user assertion" or key not in names:
-                continue
-            if row["status"] != "Dead":
-                status.setdefault(names[key], set()).add(row["status"])
-            else:
-                status.setdefault(names[key], set())
+            if row["property kind"] == "user assertion" and key in names and \
+               row["status"] != "Dead":
+                status[names[key]].add(row["status"])
     print()
     for name in sorted(status):
         seen = status[name]
@@ -183,15 +179,11 @@ def main():
     for name, entries in sorted(NO_ALARM_PROPERTIES.items()):
         if not all(e in by_entry for e in entries):
             continue
-        clean = all(by_entry[e]["rc"] == 0 and by_entry[e]["alarms"] == 0 for e in entries)
+        clean = all(by_entry[e]["clean"] for e in entries)
         if not clean:
             failed = True
         print(f"{'ok  ' if clean else 'FAIL'} {name:<40} {'Valid' if clean else 'alarms'} "
               f"(no alarm in {', '.join(entries)})")
-    missing = set(names.values()) - set(status) if not only else set()
-    for name in sorted(missing):
-        failed = True
-        print(f"FAIL {name:<40} NOT REACHED")
     total = sum(r["cpu"] for r in results)
     print(f"\nprove: {len(results)} entry points, {sum(1 for s in status.values() if s == {'Valid'})} "
           f"properties Valid, {total:.0f} s CPU in {time.monotonic() - start:.0f} s "
