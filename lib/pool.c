@@ -293,8 +293,11 @@ static enum spevirt_status migrate_check(const struct spevirt_view *source,
 	enum spevirt_status status;
 	const char *reason;
 
+	/*
+	 * @dest_view: every refusal below sets its reason, and
+	 * spevirt_fail_closed_() clears the rest; success fills all of it.
+	 */
 	*report = (struct spevirt_migration){ 0 };
-	*dest_view = (struct spevirt_view){ 0 };
 	if (!source || !cfg || !dest) {
 		dest_view->reason = "the source view, configuration or destination pointer is NULL";
 		return SPEVIRT_E_INVAL;
