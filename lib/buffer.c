@@ -122,7 +122,8 @@ static void write_reg(const struct spevirt_view *view, struct spevirt_buffer *cu
 	bool was = collecting(cur);
 
 	/* While collecting, only a PMBLIMITR_EL1 write that clears E is taken. */
-	if (was && !(sysreg == SPEVIRT_SYSREG_PMBLIMITR_EL1 && !(value & SPEVIRT_PMBLIMITR_EL1_E))) {
+	if (was &&
+	    !(sysreg == SPEVIRT_SYSREG_PMBLIMITR_EL1 && !(value & SPEVIRT_PMBLIMITR_EL1_E))) {
 		effect->ignored = true;
 		return;
 	}
@@ -132,7 +133,7 @@ static void write_reg(const struct spevirt_view *view, struct spevirt_buffer *cu
 }
 
 /* Zero @effect, when there is one, and fail with @reason in it. */
-static enum spevirt_status refuse(struct spevirt_buffer_effect *effect, const char *reason)
+static enum spevirt_status refuse_why(struct spevirt_buffer_effect *effect, const char *reason)
 {
 	if (effect) {
 		*effect = (struct spevirt_buffer_effect){ 0 };
@@ -141,11 +142,15 @@ static enum spevirt_status refuse(struct spevirt_buffer_effect *effect, const ch
 	return SPEVIRT_E_INVAL;
 }
 
-#define SPV_NULL_ARGUMENT	"the view, state, next or effect pointer is NULL"
+/* A refusal with its reason @name, @text (SPV_WHY()). */
+#define refuse(effect, name, text)	refuse_why(effect, SPV_WHY(name, text))
+#define refuse_null(effect)	\
+	refuse(effect, BUFFER_NULL_POINTER, "the view, state, next or effect pointer is NULL")
 
 enum spevirt_status spevirt_buffer_access(const struct spevirt_view *view,
 					  const struct spevirt_buffer *state, uint32_t sysreg,
-					  bool is_write, uint64_t value, struct spevirt_buffer *next,
+					  bool is_write, uint64_t value,
+					  struct spevirt_buffer *next,
 					  struct spevirt_buffer_effect *effect)
 {
 	struct spevirt_buffer cur;
@@ -153,18 +158,18 @@ enum spevirt_status spevirt_buffer_access(const struct spevirt_view *view,
 	bool was;
 
 	if (!view || !state || !next || !effect)
-		return refuse(effect, SPV_NULL_ARGUMENT);
+		return refuse_null(effect);
 	cur = *state;
 	reg = reg_of(&cur, sysreg);
 	if (!reg)
-		return refuse(effect, "the encoding is not PMBLIMITR_EL1, PMBPTR_EL1, PMBSR_EL1 or "
-				      "PMBMAR_EL1");
+		return refuse(effect, BUFFER_NOT_BUFFER_REG,
+			      "the encoding is not PMBLIMITR_EL1, PMBPTR_EL1, PMBSR_EL1 or PMBMAR_EL1");
 	*effect = (struct spevirt_buffer_effect){ 0 };
 	was = collecting(&cur);
 	if (spevirt_access(view, sysreg, is_write) != SPEVIRT_ACCESS_EMULATE) {
 		effect->undef = true;
-		effect->reason = "the view does not emulate this register: spevirt_access() is "
-				 "not SPEVIRT_ACCESS_EMULATE for it";
+		effect->reason = SPV_WHY(BUFFER_NOT_EMULATED,
+					 "the view does not emulate this register: spevirt_access() is not SPEVIRT_ACCESS_EMULATE for it");
 	} else if (is_write) {
 		write_reg(view, &cur, reg, sysreg, value, effect);
 	} else {
@@ -192,9 +197,10 @@ enum spevirt_status spevirt_buffer_hw_event(const struct spevirt_view *view,
 	struct spevirt_buffer cur;
 
 	if (!view || !state || !next || !effect)
-		return refuse(effect, SPV_NULL_ARGUMENT);
+		return refuse_null(effect);
 	if (!(hw_pmbsr & SPEVIRT_PMBSR_EL1_S))
-		return refuse(effect, "hw_pmbsr has S = 0: it reports no management event");
+		return refuse(effect, BUFFER_NO_EVENT,
+			      "hw_pmbsr has S = 0: it reports no management event");
 	stop_with(state, hw_pmbsr, &cur, effect);
 	cur.pmbptr_el1 = sanitize_ptr(view, hw_pmbptr);
 	finish(&cur, collecting(state), next, effect);
@@ -210,14 +216,15 @@ enum spevirt_status spevirt_buffer_abort(const struct spevirt_view *view,
 	uint64_t ec;
 
 	if (!view || !state || !next || !effect)
-		return refuse(effect, SPV_NULL_ARGUMENT);
+		return refuse_null(effect);
 	if (stage != 1 && stage != 2)
-		return refuse(effect, "stage is neither 1 nor 2");
+		return refuse(effect, BUFFER_STAGE, "stage is neither 1 nor 2");
 	if (fsc > 63 || !(SPV_FSC_DEFINED & (1ULL << fsc)))
-		return refuse(effect, "fsc is not a fault status code the Arm ARM defines for "
-				      "PMBSR_EL1.FSC");
+		return refuse(effect, BUFFER_FSC,
+			      "fsc is not a fault status code the Arm ARM defines for PMBSR_EL1.FSC");
 	ec = stage == 1 ? SPEVIRT_PMBSR_EL1_EC_FAULT_S1 : SPEVIRT_PMBSR_EL1_EC_FAULT_S2;
-	stop_with(state, SPV_FIELD_PREP(PMBSR_EL1_EC, ec) | SPV_FIELD_PREP(PMBSR_EL1_MSS_FAULT_FSC, fsc),
+	stop_with(state,
+		  SPV_FIELD_PREP(PMBSR_EL1_EC, ec) | SPV_FIELD_PREP(PMBSR_EL1_MSS_FAULT_FSC, fsc),
 		  &cur, effect);
 	finish(&cur, collecting(state), next, effect);
 	return SPEVIRT_OK;

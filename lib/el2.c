@@ -71,9 +71,9 @@ static void plan_pmscr(const struct spevirt_hostcaps *caps, const struct spevirt
 		return;
 	rm->value |= record_controls(caps, flags, &mask);
 	rm->mask |= mask;
-	if (caps->feats & SPV_FEAT_SPE_nVM) {
+	if (caps->feats & SPV_FEAT_SPE_NVM) {
 		rm->mask |= SPEVIRT_PMSCR_EL2_ENVM;
-		if (g->feats & SPV_FEAT_SPE_nVM)
+		if (g->feats & SPV_FEAT_SPE_NVM)
 			rm->value |= SPEVIRT_PMSCR_EL2_ENVM;
 	}
 }
@@ -128,7 +128,7 @@ static const uint32_t load_order[] = {
 	SPEVIRT_SYSREG_PMBLIMITR_EL1,	SPEVIRT_SYSREG_PMSCR_EL1,
 };
 
-#define SPV_NR_LOAD_ORDER	(sizeof(load_order) / sizeof(load_order[0]))
+#define SPV_NR_LOAD_ORDER	spv_array_size(load_order)
 
 unsigned int spevirt_context_regs(const struct spevirt_view *view,
 				  uint32_t sysregs[SPEVIRT_NR_SPE_SLOTS])

@@ -22,36 +22,49 @@ struct leak_text {
 	const char *reason;	/* view.reason under SPEVIRT_CFG_FORBID_LEAKS */
 };
 
-#define SPV_LEAK(n, text)	{ #n, text, "SPEVIRT_LEAK_" #n ": " text }
+/* What the guest can observe through each leak: spevirt_leak_describe(). */
+#define SPV_LEAK_RECORD_FORMAT \
+	"the guest's PMSVer is below the host's: records carry the packets and encodings of the host's SPE version"
+#define SPV_LEAK_RECORD_FEATURES \
+	"the view hides PMSIDR_EL1.PBT, CRR, SME or LDS, but the hardware still emits their packets"
+#define SPV_LEAK_FILTER_BITS \
+	"PMSEVFR_EL1 event bits and PMSFCR_EL1.FnE/FDS/SIMD/FP filters of features the guest lacks stay writable instead of RAZ/WI"
+#define SPV_LEAK_PMSCR_EXC \
+	"the host has FEAT_SPE_EXC, the guest does not: PMSCR_EL1.KE and EE stay writable"
+#define SPV_LEAK_PMBIDR_READ \
+	"without FEAT_FGT nothing traps PMBIDR_EL1: the guest without SPE reads the host's value"
+#define SPV_LEAK_PMCR_FZS \
+	"the host has FEAT_SPEv1p2, the guest does not: PMCR_EL0.FZS exists unless the hypervisor traps PMCR_EL0"
+#define SPV_LEAK_UNADVERTISED_LIMIT \
+	"PMBIDR_EL1.MaxBuffSize shows the hardware's value, not the limit: the guest learns it from a buffer-size management event"
+#define SPV_LEAK_ID_INCONSISTENT \
+	"the guest reads PMSVer V1P5 with SPE_nVM and SPE_EXC 0, which FEAT_SPEv1p5 forbids: it may expect PMBMAR_EL1 and profiling exceptions"
+#define SPV_LEAK_BUFFER_BITS \
+	"pinned memory leaves the buffer registers untrapped: PMBLIMITR_EL1.nVM and PMFZ of features the guest lacks stay writable"
+
+/* The short form (SPV_WHY()) of both sentences is the bit's macro name. */
+#define SPV_LEAK(n)								\
+	{ #n, SPV_WHY(SPEVIRT_LEAK_##n, SPV_LEAK_##n),				\
+	  SPV_WHY(SPEVIRT_LEAK_##n, "SPEVIRT_LEAK_" #n ": " SPV_LEAK_##n) }
 
 /* In bit order: entry i describes bit i. */
 static const struct leak_text leak_texts[SPEVIRT_LEAK_COUNT] = {
-	SPV_LEAK(RECORD_FORMAT, "the guest's PMSVer is below the host's: records carry the packets "
-	     "and encodings of the host's SPE version"),
-	SPV_LEAK(RECORD_FEATURES, "the view hides PMSIDR_EL1.PBT, CRR, SME or LDS, but the "
-	     "hardware still emits their packets"),
-	SPV_LEAK(FILTER_BITS, "PMSEVFR_EL1 event bits and PMSFCR_EL1.FnE/FDS/SIMD/FP "
-	     "filters of features the guest lacks stay writable instead of RAZ/WI"),
-	SPV_LEAK(PMSCR_EXC, "the host has FEAT_SPE_EXC, the guest does not: PMSCR_EL1.KE and EE "
-	     "stay writable"),
-	SPV_LEAK(PMBIDR_READ, "without FEAT_FGT nothing traps PMBIDR_EL1: the guest without SPE "
-	     "reads the host's value"),
-	SPV_LEAK(PMCR_FZS, "the host has FEAT_SPEv1p2, the guest does not: PMCR_EL0.FZS exists "
-	     "unless the hypervisor traps PMCR_EL0"),
-	SPV_LEAK(UNADVERTISED_LIMIT, "PMBIDR_EL1.MaxBuffSize shows the hardware's value, not the "
-	     "limit: the guest learns it from a buffer-size management event"),
-	SPV_LEAK(ID_INCONSISTENT, "the guest reads PMSVer V1P5 with SPE_nVM and SPE_EXC 0, which "
-	     "FEAT_SPEv1p5 forbids: it may expect PMBMAR_EL1 and profiling exceptions"),
-	SPV_LEAK(BUFFER_BITS, "pinned memory leaves the buffer registers untrapped: "
-	     "PMBLIMITR_EL1.nVM and PMFZ of features the guest lacks stay writable"),
+	SPV_LEAK(RECORD_FORMAT),
+	SPV_LEAK(RECORD_FEATURES),
+	SPV_LEAK(FILTER_BITS),
+	SPV_LEAK(PMSCR_EXC),
+	SPV_LEAK(PMBIDR_READ),
+	SPV_LEAK(PMCR_FZS),
+	SPV_LEAK(UNADVERTISED_LIMIT),
+	SPV_LEAK(ID_INCONSISTENT),
+	SPV_LEAK(BUFFER_BITS),
 };
-
 
 /* PMBLIMITR_EL1 bits the host has and the guest's features do not. */
 static bool pinned_bits_hidden(const struct spevirt_hostcaps *caps,
 			       const struct spevirt_config *cfg)
 {
-	return ((caps->feats & SPV_FEAT_SPE_nVM) && !cfg->spe_nvm) ||
+	return ((caps->feats & SPV_FEAT_SPE_NVM) && !cfg->spe_nvm) ||
 	       (caps->pmsver >= SPEVIRT_PMSVER_V1P2 && cfg->pmsver < SPEVIRT_PMSVER_V1P2);
 }
 

@@ -15,6 +15,10 @@ static enum spevirt_status pool_fail(struct spevirt_pool *pool, unsigned int hos
 	return status;
 }
 
+/* An invalid argument, with its reason @name, @text (SPV_WHY()). */
+#define pool_refuse(pool, name, text)	\
+	pool_fail(pool, 0, SPEVIRT_E_INVAL, SPV_WHY(name, text))
+
 /* Each host's own guest values, folded into the pool's (host 0's to start). */
 static enum spevirt_status pool_values(const struct spevirt_host *hosts, unsigned int nr_hosts,
 				       const struct spevirt_config *cfg,
@@ -48,12 +52,12 @@ static bool pool_args_valid(const struct spevirt_host *hosts, unsigned int nr_ho
 			    const struct spevirt_view *views)
 {
 	if (!hosts || !cfg || !views) {
-		pool_fail(pool, 0, SPEVIRT_E_INVAL,
-			  "the hosts, configuration or views pointer is NULL");
+		pool_refuse(pool, POOL_NULL_POINTER,
+			    "the hosts, configuration or views pointer is NULL");
 		return false;
 	}
 	if (!nr_hosts || nr_hosts > SPEVIRT_MAX_POOL) {
-		pool_fail(pool, 0, SPEVIRT_E_INVAL, "a pool holds 1 to SPEVIRT_MAX_POOL hosts");
+		pool_refuse(pool, POOL_SIZE, "a pool holds 1 to SPEVIRT_MAX_POOL hosts");
 		return false;
 	}
 	return true;
@@ -202,22 +206,21 @@ static void check_levels(const struct spevirt_hostcaps *caps, const struct spevi
 	if (cfg->pmsver == SPEVIRT_PMSVER_NI)
 		return;
 	if (cfg->pmsver > caps->pmsver) {
-		spevirt_issue_add_(report, "ID_AA64DFR0_EL1.PMSVer", cfg->pmsver, caps->pmsver,
-			  "the guest reads a PMSVer above the destination's: a guest never "
-			  "sees more than its host has");
+		spv_issue_add(report, "ID_AA64DFR0_EL1.PMSVer", cfg->pmsver, caps->pmsver,
+			      MIGRATE_PMSVER,
+			      "the guest reads a PMSVer above the destination's: a guest never sees more than its host has");
 		near->pmsver = caps->pmsver;
 	}
-	if (cfg->spe_nvm && !(caps->feats & SPV_FEAT_SPE_nVM)) {
-		spevirt_issue_add_(report, "ID_AA64DFR2_EL1.SPE_nVM", 1, 0,
-			  "the guest reads SPE_nVM 1 but the destination has no FEAT_SPE_nVM");
+	if (cfg->spe_nvm && !(caps->feats & SPV_FEAT_SPE_NVM)) {
+		spv_issue_add(report, "ID_AA64DFR2_EL1.SPE_nVM", 1, 0, MIGRATE_NVM,
+			      "the guest reads SPE_nVM 1 but the destination has no FEAT_SPE_nVM");
 		near->spe_nvm = 0;
 	}
 	if (limit && (!cfg->max_buffer_size || cfg->max_buffer_size > limit)) {
 		spevirt_maxbuf_encode(cfg->max_buffer_size, &wanted);
-		spevirt_issue_add_(report, "PMBIDR_EL1.MaxBuffSize", wanted, limit_field,
-			  "the destination's own PMBIDR_EL1.MaxBuffSize limits the buffer "
-			  "below the guest's limit: the guest could program a buffer the "
-			  "destination cannot hold");
+		spv_issue_add(report, "PMBIDR_EL1.MaxBuffSize", wanted, limit_field,
+			      MIGRATE_BUFSIZE,
+			      "the destination's own PMBIDR_EL1.MaxBuffSize limits the buffer below the guest's limit: the guest could program a buffer the destination cannot hold");
 		near->max_buffer_size = limit;
 	}
 }
@@ -285,7 +288,8 @@ static void check_present(const struct spevirt_view *source, const struct spevir
 
 static enum spevirt_status migrate_check(const struct spevirt_view *source,
 					 const struct spevirt_config *cfg,
-					 const struct spevirt_host *dest, struct spevirt_view *dest_view,
+					 const struct spevirt_host *dest,
+					 struct spevirt_view *dest_view,
 					 struct spevirt_migration *report)
 {
 	struct spevirt_config near;
@@ -299,13 +303,13 @@ static enum spevirt_status migrate_check(const struct spevirt_view *source,
 	 */
 	*report = (struct spevirt_migration){ 0 };
 	if (!source || !cfg || !dest) {
-		dest_view->reason = "the source view, configuration or destination pointer is NULL";
+		dest_view->reason = SPV_WHY(MIGRATE_NULL_POINTER,
+					    "the source view, configuration or destination pointer is NULL");
 		return SPEVIRT_E_INVAL;
 	}
 	if (!source_matches(source, cfg)) {
-		dest_view->reason = "spevirt_config does not match the source view: its pmsver, "
-				    "spe_nvm and max_buffer_size must be those the source view "
-				    "shows the guest";
+		dest_view->reason = SPV_WHY(MIGRATE_CONFIG_MISMATCH,
+					    "spevirt_config does not match the source view: its pmsver, spe_nvm and max_buffer_size must be those the source view shows the guest");
 		return SPEVIRT_E_INVAL;
 	}
 	reason = spevirt_host_check_(dest, &caps);

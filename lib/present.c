@@ -23,76 +23,84 @@ struct spv_field_rule {
 	enum spv_order order;
 };
 
-#define SPV_RULE(name, r, m, o, text)	\
-	{ .field = (name), .mask = (m), .rule = (text), .reg = (r), .order = (o) }
+/* The issue's field names the rule, so its short form (SPV_WHY()) is one name. */
+#define SPV_RULE(name, text, r, m, o)	\
+	{ .field = (name), .mask = (m), .rule = SPV_WHY(PRESENT_FIELD, text),	\
+	  .reg = (r), .order = (o) }
 
-#define SPV_FEATURE_RULE(name, bit)							\
-	SPV_RULE("PMSIDR_EL1." name, 0, SPEVIRT_PMSIDR_EL1_##bit, SPV_AT_MOST,		\
-		 "PMSIDR_EL1." name ": the guest may see a feature only where every host "	\
-		 "it runs on has it")
+#define SPV_FEATURE_TEXT	": the guest may see a feature only where every host it runs on has it"
+#define SPV_FEATURE_RULE(bit)							\
+	SPV_RULE("PMSIDR_EL1." #bit, "PMSIDR_EL1." #bit SPV_FEATURE_TEXT,		\
+		 0, SPEVIRT_PMSIDR_EL1_##bit, SPV_AT_MOST)
 
 static const struct spv_field_rule spv_field_rules[] = {
-	SPV_RULE("PMSIDR_EL1.RES0", 0, SPEVIRT_PMSIDR_EL1_RES0, SPV_SAME,
-		 "PMSIDR_EL1 bits [63:33] are RES0: the guest reads them as 0"),
-	SPV_FEATURE_RULE("SME", SME),
-	SPV_RULE("PMSIDR_EL1.ALTCLK", 0, SPEVIRT_PMSIDR_EL1_ALTCLK, SPV_SAME,
-		 "PMSIDR_EL1.ALTCLK: the clock domain of the profiling counters is the "
-		 "hardware's, so every host must have the same"),
-	SPV_FEATURE_RULE("FPF", FPF),
-	SPV_FEATURE_RULE("EFT", EFT),
-	SPV_FEATURE_RULE("CRR", CRR),
-	SPV_FEATURE_RULE("PBT", PBT),
-	SPV_RULE("PMSIDR_EL1.Format", 0, SPEVIRT_PMSIDR_EL1_FORMAT, SPV_SAME,
-		 "PMSIDR_EL1.Format: the SPU writes records in its own format, so every host "
-		 "must have the same"),
-	SPV_RULE("PMSIDR_EL1.CountSize", 0, SPEVIRT_PMSIDR_EL1_COUNTSIZE, SPV_SAME,
-		 "PMSIDR_EL1.CountSize: counter packets have the hardware's width, so every "
-		 "host must have the same"),
-	SPV_RULE("PMSIDR_EL1.MaxSize", 0, SPEVIRT_PMSIDR_EL1_MAXSIZE, SPV_AT_LEAST,
-		 "PMSIDR_EL1.MaxSize: the hardware writes records up to its own largest size, "
-		 "so the guest must read the largest of every host"),
-	SPV_RULE("PMSIDR_EL1.Interval", 0, SPEVIRT_PMSIDR_EL1_INTERVAL, SPV_AT_LEAST,
-		 "PMSIDR_EL1.Interval: below a host's minimum sampling interval samples "
-		 "collide, so the guest must read the largest of every host"),
-	SPV_FEATURE_RULE("FDS", FDS),
-	SPV_RULE("PMSIDR_EL1.FnE", 0, SPEVIRT_PMSIDR_EL1_FNE, SPV_SAME,
-		 "PMSIDR_EL1.FnE is 1 exactly when PMSVer is V1P2 or above (FEAT_SPEv1p2 "
-		 "implies FEAT_SPE_FnE)"),
-	SPV_RULE("PMSIDR_EL1.ERnd", 0, SPEVIRT_PMSIDR_EL1_ERND, SPV_SAME,
-		 "PMSIDR_EL1.ERnd: how the random interval is applied is the hardware's, so "
-		 "every host must have the same"),
-	SPV_FEATURE_RULE("LDS", LDS),
-	SPV_RULE("PMSIDR_EL1.ArchInst", 0, SPEVIRT_PMSIDR_EL1_ARCHINST, SPV_SAME,
-		 "PMSIDR_EL1.ArchInst: whether instructions or micro-operations are sampled "
-		 "is the hardware's, so every host must have the same"),
-	SPV_RULE("PMSIDR_EL1.FL", 0, SPEVIRT_PMSIDR_EL1_FL, SPV_SAME,
-		 "PMSIDR_EL1.FL reads as 1"),
-	SPV_RULE("PMSIDR_EL1.FT", 0, SPEVIRT_PMSIDR_EL1_FT, SPV_SAME,
-		 "PMSIDR_EL1.FT reads as 1"),
-	SPV_RULE("PMSIDR_EL1.FE", 0, SPEVIRT_PMSIDR_EL1_FE, SPV_SAME,
-		 "PMSIDR_EL1.FE reads as 1"),
-	SPV_RULE("PMBIDR_EL1.RES0", 1, SPEVIRT_PMBIDR_EL1_RES0, SPV_SAME,
-		 "PMBIDR_EL1 bits [63:48] and [31:12] are RES0: the guest reads them as 0"),
-	SPV_RULE("PMBIDR_EL1.MaxBuffSize", 1, SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE, SPV_SAME,
-		 "PMBIDR_EL1.MaxBuffSize shows the limit spevirt_config.max_buffer_size gives "
-		 "(or, with SPEVIRT_CFG_UNADVERTISED_LIMIT on a host without FEAT_FGT, the "
-		 "hardware's), so every host must show the same"),
-	SPV_RULE("PMBIDR_EL1.EA", 1, SPEVIRT_PMBIDR_EL1_EA, SPV_SAME,
-		 "PMBIDR_EL1.EA: how External aborts on buffer writes are taken is the "
-		 "hardware's, so every host must have the same"),
-	SPV_RULE("PMBIDR_EL1.AddrMode", 1, SPEVIRT_PMBIDR_EL1_ADDRMODE, SPV_SAME,
-		 "PMBIDR_EL1.AddrMode follows the guest's ID_AA64DFR2_EL1.SPE_nVM"),
-	SPV_RULE("PMBIDR_EL1.F", 1, SPEVIRT_PMBIDR_EL1_F, SPV_AT_MOST,
-		 "PMBIDR_EL1.F: the guest may rely on hardware Access flag and dirty state "
-		 "management only where every host has it"),
-	SPV_RULE("PMBIDR_EL1.P", 1, SPEVIRT_PMBIDR_EL1_P, SPV_SAME,
-		 "PMBIDR_EL1.P: the guest owns its profiling buffer and reads 0"),
-	SPV_RULE("PMBIDR_EL1.Align", 1, SPEVIRT_PMBIDR_EL1_ALIGN, SPV_AT_LEAST,
-		 "PMBIDR_EL1.Align: the guest must align PMBPTR_EL1 for the strictest host, "
-		 "so it reads the largest of every host"),
+	SPV_RULE("PMSIDR_EL1.RES0",
+		 "PMSIDR_EL1 bits [63:33] are RES0: the guest reads them as 0",
+		 0, SPEVIRT_PMSIDR_EL1_RES0, SPV_SAME),
+	SPV_FEATURE_RULE(SME),
+	SPV_RULE("PMSIDR_EL1.ALTCLK",
+		 "PMSIDR_EL1.ALTCLK: the clock domain of the profiling counters is the hardware's, so every host must have the same",
+		 0, SPEVIRT_PMSIDR_EL1_ALTCLK, SPV_SAME),
+	SPV_FEATURE_RULE(FPF),
+	SPV_FEATURE_RULE(EFT),
+	SPV_FEATURE_RULE(CRR),
+	SPV_FEATURE_RULE(PBT),
+	SPV_RULE("PMSIDR_EL1.Format",
+		 "PMSIDR_EL1.Format: the SPU writes records in its own format, so every host must have the same",
+		 0, SPEVIRT_PMSIDR_EL1_FORMAT, SPV_SAME),
+	SPV_RULE("PMSIDR_EL1.CountSize",
+		 "PMSIDR_EL1.CountSize: counter packets have the hardware's width, so every host must have the same",
+		 0, SPEVIRT_PMSIDR_EL1_COUNTSIZE, SPV_SAME),
+	SPV_RULE("PMSIDR_EL1.MaxSize",
+		 "PMSIDR_EL1.MaxSize: the hardware writes records up to its own largest size, so the guest must read the largest of every host",
+		 0, SPEVIRT_PMSIDR_EL1_MAXSIZE, SPV_AT_LEAST),
+	SPV_RULE("PMSIDR_EL1.Interval",
+		 "PMSIDR_EL1.Interval: below a host's minimum sampling interval samples collide, so the guest must read the largest of every host",
+		 0, SPEVIRT_PMSIDR_EL1_INTERVAL, SPV_AT_LEAST),
+	SPV_FEATURE_RULE(FDS),
+	SPV_RULE("PMSIDR_EL1.FnE",
+		 "PMSIDR_EL1.FnE is 1 exactly when PMSVer is V1P2 or above (FEAT_SPEv1p2 implies FEAT_SPE_FnE)",
+		 0, SPEVIRT_PMSIDR_EL1_FNE, SPV_SAME),
+	SPV_RULE("PMSIDR_EL1.ERnd",
+		 "PMSIDR_EL1.ERnd: how the random interval is applied is the hardware's, so every host must have the same",
+		 0, SPEVIRT_PMSIDR_EL1_ERND, SPV_SAME),
+	SPV_FEATURE_RULE(LDS),
+	SPV_RULE("PMSIDR_EL1.ArchInst",
+		 "PMSIDR_EL1.ArchInst: whether instructions or micro-operations are sampled is the hardware's, so every host must have the same",
+		 0, SPEVIRT_PMSIDR_EL1_ARCHINST, SPV_SAME),
+	SPV_RULE("PMSIDR_EL1.FL",
+		 "PMSIDR_EL1.FL reads as 1",
+		 0, SPEVIRT_PMSIDR_EL1_FL, SPV_SAME),
+	SPV_RULE("PMSIDR_EL1.FT",
+		 "PMSIDR_EL1.FT reads as 1",
+		 0, SPEVIRT_PMSIDR_EL1_FT, SPV_SAME),
+	SPV_RULE("PMSIDR_EL1.FE",
+		 "PMSIDR_EL1.FE reads as 1",
+		 0, SPEVIRT_PMSIDR_EL1_FE, SPV_SAME),
+	SPV_RULE("PMBIDR_EL1.RES0",
+		 "PMBIDR_EL1 bits [63:48] and [31:12] are RES0: the guest reads them as 0",
+		 1, SPEVIRT_PMBIDR_EL1_RES0, SPV_SAME),
+	SPV_RULE("PMBIDR_EL1.MaxBuffSize",
+		 "PMBIDR_EL1.MaxBuffSize shows the limit spevirt_config.max_buffer_size gives (or, with SPEVIRT_CFG_UNADVERTISED_LIMIT on a host without FEAT_FGT, the hardware's), so every host must show the same",
+		 1, SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE, SPV_SAME),
+	SPV_RULE("PMBIDR_EL1.EA",
+		 "PMBIDR_EL1.EA: how External aborts on buffer writes are taken is the hardware's, so every host must have the same",
+		 1, SPEVIRT_PMBIDR_EL1_EA, SPV_SAME),
+	SPV_RULE("PMBIDR_EL1.AddrMode",
+		 "PMBIDR_EL1.AddrMode follows the guest's ID_AA64DFR2_EL1.SPE_nVM",
+		 1, SPEVIRT_PMBIDR_EL1_ADDRMODE, SPV_SAME),
+	SPV_RULE("PMBIDR_EL1.F",
+		 "PMBIDR_EL1.F: the guest may rely on hardware Access flag and dirty state management only where every host has it",
+		 1, SPEVIRT_PMBIDR_EL1_F, SPV_AT_MOST),
+	SPV_RULE("PMBIDR_EL1.P",
+		 "PMBIDR_EL1.P: the guest owns its profiling buffer and reads 0",
+		 1, SPEVIRT_PMBIDR_EL1_P, SPV_SAME),
+	SPV_RULE("PMBIDR_EL1.Align",
+		 "PMBIDR_EL1.Align: the guest must align PMBPTR_EL1 for the strictest host, so it reads the largest of every host",
+		 1, SPEVIRT_PMBIDR_EL1_ALIGN, SPV_AT_LEAST),
 };
 
-#define SPV_NR_FIELD_RULES	(sizeof(spv_field_rules) / sizeof(spv_field_rules[0]))
+#define SPV_NR_FIELD_RULES	spv_array_size(spv_field_rules)
 
 /* A field's value, not shifted: the mask's lowest set bit is bit 0. */
 static uint64_t field_of(uint64_t reg, uint64_t mask)
@@ -116,13 +124,14 @@ static bool order_holds(enum spv_order order, uint64_t want, uint64_t own)
 /*
  * Every rule can fail at once and still fit: the field rules, the three
  * rules between fields, and spevirt_migrate_check()'s three level rules.
+ * Otherwise SPV_ISSUES_FIT divides by zero, which does not compile.
  */
-typedef char spv_issues_fit[SPV_NR_FIELD_RULES + 3 + 3 <= SPEVIRT_MAX_ISSUES ? 1 : -1];
+enum { SPV_ISSUES_FIT = 1 / (SPV_NR_FIELD_RULES + 3 + 3 <= SPEVIRT_MAX_ISSUES) };
 
 void spevirt_issue_add_(struct spevirt_migration *issues, const char *field, uint64_t wanted,
 			uint64_t found, const char *rule)
 {
-	/* spv_issues_fit says there is always room; the bound stays where the write is. */
+	/* SPV_ISSUES_FIT says there is always room; the bound stays where the write is. */
 	if (issues->nr_issues < SPEVIRT_MAX_ISSUES) {
 		struct spevirt_issue *i = &issues->issues[issues->nr_issues++];
 
@@ -134,14 +143,18 @@ void spevirt_issue_add_(struct spevirt_migration *issues, const char *field, uin
 }
 
 /* Remember the first rule broken; list every one when @issues is not NULL. */
-static void note(struct spevirt_migration *issues, const char **first, const char *field,
-		 uint64_t wanted, uint64_t found, const char *rule)
+static void note_why(struct spevirt_migration *issues, const char **first, const char *field,
+		     uint64_t wanted, uint64_t found, const char *rule)
 {
 	if (!*first)
 		*first = rule;
 	if (issues)
 		spevirt_issue_add_(issues, field, wanted, found, rule);
 }
+
+/* A broken rule with its reason @name, @text (SPV_WHY()). */
+#define note(issues, first, field, wanted, found, name, text)	\
+	note_why(issues, first, field, wanted, found, SPV_WHY(name, text))
 
 /*
  * Rules between fields of the presented PMSIDR_EL1 that the order of each
@@ -154,17 +167,16 @@ static void check_cross_fields(uint64_t want, uint64_t own, unsigned int pmsver,
 
 	if (pmsver >= SPEVIRT_PMSVER_V1P5 && (want & crr) != (own & crr))
 		note(issues, first, "PMSIDR_EL1.CRR", field_of(want, crr), field_of(own, crr),
-		     "PMSIDR_EL1.CRR is 1 when PMSVer is V1P5 (FEAT_SPEv1p5 implies "
-		     "FEAT_SPE_CRR)");
+		     PRESENT_V1P5_NO_CRR,
+		     "PMSIDR_EL1.CRR is 1 when PMSVer is V1P5 (FEAT_SPEv1p5 implies FEAT_SPE_CRR)");
 	if ((want & SPEVIRT_PMSIDR_EL1_FDS) && !(want & SPEVIRT_PMSIDR_EL1_LDS))
 		note(issues, first, "PMSIDR_EL1.LDS", field_of(want, SPEVIRT_PMSIDR_EL1_LDS),
-		     field_of(own, SPEVIRT_PMSIDR_EL1_LDS),
+		     field_of(own, SPEVIRT_PMSIDR_EL1_LDS), PRESENT_FDS_NO_LDS,
 		     "PMSIDR_EL1.FDS is 1 with LDS 0: FEAT_SPE_FDS requires FEAT_SPE_LDS");
 	if (!(want & SPEVIRT_PMSIDR_EL1_EFT) != !(want & SPEVIRT_PMSIDR_EL1_FPF))
 		note(issues, first, "PMSIDR_EL1.FPF", field_of(want, SPEVIRT_PMSIDR_EL1_FPF),
-		     field_of(want, SPEVIRT_PMSIDR_EL1_EFT),
-		     "PMSIDR_EL1.EFT and FPF differ: FEAT_SPE_EFT and FEAT_SPE_FPF imply "
-		     "each other");
+		     field_of(want, SPEVIRT_PMSIDR_EL1_EFT), PRESENT_EFT_FPF_DIFFER,
+		     "PMSIDR_EL1.EFT and FPF differ: FEAT_SPE_EFT and FEAT_SPE_FPF imply each other");
 }
 
 const char *spevirt_present_check_(const uint64_t *own, const uint64_t *want, unsigned int pmsver,
@@ -179,7 +191,7 @@ const char *spevirt_present_check_(const uint64_t *own, const uint64_t *want, un
 		uint64_t o = field_of(own[r->reg], r->mask);
 
 		if (!order_holds(r->order, w, o))
-			note(issues, &first, r->field, w, o, r->rule);
+			note_why(issues, &first, r->field, w, o, r->rule);
 	}
 	check_cross_fields(want[0], own[0], pmsver, issues, &first);
 	return first;

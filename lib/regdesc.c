@@ -7,13 +7,16 @@ static const struct spevirt_enum_desc pmsidr_el1_altclk[] = {
 	{ "SMCU", 0x1 },
 	{ "IMPDEF", 0xf },
 };
+
 static const struct spevirt_enum_desc pmsidr_el1_format[] = {
 	{ "FORMAT0", 0x0 },
 };
+
 static const struct spevirt_enum_desc pmsidr_el1_countsize[] = {
 	{ "12_BIT_SAT", 0x2 },
 	{ "16_BIT_SAT", 0x3 },
 };
+
 static const struct spevirt_enum_desc pmsidr_el1_maxsize[] = {
 	{ "16", 0x4 },
 	{ "32", 0x5 },
@@ -24,6 +27,7 @@ static const struct spevirt_enum_desc pmsidr_el1_maxsize[] = {
 	{ "1K", 0xa },
 	{ "2K", 0xb },
 };
+
 static const struct spevirt_enum_desc pmsidr_el1_interval[] = {
 	{ "256", 0x0 },
 	{ "512", 0x2 },
@@ -34,6 +38,7 @@ static const struct spevirt_enum_desc pmsidr_el1_interval[] = {
 	{ "3072", 0x7 },
 	{ "4096", 0x8 },
 };
+
 static const struct spevirt_field_desc pmsidr_el1_fields[] = {
 	{ "RES0", 33, 31, SPEVIRT_FIELD_RES0, 0, NULL },
 	{ "SME", 32, 1, SPEVIRT_FIELD_PLAIN, 0, NULL },
@@ -61,11 +66,13 @@ static const struct spevirt_enum_desc pmbidr_el1_ea[] = {
 	{ "IGNORED", 0x1 },
 	{ "SERROR", 0x2 },
 };
+
 static const struct spevirt_enum_desc pmbidr_el1_addrmode[] = {
 	{ "VA", 0x0 },
 	{ "VA_PA", 0x1 },
 	{ "PA", 0x3 },
 };
+
 static const struct spevirt_field_desc pmbidr_el1_fields[] = {
 	{ "RES0", 48, 16, SPEVIRT_FIELD_RES0, 0, NULL },
 	{ "MaxBuffSize", 32, 16, SPEVIRT_FIELD_PLAIN, 0, NULL },
@@ -81,6 +88,7 @@ static const struct spevirt_enum_desc pmblimitr_el1_fm[] = {
 	{ "FILL", 0x0 },
 	{ "DISCARD", 0x2 },
 };
+
 static const struct spevirt_field_desc pmblimitr_el1_fields[] = {
 	{ "LIMIT", 12, 52, SPEVIRT_FIELD_PLAIN, 0, NULL },
 	{ "RES0", 8, 4, SPEVIRT_FIELD_RES0, 0, NULL },
@@ -103,6 +111,7 @@ static const struct spevirt_enum_desc pmbsr_el1_ec[] = {
 	{ "FAULT_S1", 0x24 },
 	{ "FAULT_S2", 0x25 },
 };
+
 static const struct spevirt_field_desc pmbsr_el1_fields[] = {
 	{ "RES0", 56, 8, SPEVIRT_FIELD_RES0, 0, NULL },
 	{ "MSS2", 32, 24, SPEVIRT_FIELD_PLAIN, 0, NULL },
@@ -120,6 +129,7 @@ static const struct spevirt_enum_desc pmbmar_el1_sh[] = {
 	{ "OSH", 0x2 },
 	{ "ISH", 0x3 },
 };
+
 static const struct spevirt_field_desc pmbmar_el1_fields[] = {
 	{ "RES0", 10, 54, SPEVIRT_FIELD_RES0, 0, NULL },
 	{ "SH", 8, 2, SPEVIRT_FIELD_ENUM, 3, pmbmar_el1_sh },
@@ -132,11 +142,13 @@ static const struct spevirt_enum_desc pmscr_el1_ee[] = {
 	{ "SW10", 0x2 },
 	{ "ENABLED", 0x3 },
 };
+
 static const struct spevirt_enum_desc pmscr_el1_pct[] = {
 	{ "VIRT", 0x0 },
 	{ "PHYS", 0x1 },
 	{ "GUEST", 0x3 },
 };
+
 static const struct spevirt_field_desc pmscr_el1_fields[] = {
 	{ "RES0", 12, 52, SPEVIRT_FIELD_RES0, 0, NULL },
 	{ "EnVM", 11, 1, SPEVIRT_FIELD_PLAIN, 0, NULL },
@@ -157,11 +169,13 @@ static const struct spevirt_enum_desc pmscr_el2_ee[] = {
 	{ "ENABLED", 0x2 },
 	{ "TRAP", 0x3 },
 };
+
 static const struct spevirt_enum_desc pmscr_el2_pct[] = {
 	{ "VIRT", 0x0 },
 	{ "PHYS", 0x1 },
 	{ "GUEST", 0x3 },
 };
+
 static const struct spevirt_field_desc pmscr_el2_fields[] = {
 	{ "RES0", 12, 52, SPEVIRT_FIELD_RES0, 0, NULL },
 	{ "EnVM", 11, 1, SPEVIRT_FIELD_PLAIN, 0, NULL },
@@ -286,6 +300,7 @@ static const struct spevirt_enum_desc id_aa64dfr0_el1_pmsver[] = {
 	{ "V1P4", 0x5 },
 	{ "V1P5", 0x6 },
 };
+
 static const struct spevirt_field_desc id_aa64dfr0_el1_fields[] = {
 	{ "HPMN0", 60, 4, SPEVIRT_FIELD_PLAIN, 0, NULL },
 	{ "ExtTrcBuff", 56, 4, SPEVIRT_FIELD_PLAIN, 0, NULL },
@@ -309,10 +324,12 @@ static const struct spevirt_enum_desc id_aa64dfr2_el1_spe_nvm[] = {
 	{ "NI", 0x0 },
 	{ "IMP", 0x1 },
 };
+
 static const struct spevirt_enum_desc id_aa64dfr2_el1_spe_exc[] = {
 	{ "NI", 0x0 },
 	{ "IMP", 0x1 },
 };
+
 static const struct spevirt_field_desc id_aa64dfr2_el1_fields[] = {
 	{ "RES0", 28, 36, SPEVIRT_FIELD_RES0, 0, NULL },
 	{ "TRBE_EXC", 24, 4, SPEVIRT_FIELD_PLAIN, 0, NULL },
@@ -328,11 +345,13 @@ static const struct spevirt_enum_desc id_aa64mmfr0_el1_ecv[] = {
 	{ "IMP", 0x1 },
 	{ "CNTPOFF", 0x2 },
 };
+
 static const struct spevirt_enum_desc id_aa64mmfr0_el1_fgt[] = {
 	{ "NI", 0x0 },
 	{ "IMP", 0x1 },
 	{ "FGT2", 0x2 },
 };
+
 static const struct spevirt_field_desc id_aa64mmfr0_el1_fields[] = {
 	{ "ECV", 60, 4, SPEVIRT_FIELD_UNSIGNED_ENUM, 3, id_aa64mmfr0_el1_ecv },
 	{ "FGT", 56, 4, SPEVIRT_FIELD_UNSIGNED_ENUM, 3, id_aa64mmfr0_el1_fgt },
@@ -344,6 +363,7 @@ static const struct spevirt_enum_desc mdcr_el2_e2pb[] = {
 	{ "EL1_TRAP", 0x2 },
 	{ "EL1", 0x3 },
 };
+
 static const struct spevirt_field_desc mdcr_el2_fields[] = {
 	{ "Other", 37, 27, SPEVIRT_FIELD_OTHER, 0, NULL },
 	{ "HPMFZS", 36, 1, SPEVIRT_FIELD_PLAIN, 0, NULL },
@@ -461,4 +481,4 @@ const struct spevirt_reg_desc spevirt_reg_table_[] = {
 };
 
 const unsigned int spevirt_reg_table_size_ =
-	sizeof(spevirt_reg_table_) / sizeof(spevirt_reg_table_[0]);
+	spv_array_size(spevirt_reg_table_);

@@ -8,6 +8,22 @@
 #define SPV_FIELD_GET(val, f)	(((val) & SPEVIRT_##f##_MASK) >> SPEVIRT_##f##_SHIFT)
 #define SPV_FIELD_PREP(f, x)	(((uint64_t)(x) << SPEVIRT_##f##_SHIFT) & SPEVIRT_##f##_MASK)
 
+/* The kernel's ARRAY_SIZE(), which an embedding tree may define otherwise. */
+#define spv_array_size(a)	(sizeof(a) / sizeof((a)[0]))
+
+/*
+ * A reason: the sentence @text naming the field and the rule, unless the
+ * library is built with SPEVIRT_REASONS 1 (the short name @name, an
+ * identifier never expanded) or 0 (""), as include/spevirt/spevirt.h says.
+ */
+#if !defined(SPEVIRT_REASONS) || SPEVIRT_REASONS >= 2
+#define SPV_WHY(name, text)	text
+#elif SPEVIRT_REASONS == 1
+#define SPV_WHY(name, text)	#name
+#else
+#define SPV_WHY(name, text)	""
+#endif
+
 /*
  * Architecture features, as a bitmap.  The host's bitmap says which
  * registers and trap bits exist; the guest's which of them the guest may use.
@@ -15,9 +31,9 @@
  */
 enum spevirt_feat {
 	SPV_FEAT_SPE	= 1U << 0,
-	SPV_FEAT_SPE_FnE	= 1U << 1,
+	SPV_FEAT_SPE_FNE	= 1U << 1,
 	SPV_FEAT_SPE_FDS	= 1U << 2,
-	SPV_FEAT_SPE_nVM	= 1U << 3,
+	SPV_FEAT_SPE_NVM	= 1U << 3,
 	SPV_FEAT_SPEv1p5	= 1U << 4,
 	SPV_FEAT_FGT	= 1U << 5,
 	SPV_FEAT_FGT2	= 1U << 6,
@@ -62,6 +78,8 @@ const char *spevirt_present_check_(const uint64_t *own, const uint64_t *want, un
 				   struct spevirt_migration *issues);
 void spevirt_issue_add_(struct spevirt_migration *issues, const char *field, uint64_t wanted,
 			uint64_t found, const char *rule);
+#define spv_issue_add(issues, field, wanted, found, name, text)	\
+	spevirt_issue_add_(issues, field, wanted, found, SPV_WHY(name, text))
 const char *spevirt_present_merge_(uint64_t *pool, uint64_t pmsidr, uint64_t pmbidr);
 
 /*

@@ -19,7 +19,7 @@ const char *spevirt_strerror(enum spevirt_status status)
 {
 	unsigned int i = (unsigned int)status;
 
-	if (i >= sizeof(status_text) / sizeof(status_text[0]))
+	if (i >= spv_array_size(status_text))
 		return "unknown spevirt status";
 	return status_text[i];
 }

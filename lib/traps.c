@@ -46,8 +46,8 @@ struct spe_reg {
 	unsigned int host_feat;	/* the register exists when the host has these */
 	unsigned int guest_feat; /* it UNDEFs unless the guest has these */
 	struct fgt_ref rd, wr;	/* wr is SPV_NO_FGT for a read-only register */
-	const char *need_fgt;	/* why a guest with SPE cannot run without the FGT bit;
-				 * the ID registers take theirs from struct spevirt_guest */
+	/* Why a guest with SPE needs the FGT bit (ID registers: struct spevirt_guest) */
+	const char *need_fgt;
 };
 
 #define SPV_SLOT(name)	SPV_SLOT_OF(SPEVIRT_SYSREG_##name)
@@ -65,33 +65,40 @@ struct spe_reg {
 	  SPV_FEAT_SPE, SPV_FEAT_SPE,							\
 	  { SPV_HDFGRTR_EL2, 0, SPEVIRT_HDFGRTR_EL2_##name },			\
 	  { SPV_HDFGWTR_EL2, 0, SPEVIRT_HDFGWTR_EL2_##name },			\
-	  "only a trap of " #name " would stop the guest" }
+	  SPV_WHY(FGT_TRAP_NEEDED, "only a trap of " #name " would stop the guest") }
 #define SPV_BUFFER(name)							\
 	{ SPV_SLOT_OF(SPEVIRT_SYSREG_##name), SPV_CLASS_BUFFER, SPV_MDCR_E2PB,	\
 	  SPV_FEAT_SPE, SPV_FEAT_SPE,							\
 	  { SPV_HDFGRTR_EL2, 0, SPEVIRT_HDFGRTR_EL2_##name },			\
 	  { SPV_HDFGWTR_EL2, 0, SPEVIRT_HDFGWTR_EL2_##name },			\
-	  "only a trap of " #name " would stop the guest" }
+	  SPV_WHY(FGT_TRAP_NEEDED, "only a trap of " #name " would stop the guest") }
+
+/* Why a guest with SPE cannot run without the register's FGT bit. */
+#define SPV_NEED_FGT_PMSNEVFR \
+	"PMSNEVFR_EL1 must UNDEF (the host has FEAT_SPE_FnE, the guest does not) and HDFGxTR_EL2.nPMSNEVFR_EL1 needs FEAT_FGT, which the host lacks (SPEVIRT_CFG_TPMS_FALLBACK would trap it with MDCR_EL2.TPMS)"
+#define SPV_NEED_FGT_PMSDSFR \
+	"PMSDSFR_EL1 must UNDEF (the host has FEAT_SPE_FDS, the guest does not) and HDFGxTR2_EL2.nPMSDSFR_EL1 needs FEAT_FGT2, which the host lacks (SPEVIRT_CFG_TPMS_FALLBACK would trap it with MDCR_EL2.TPMS)"
+#define SPV_NEED_FGT_PMBMAR \
+	"PMBMAR_EL1 must UNDEF (the host has FEAT_SPE_nVM, the guest does not) and, with SPEVIRT_CFG_PINNED_MEMORY leaving MDCR_EL2.E2PB untrapped, only HDFGxTR2_EL2.nPMBMAR_EL1 can trap it: it needs FEAT_FGT2, which the host lacks"
 
 static const struct spe_reg spe_regs[] = {
-	{ SPV_SLOT(PMBIDR_EL1), SPV_CLASS_PMBIDR, SPV_MDCR_NONE, SPV_FEAT_SPE, SPV_FEAT_SPE,
+	{ SPV_SLOT(PMBIDR_EL1), SPV_CLASS_PMBIDR, SPV_MDCR_NONE,
+	  SPV_FEAT_SPE, SPV_FEAT_SPE,
 	  SPV_POS(HDFGRTR_EL2, PMBIDR_EL1), SPV_NO_FGT, NULL },
-	{ SPV_SLOT(PMSNEVFR_EL1), SPV_CLASS_SAMPLING, SPV_MDCR_TPMS, SPV_FEAT_SPE_FnE, SPV_FEAT_SPE_FnE,
+	{ SPV_SLOT(PMSNEVFR_EL1), SPV_CLASS_SAMPLING, SPV_MDCR_TPMS,
+	  SPV_FEAT_SPE_FNE, SPV_FEAT_SPE_FNE,
 	  SPV_NEG(HDFGRTR_EL2, NPMSNEVFR_EL1), SPV_NEG(HDFGWTR_EL2, NPMSNEVFR_EL1),
-	  "PMSNEVFR_EL1 must UNDEF (the host has FEAT_SPE_FnE, the guest does not) and "
-	  "HDFGxTR_EL2.nPMSNEVFR_EL1 needs FEAT_FGT, which the host lacks "
-	  "(SPEVIRT_CFG_TPMS_FALLBACK would trap it with MDCR_EL2.TPMS)" },
-	{ SPV_SLOT(PMSDSFR_EL1), SPV_CLASS_SAMPLING, SPV_MDCR_TPMS, SPV_FEAT_SPE_FDS, SPV_FEAT_SPE_FDS,
+	  SPV_WHY(PMSNEVFR_EL1_NEEDS_FGT, SPV_NEED_FGT_PMSNEVFR) },
+	{ SPV_SLOT(PMSDSFR_EL1), SPV_CLASS_SAMPLING, SPV_MDCR_TPMS,
+	  SPV_FEAT_SPE_FDS, SPV_FEAT_SPE_FDS,
 	  SPV_NEG(HDFGRTR2_EL2, NPMSDSFR_EL1), SPV_NEG(HDFGWTR2_EL2, NPMSDSFR_EL1),
-	  "PMSDSFR_EL1 must UNDEF (the host has FEAT_SPE_FDS, the guest does not) and "
-	  "HDFGxTR2_EL2.nPMSDSFR_EL1 needs FEAT_FGT2, which the host lacks "
-	  "(SPEVIRT_CFG_TPMS_FALLBACK would trap it with MDCR_EL2.TPMS)" },
-	{ SPV_SLOT(PMBMAR_EL1), SPV_CLASS_BUFFER, SPV_MDCR_E2PB, SPV_FEAT_SPE_nVM, SPV_FEAT_SPE_nVM,
+	  SPV_WHY(PMSDSFR_EL1_NEEDS_FGT, SPV_NEED_FGT_PMSDSFR) },
+	{ SPV_SLOT(PMBMAR_EL1), SPV_CLASS_BUFFER, SPV_MDCR_E2PB,
+	  SPV_FEAT_SPE_NVM, SPV_FEAT_SPE_NVM,
 	  SPV_NEG(HDFGRTR2_EL2, NPMBMAR_EL1), SPV_NEG(HDFGWTR2_EL2, NPMBMAR_EL1),
-	  "PMBMAR_EL1 must UNDEF (the host has FEAT_SPE_nVM, the guest does not) and, with "
-	  "SPEVIRT_CFG_PINNED_MEMORY leaving MDCR_EL2.E2PB untrapped, only "
-	  "HDFGxTR2_EL2.nPMBMAR_EL1 can trap it: it needs FEAT_FGT2, which the host lacks" },
-	{ SPV_SLOT(PMSIDR_EL1), SPV_CLASS_PMSIDR, SPV_MDCR_TPMS, SPV_FEAT_SPE, SPV_FEAT_SPE,
+	  SPV_WHY(PMBMAR_EL1_NEEDS_FGT, SPV_NEED_FGT_PMBMAR) },
+	{ SPV_SLOT(PMSIDR_EL1), SPV_CLASS_PMSIDR, SPV_MDCR_TPMS,
+	  SPV_FEAT_SPE, SPV_FEAT_SPE,
 	  SPV_POS(HDFGRTR_EL2, PMSIDR_EL1), SPV_NO_FGT, NULL },
 	SPV_SAMPLING(PMSCR_EL1),
 	SPV_SAMPLING(PMSICR_EL1),
@@ -104,7 +111,7 @@ static const struct spe_reg spe_regs[] = {
 	SPV_BUFFER(PMBSR_EL1),
 };
 
-#define SPV_NR_SPE_REGS	(sizeof(spe_regs) / sizeof(spe_regs[0]))
+#define SPV_NR_SPE_REGS	spv_array_size(spe_regs)
 
 /* The feature that makes a fine-grained trap register exist. */
 static unsigned int fgt_feat(unsigned int reg)
@@ -134,7 +141,8 @@ static bool has(unsigned int feats, unsigned int want)
 /* SCR_EL3.FGTEn2 = 0: HDFGxTR2_EL2 read as 0, so an n-prefixed bit there always traps. */
 static bool forced_trap(const struct spevirt_hostcaps *caps, const struct fgt_ref *f)
 {
-	return fgt_feat(f->reg) == SPV_FEAT_FGT2 && (caps->feats & SPV_FEAT_FGT2_AS_ZERO) && f->negative;
+	return fgt_feat(f->reg) == SPV_FEAT_FGT2 && (caps->feats & SPV_FEAT_FGT2_AS_ZERO) &&
+	       f->negative;
 }
 
 /* Why nothing can trap an access a guest with SPE needs trapped. */
@@ -214,7 +222,8 @@ static const char *plan_access(const struct spe_reg *r, int is_write,
 	const struct fgt_ref *f = fgt_of(r, is_write);
 	uint8_t want = wanted(r, g), *out = &view->access[is_write][r->slot];
 	/* Trapped by MDCR_EL2, or by an FGT2 bit that EL3 forces. */
-	bool by_other = (r->mdcr == SPV_MDCR_TPMS && tpms) || (r->mdcr == SPV_MDCR_E2PB && !g->pinned);
+	bool by_other = (r->mdcr == SPV_MDCR_TPMS && tpms) ||
+			(r->mdcr == SPV_MDCR_E2PB && !g->pinned);
 	bool by_fgt = false;
 
 	/* Absent on the host, or a write to a read-only register: hardware UNDEFs. */
@@ -341,6 +350,6 @@ uint32_t spevirt_sysreg_from_iss(uint32_t iss, unsigned int *rt, bool *is_write)
 		*rt = SPV_ISS_RT(iss);
 	if (is_write)
 		*is_write = !(iss & SPV_ISS_READ);
-	return SPEVIRT_SYSREG(SPV_ISS_OP0(iss), SPV_ISS_OP1(iss), SPV_ISS_CRN(iss), SPV_ISS_CRM(iss),
-			      SPV_ISS_OP2(iss));
+	return SPEVIRT_SYSREG(SPV_ISS_OP0(iss), SPV_ISS_OP1(iss), SPV_ISS_CRN(iss),
+			      SPV_ISS_CRM(iss), SPV_ISS_OP2(iss));
 }

@@ -10,34 +10,44 @@
 #define SPV_PMSIDR_NEEDS_V1P2	(SPEVIRT_PMSIDR_EL1_FNE | SPEVIRT_PMSIDR_EL1_PBT)
 #define SPV_PMSIDR_NEEDS_V1P4	(SPEVIRT_PMSIDR_EL1_FDS | SPEVIRT_PMSIDR_EL1_CRR)
 
-static enum spevirt_status fail(struct spevirt_view *view, enum spevirt_status status,
-				const char *reason)
+static enum spevirt_status fail_why(struct spevirt_view *view, enum spevirt_status status,
+				    const char *reason)
 {
 	view->reason = reason;
 	return status;
 }
 
+/* A refusal with its reason @name, @text (SPV_WHY()). */
+#define fail(view, status, name, text)	fail_why(view, status, SPV_WHY(name, text))
+
+#define SPV_BUFSIZE_NOT_EXACT \
+	"spevirt_config.max_buffer_size is not exactly representable in PMBIDR_EL1.MaxBuffSize (multiples of 4 KiB below 2 MiB, ten significant bits from 2 MiB, at most 1023 << 42)"
+
 /* Checks that need nothing but the configuration itself. */
 static const char *config_invalid(const struct spevirt_config *cfg)
 {
 	if (cfg->profile != SPEVIRT_PROFILE_DEFAULT && cfg->profile != SPEVIRT_PROFILE_KVM_RFC_V6)
-		return "spevirt_config.profile is not an enum spevirt_profile value";
+		return SPV_WHY(CFG_PROFILE,
+			       "spevirt_config.profile is not an enum spevirt_profile value");
 	if (cfg->flags & ~SPEVIRT_CFG_VALID_FLAGS)
-		return "spevirt_config.flags has a bit that is not a SPEVIRT_CFG_* flag";
+		return SPV_WHY(CFG_FLAGS,
+			       "spevirt_config.flags has a bit that is not a SPEVIRT_CFG_* flag");
 	if (cfg->accepted_leaks >> SPEVIRT_LEAK_COUNT)
-		return "spevirt_config.accepted_leaks has a bit that is not a SPEVIRT_LEAK_* bit";
+		return SPV_WHY(CFG_ACCEPTED_LEAKS,
+			       "spevirt_config.accepted_leaks has a bit that is not a SPEVIRT_LEAK_* bit");
 	if (cfg->profile == SPEVIRT_PROFILE_KVM_RFC_V6 &&
 	    (cfg->flags & (SPEVIRT_CFG_TPMS_FALLBACK | SPEVIRT_CFG_UNADVERTISED_LIMIT)))
-		return "spevirt_config.flags: the KVM RFC v6 profile has no TPMS or unadvertised-"
-		       "limit fallback";
+		return SPV_WHY(CFG_KVM_FALLBACK,
+			       "spevirt_config.flags: the KVM RFC v6 profile has no TPMS or unadvertised-limit fallback");
 	if (cfg->profile == SPEVIRT_PROFILE_KVM_RFC_V6 && (cfg->flags & SPEVIRT_CFG_PINNED_MEMORY))
-		return "spevirt_config.flags: the KVM RFC v6 profile traps the buffer registers "
-		       "and has no pinned-memory mode (SPEVIRT_CFG_PINNED_MEMORY)";
-	if (cfg->pmsver > SPEVIRT_ID_AA64DFR0_EL1_PMSVER_MASK >> SPEVIRT_ID_AA64DFR0_EL1_PMSVER_SHIFT)
-		return "spevirt_config.pmsver does not fit the 4-bit ID_AA64DFR0_EL1.PMSVer field";
+		return SPV_WHY(CFG_KVM_PINNED,
+			       "spevirt_config.flags: the KVM RFC v6 profile traps the buffer registers and has no pinned-memory mode (SPEVIRT_CFG_PINNED_MEMORY)");
+	if (cfg->pmsver > SPV_FIELD_GET(~0ULL, ID_AA64DFR0_EL1_PMSVER))
+		return SPV_WHY(CFG_PMSVER_WIDTH,
+			       "spevirt_config.pmsver does not fit the 4-bit ID_AA64DFR0_EL1.PMSVer field");
 	if (cfg->spe_nvm > SPEVIRT_ID_AA64DFR2_EL1_SPE_NVM_IMP)
-		return "spevirt_config.spe_nvm is neither 0 nor 1, the only ID_AA64DFR2_EL1.SPE_nVM "
-		       "values defined";
+		return SPV_WHY(CFG_SPE_NVM_VALUE,
+			       "spevirt_config.spe_nvm is neither 0 nor 1, the only ID_AA64DFR2_EL1.SPE_nVM values defined");
 	return NULL;
 }
 
@@ -47,19 +57,14 @@ static enum spevirt_status check_el3_levels(const struct spevirt_hostcaps *caps,
 					    struct spevirt_view *view)
 {
 	if ((caps->el3 & SPEVIRT_EL3_PMSEE_ALL) && (caps->feats & SPV_FEAT_SPEv1p5))
-		return fail(view, SPEVIRT_E_HOST_NOT_OWNED,
-			    "MDCR_EL3.PMSEE is 0b11 (SPEVIRT_EL3_PMSEE_ALL): every Profiling Buffer "
-			    "management event is taken to EL3, so no guest can own a profiling "
-			    "buffer");
+		return fail(view, SPEVIRT_E_HOST_NOT_OWNED, EL3_PMSEE_ALL,
+			    "MDCR_EL3.PMSEE is 0b11 (SPEVIRT_EL3_PMSEE_ALL): every Profiling Buffer management event is taken to EL3, so no guest can own a profiling buffer");
 	if ((caps->el3 & SPEVIRT_EL3_NO_PMSNEVFR) && cfg->pmsver >= SPEVIRT_PMSVER_V1P2)
-		return fail(view, SPEVIRT_E_PMSVER,
-			    "guest ID_AA64DFR0_EL1.PMSVer is V1P2 or above, which requires "
-			    "FEAT_SPE_FnE, but MDCR_EL3.EnPMSN is 0 (SPEVIRT_EL3_NO_PMSNEVFR): "
-			    "PMSNEVFR_EL1 traps to EL3");
+		return fail(view, SPEVIRT_E_PMSVER, EL3_NO_PMSNEVFR,
+			    "guest ID_AA64DFR0_EL1.PMSVer is V1P2 or above, which requires FEAT_SPE_FnE, but MDCR_EL3.EnPMSN is 0 (SPEVIRT_EL3_NO_PMSNEVFR): PMSNEVFR_EL1 traps to EL3");
 	if ((caps->el3 & SPEVIRT_EL3_NO_PMBMAR) && cfg->spe_nvm)
-		return fail(view, SPEVIRT_E_NVM,
-			    "guest ID_AA64DFR2_EL1.SPE_nVM is 1 but MDCR_EL3.EnPMS4 is 0 "
-			    "(SPEVIRT_EL3_NO_PMBMAR): PMBMAR_EL1 traps to EL3");
+		return fail(view, SPEVIRT_E_NVM, EL3_NO_PMBMAR,
+			    "guest ID_AA64DFR2_EL1.SPE_nVM is 1 but MDCR_EL3.EnPMS4 is 0 (SPEVIRT_EL3_NO_PMBMAR): PMBMAR_EL1 traps to EL3");
 	return SPEVIRT_OK;
 }
 
@@ -71,21 +76,17 @@ static enum spevirt_status check_guest_levels(const struct spevirt_hostcaps *cap
 	bool kvm = cfg->profile == SPEVIRT_PROFILE_KVM_RFC_V6;
 
 	if (cfg->pmsver > caps->pmsver)
-		return fail(view, SPEVIRT_E_PMSVER,
-			    "guest ID_AA64DFR0_EL1.PMSVer is above the host's: the guest never "
-			    "sees more than the host has");
+		return fail(view, SPEVIRT_E_PMSVER, PMSVER_ABOVE_HOST,
+			    "guest ID_AA64DFR0_EL1.PMSVer is above the host's: the guest never sees more than the host has");
 	if (!kvm && cfg->pmsver >= SPEVIRT_PMSVER_V1P5)
-		return fail(view, SPEVIRT_E_PMSVER,
-			    "guest ID_AA64DFR0_EL1.PMSVer V1P5 implies FEAT_SPE_EXC, which spevirt "
-			    "does not virtualize: the default profile offers at most V1P4");
+		return fail(view, SPEVIRT_E_PMSVER, PMSVER_V1P5,
+			    "guest ID_AA64DFR0_EL1.PMSVer V1P5 implies FEAT_SPE_EXC, which spevirt does not virtualize: the default profile offers at most V1P4");
 	if (kvm && cfg->spe_nvm)
-		return fail(view, SPEVIRT_E_NVM,
-			    "guest ID_AA64DFR2_EL1.SPE_nVM: the KVM RFC v6 profile never offers "
-			    "FEAT_SPE_nVM");
-	if (cfg->spe_nvm && !(caps->feats & SPV_FEAT_SPE_nVM))
-		return fail(view, SPEVIRT_E_NVM,
-			    "guest ID_AA64DFR2_EL1.SPE_nVM is 1 but the host's is 0: the guest "
-			    "never sees more than the host has");
+		return fail(view, SPEVIRT_E_NVM, KVM_NO_NVM,
+			    "guest ID_AA64DFR2_EL1.SPE_nVM: the KVM RFC v6 profile never offers FEAT_SPE_nVM");
+	if (cfg->spe_nvm && !(caps->feats & SPV_FEAT_SPE_NVM))
+		return fail(view, SPEVIRT_E_NVM, NVM_ABOVE_HOST,
+			    "guest ID_AA64DFR2_EL1.SPE_nVM is 1 but the host's is 0: the guest never sees more than the host has");
 	return check_el3_levels(caps, cfg, view);
 }
 
@@ -94,28 +95,21 @@ static enum spevirt_status check_buffer_size(const struct spevirt_host *host,
 					     const struct spevirt_config *cfg,
 					     struct spevirt_view *view, uint16_t *field)
 {
-	uint64_t host_limit =
-		spevirt_maxbuf_decode((uint16_t)SPV_FIELD_GET(host->pmbidr_el1,
-							   PMBIDR_EL1_MAXBUFFSIZE));
+	uint16_t host_field = (uint16_t)SPV_FIELD_GET(host->pmbidr_el1, PMBIDR_EL1_MAXBUFFSIZE);
+	uint64_t host_limit = spevirt_maxbuf_decode(host_field);
 
 	if (spevirt_maxbuf_encode(cfg->max_buffer_size, field) != SPEVIRT_OK)
-		return fail(view, SPEVIRT_E_BUFSIZE,
-			    "spevirt_config.max_buffer_size is not exactly representable in "
-			    "PMBIDR_EL1.MaxBuffSize (multiples of 4 KiB below 2 MiB, ten "
-			    "significant bits from 2 MiB, at most 1023 << 42)");
+		return fail(view, SPEVIRT_E_BUFSIZE, BUFSIZE_NOT_EXACT,
+			    SPV_BUFSIZE_NOT_EXACT);
 	if ((cfg->flags & SPEVIRT_CFG_PINNED_MEMORY) && (cfg->max_buffer_size || host_limit))
-		return fail(view, SPEVIRT_E_BUFSIZE,
-			    "SPEVIRT_CFG_PINNED_MEMORY leaves the buffer registers untrapped, so "
-			    "no buffer limit can be enforced: spevirt_config.max_buffer_size "
-			    "must be 0 and the host's PMBIDR_EL1.MaxBuffSize 0");
+		return fail(view, SPEVIRT_E_BUFSIZE, BUFSIZE_PINNED,
+			    "SPEVIRT_CFG_PINNED_MEMORY leaves the buffer registers untrapped, so no buffer limit can be enforced: spevirt_config.max_buffer_size must be 0 and the host's PMBIDR_EL1.MaxBuffSize 0");
 	if (host_limit && !cfg->max_buffer_size)
-		return fail(view, SPEVIRT_E_BUFSIZE,
-			    "host PMBIDR_EL1.MaxBuffSize limits the buffer, so the guest's "
-			    "max_buffer_size must be non-zero");
+		return fail(view, SPEVIRT_E_BUFSIZE, BUFSIZE_ZERO,
+			    "host PMBIDR_EL1.MaxBuffSize limits the buffer, so the guest's max_buffer_size must be non-zero");
 	if (host_limit && cfg->max_buffer_size > host_limit)
-		return fail(view, SPEVIRT_E_BUFSIZE,
-			    "spevirt_config.max_buffer_size is above the host's "
-			    "PMBIDR_EL1.MaxBuffSize limit");
+		return fail(view, SPEVIRT_E_BUFSIZE, BUFSIZE_ABOVE_HOST,
+			    "spevirt_config.max_buffer_size is above the host's PMBIDR_EL1.MaxBuffSize limit");
 	return SPEVIRT_OK;
 }
 
@@ -146,8 +140,9 @@ static uint64_t guest_pmsidr(uint64_t host, const struct spevirt_hostcaps *caps,
 
 static uint64_t addrmode(const struct spevirt_config *cfg)
 {
-	return SPV_FIELD_PREP(PMBIDR_EL1_ADDRMODE, cfg->spe_nvm ? SPEVIRT_PMBIDR_EL1_ADDRMODE_VA_PA :
-							       SPEVIRT_PMBIDR_EL1_ADDRMODE_VA);
+	return SPV_FIELD_PREP(PMBIDR_EL1_ADDRMODE,
+			      cfg->spe_nvm ? SPEVIRT_PMBIDR_EL1_ADDRMODE_VA_PA :
+					     SPEVIRT_PMBIDR_EL1_ADDRMODE_VA);
 }
 
 /*
@@ -184,28 +179,20 @@ static uint64_t hardware_pmbidr(uint64_t host, const struct spevirt_config *cfg)
 static const char *pmsidr_why(uint64_t host, uint64_t guest)
 {
 	if ((host & ~SPEVIRT_PMSIDR_EL1_RES0) != guest)
-		return "PMSIDR_EL1 reads must be trapped: the guest must not see features of "
-		       "the host's PMSIDR_EL1 that its PMSVer lacks, and HDFGRTR_EL2.PMSIDR_EL1 "
-		       "needs FEAT_FGT, which the host lacks (or SCR_EL3.FGTEn disables); "
-		       "SPEVIRT_CFG_TPMS_FALLBACK would trap them with MDCR_EL2.TPMS";
-	return "PMSIDR_EL1 reads must be trapped: the host's PMSIDR_EL1 has RES0 bits set, "
-	       "which the guest must read as 0, and HDFGRTR_EL2.PMSIDR_EL1 needs FEAT_FGT, "
-	       "which the host lacks (or SCR_EL3.FGTEn disables); SPEVIRT_CFG_TPMS_FALLBACK "
-	       "would trap them with MDCR_EL2.TPMS";
+		return SPV_WHY(PMSIDR_TRAP_HIDES_FEATURES,
+			       "PMSIDR_EL1 reads must be trapped: the guest must not see features of the host's PMSIDR_EL1 that its PMSVer lacks, and HDFGRTR_EL2.PMSIDR_EL1 needs FEAT_FGT, which the host lacks (or SCR_EL3.FGTEn disables); SPEVIRT_CFG_TPMS_FALLBACK would trap them with MDCR_EL2.TPMS");
+	return SPV_WHY(PMSIDR_TRAP_RES0,
+		       "PMSIDR_EL1 reads must be trapped: the host's PMSIDR_EL1 has RES0 bits set, which the guest must read as 0, and HDFGRTR_EL2.PMSIDR_EL1 needs FEAT_FGT, which the host lacks (or SCR_EL3.FGTEn disables); SPEVIRT_CFG_TPMS_FALLBACK would trap them with MDCR_EL2.TPMS");
 }
 
 /* Why a guest's PMBIDR_EL1 differs from what the hardware shows it. */
 static const char *pmbidr_why(uint64_t host, uint64_t guest)
 {
 	if ((host ^ guest) & SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE)
-		return "PMBIDR_EL1 reads must be trapped: PMBIDR_EL1.MaxBuffSize must show the "
-		       "buffer limit, and only HDFGRTR_EL2.PMBIDR_EL1 can trap them, which needs "
-		       "FEAT_FGT, which the host lacks (or SCR_EL3.FGTEn disables); "
-		       "SPEVIRT_CFG_UNADVERTISED_LIMIT would enforce the limit without "
-		       "advertising it";
-	return "PMBIDR_EL1 reads must be trapped: the host's PMBIDR_EL1 has RES0 bits set, "
-	       "which the guest must read as 0, and only HDFGRTR_EL2.PMBIDR_EL1 can trap them, "
-	       "which needs FEAT_FGT, which the host lacks (or SCR_EL3.FGTEn disables)";
+		return SPV_WHY(PMBIDR_TRAP_LIMIT,
+			       "PMBIDR_EL1 reads must be trapped: PMBIDR_EL1.MaxBuffSize must show the buffer limit, and only HDFGRTR_EL2.PMBIDR_EL1 can trap them, which needs FEAT_FGT, which the host lacks (or SCR_EL3.FGTEn disables); SPEVIRT_CFG_UNADVERTISED_LIMIT would enforce the limit without advertising it");
+	return SPV_WHY(PMBIDR_TRAP_RES0,
+		       "PMBIDR_EL1 reads must be trapped: the host's PMBIDR_EL1 has RES0 bits set, which the guest must read as 0, and only HDFGRTR_EL2.PMBIDR_EL1 can trap them, which needs FEAT_FGT, which the host lacks (or SCR_EL3.FGTEn disables)");
 }
 
 /* The features of a guest with SPE, read back from its view. */
@@ -214,11 +201,11 @@ static unsigned int guest_feats(const struct spevirt_config *cfg, uint64_t pmsid
 	unsigned int feats = SPV_FEAT_SPE;
 
 	if (pmsidr & SPEVIRT_PMSIDR_EL1_FNE)
-		feats |= SPV_FEAT_SPE_FnE;
+		feats |= SPV_FEAT_SPE_FNE;
 	if (pmsidr & SPEVIRT_PMSIDR_EL1_FDS)
 		feats |= SPV_FEAT_SPE_FDS;
 	if (cfg->spe_nvm)
-		feats |= SPV_FEAT_SPE_nVM;
+		feats |= SPV_FEAT_SPE_NVM;
 	return feats;
 }
 
@@ -233,7 +220,7 @@ static enum spevirt_status present(const uint64_t *want, unsigned int pmsver,
 	const char *rule = spevirt_present_check_(own, want, pmsver, NULL);
 
 	if (rule)
-		return fail(view, SPEVIRT_E_MISMATCH, rule);
+		return fail_why(view, SPEVIRT_E_MISMATCH, rule);
 	view->pmsidr_el1 = want[0];
 	view->pmbidr_el1 = want[1];
 	return SPEVIRT_OK;
@@ -252,9 +239,8 @@ static enum spevirt_status compute_spe_guest(const struct spevirt_host *host,
 	uint16_t maxbuf = 0;	/* set by check_buffer_size() on success */
 
 	if (SPV_FIELD_GET(host->pmbidr_el1, PMBIDR_EL1_P))
-		return fail(view, SPEVIRT_E_HOST_NOT_OWNED,
-			    "host PMBIDR_EL1.P is 1: a higher Exception level owns the profiling "
-			    "buffer, so EL2 cannot give it to a guest");
+		return fail(view, SPEVIRT_E_HOST_NOT_OWNED, HOST_BUFFER_OWNED,
+			    "host PMBIDR_EL1.P is 1: a higher Exception level owns the profiling buffer, so EL2 cannot give it to a guest");
 	status = check_guest_levels(caps, cfg, view);
 	if (status == SPEVIRT_OK)
 		status = check_buffer_size(host, cfg, view, &maxbuf);
@@ -265,7 +251,7 @@ static enum spevirt_status compute_spe_guest(const struct spevirt_host *host,
 	view->limit_advertised = shown_maxbuf(host, caps, cfg, maxbuf) == maxbuf;
 	view->pmsidr_el1 = guest_pmsidr(host->pmsidr_el1, caps, cfg);
 	view->pmbidr_el1 = guest_pmbidr(host->pmbidr_el1, cfg,
-					 shown_maxbuf(host, caps, cfg, maxbuf));
+					shown_maxbuf(host, caps, cfg, maxbuf));
 	if (want) {
 		status = present(want, cfg->pmsver, view);
 		if (status != SPEVIRT_OK)
@@ -277,13 +263,10 @@ static enum spevirt_status compute_spe_guest(const struct spevirt_host *host,
 		/* The RFC traps both ID registers for every guest with SPE. */
 		guest->pmsidr_trap = true;
 		guest->pmbidr_trap = true;
-		guest->pmsidr_why = "PMSIDR_EL1 reads must be trapped: the KVM RFC v6 profile traps "
-				    "them for every guest with SPE, and HDFGRTR_EL2.PMSIDR_EL1 needs "
-				    "FEAT_FGT, which the host lacks (or SCR_EL3.FGTEn disables)";
-		guest->pmbidr_why = "PMBIDR_EL1 reads must be trapped: the KVM RFC v6 profile traps "
-				    "them for every guest with SPE, and only HDFGRTR_EL2.PMBIDR_EL1 "
-				    "can, which needs FEAT_FGT, which the host lacks (or "
-				    "SCR_EL3.FGTEn disables)";
+		guest->pmsidr_why = SPV_WHY(KVM_PMSIDR_TRAP,
+					    "PMSIDR_EL1 reads must be trapped: the KVM RFC v6 profile traps them for every guest with SPE, and HDFGRTR_EL2.PMSIDR_EL1 needs FEAT_FGT, which the host lacks (or SCR_EL3.FGTEn disables)");
+		guest->pmbidr_why = SPV_WHY(KVM_PMBIDR_TRAP,
+					    "PMBIDR_EL1 reads must be trapped: the KVM RFC v6 profile traps them for every guest with SPE, and only HDFGRTR_EL2.PMBIDR_EL1 can, which needs FEAT_FGT, which the host lacks (or SCR_EL3.FGTEn disables)");
 	} else {
 		guest->pmsidr_trap = view->pmsidr_el1 != host->pmsidr_el1;
 		guest->pmbidr_trap = view->pmbidr_el1 != hardware_pmbidr(host->pmbidr_el1, cfg);
@@ -316,36 +299,34 @@ static enum spevirt_status view_compute(const struct spevirt_host *host,
 		return SPEVIRT_E_INVAL;
 	*view = (struct spevirt_view){ 0 };
 	if (!host || !cfg)
-		return fail(view, SPEVIRT_E_INVAL, "the host or configuration pointer is NULL");
+		return fail(view, SPEVIRT_E_INVAL, NULL_POINTER,
+			    "the host or configuration pointer is NULL");
 	if (host->el3_disabled & ~SPEVIRT_EL3_VALID)
-		return fail(view, SPEVIRT_E_INVAL,
+		return fail(view, SPEVIRT_E_INVAL, HOST_EL3_FLAGS,
 			    "spevirt_host.el3_disabled has a bit that is not a SPEVIRT_EL3_* bit");
 	reason = config_invalid(cfg);
 	if (reason)
-		return fail(view, SPEVIRT_E_INVAL, reason);
+		return fail_why(view, SPEVIRT_E_INVAL, reason);
 	if (cfg->pmsver > SPEVIRT_PMSVER_V1P5)
-		return fail(view, SPEVIRT_E_PMSVER,
+		return fail(view, SPEVIRT_E_PMSVER, PMSVER_RESERVED,
 			    "guest ID_AA64DFR0_EL1.PMSVer is a reserved value (above V1P5)");
 	reason = spevirt_host_check_(host, &caps);
 	if (reason)
-		return fail(view, SPEVIRT_E_HOST_INVALID, reason);
+		return fail_why(view, SPEVIRT_E_HOST_INVALID, reason);
 
 	if (cfg->pmsver != SPEVIRT_PMSVER_NI) {
 		if (!(caps.feats & SPV_FEAT_SPE))
-			return fail(view, SPEVIRT_E_HOST_NO_SPE,
-				    "guest ID_AA64DFR0_EL1.PMSVer is non-zero but the host's "
-				    "PMSVer is 0: the host has no SPE");
+			return fail(view, SPEVIRT_E_HOST_NO_SPE, HOST_NO_SPE,
+				    "guest ID_AA64DFR0_EL1.PMSVer is non-zero but the host's PMSVer is 0: the host has no SPE");
 		status = compute_spe_guest(host, &caps, cfg, want, view, &guest);
 		if (status != SPEVIRT_OK)
 			return status;
 	} else if (cfg->spe_nvm) {
-		return fail(view, SPEVIRT_E_NVM,
-			    "guest ID_AA64DFR2_EL1.SPE_nVM is 1 but its PMSVer is 0: "
-			    "FEAT_SPE_nVM requires FEAT_SPE");
+		return fail(view, SPEVIRT_E_NVM, NVM_NO_SPE,
+			    "guest ID_AA64DFR2_EL1.SPE_nVM is 1 but its PMSVer is 0: FEAT_SPE_nVM requires FEAT_SPE");
 	} else if (want && (want[0] || want[1])) {
-		return fail(view, SPEVIRT_E_MISMATCH,
-			    "a guest whose PMSVer is 0 has no PMSIDR_EL1 or PMBIDR_EL1 to "
-			    "present: both values must be 0");
+		return fail(view, SPEVIRT_E_MISMATCH, PRESENT_NOT_ZERO,
+			    "a guest whose PMSVer is 0 has no PMSIDR_EL1 or PMBIDR_EL1 to present: both values must be 0");
 	} else {
 		/* No buffer, no limit: nothing is hidden from the guest. */
 		view->limit_advertised = true;
@@ -359,7 +340,7 @@ static enum spevirt_status view_compute(const struct spevirt_host *host,
 	view->leaks = spevirt_leaks_(host, &caps, cfg, view);
 	refused = view->leaks & ~cfg->accepted_leaks;
 	if (refused && (cfg->flags & SPEVIRT_CFG_FORBID_LEAKS))
-		return fail(view, SPEVIRT_E_LEAK, spevirt_leak_reason_(refused));
+		return fail_why(view, SPEVIRT_E_LEAK, spevirt_leak_reason_(refused));
 	return SPEVIRT_OK;
 }
 
@@ -409,12 +390,10 @@ static enum spevirt_status offer_config_check(const struct spevirt_config *cfg,
 	if (*reason)
 		return SPEVIRT_E_INVAL;
 	if (spevirt_maxbuf_encode(cfg->max_buffer_size, &field) != SPEVIRT_OK)
-		*reason = "spevirt_config.max_buffer_size is not exactly representable in "
-			  "PMBIDR_EL1.MaxBuffSize (multiples of 4 KiB below 2 MiB, ten "
-			  "significant bits from 2 MiB, at most 1023 << 42)";
+		*reason = SPV_WHY(BUFSIZE_NOT_EXACT, SPV_BUFSIZE_NOT_EXACT);
 	else if ((cfg->flags & SPEVIRT_CFG_PINNED_MEMORY) && cfg->max_buffer_size)
-		*reason = "SPEVIRT_CFG_PINNED_MEMORY leaves the buffer registers untrapped, so no "
-			  "buffer limit can be enforced: spevirt_config.max_buffer_size must be 0";
+		*reason = SPV_WHY(BUFSIZE_PINNED_LIMIT,
+				  "SPEVIRT_CFG_PINNED_MEMORY leaves the buffer registers untrapped, so no buffer limit can be enforced: spevirt_config.max_buffer_size must be 0");
 	return *reason ? SPEVIRT_E_BUFSIZE : SPEVIRT_OK;
 }
 
@@ -457,7 +436,7 @@ static enum spevirt_status best_offer(const struct spevirt_host *host, struct sp
 		cfg->pmsver = SPEVIRT_PMSVER_NI;
 		cfg->spe_nvm = 0;
 		/* spevirt_fail_closed_() clears the rest of the view. */
-		return fail(view, status, reason);
+		return fail_why(view, status, reason);
 	}
 	for (v = offer_ceiling(cfg); v >= SPEVIRT_PMSVER_IMP; v--)
 		for (nvm = 2; nvm > 0; nvm--) {

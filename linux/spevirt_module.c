@@ -8,6 +8,7 @@
 #include <linux/module.h>
 
 #include <spevirt/spevirt.h>
+#include <spevirt/spevirt_regdesc.h>
 #include <spevirt/spevirt_errno.h>	/* built here under the kernel's flags too */
 
 EXPORT_SYMBOL_GPL(spevirt_version);
@@ -30,9 +31,11 @@ EXPORT_SYMBOL_GPL(spevirt_buffer_hw_event);
 EXPORT_SYMBOL_GPL(spevirt_buffer_abort);
 EXPORT_SYMBOL_GPL(spevirt_maxbuf_encode);
 EXPORT_SYMBOL_GPL(spevirt_maxbuf_decode);
+#ifdef SPEVIRT_HAVE_REGDESC
 EXPORT_SYMBOL_GPL(spevirt_reg_count);
 EXPORT_SYMBOL_GPL(spevirt_reg_get);
 EXPORT_SYMBOL_GPL(spevirt_reg_find);
+#endif
 
 MODULE_DESCRIPTION("spevirt: how a hypervisor virtualizes Arm SPE for a guest");
 MODULE_LICENSE("Dual BSD/GPL");

@@ -214,6 +214,7 @@ def table(regs):
                 for val, ename in fl['enums']:
                     out.append(f'\t{{ "{ename}", 0x{val:x} }},')
                 out.append('};')
+                out.append('')
         out.append(f'static const struct spevirt_field_desc {r}_fields[] = {{')
         for fl in reg['fields']:
             enums = f'{r}_{fl["name"].lower()}' if fl['enums'] else 'NULL'
@@ -232,7 +233,7 @@ def table(regs):
     out.append('};')
     out.append('')
     out.append('const unsigned int spevirt_reg_table_size_ =')
-    out.append('\tsizeof(spevirt_reg_table_) / sizeof(spevirt_reg_table_[0]);')
+    out.append('\tspv_array_size(spevirt_reg_table_);')
     return '\n'.join(out) + '\n'
 
 

@@ -68,10 +68,33 @@ static inline struct spevirt_config make_cfg(enum spevirt_profile profile, unsig
 	return c;
 }
 
-#define assert_reason_has(view, text) do {					\
-	assert_non_null((view).reason);						\
-	if (!strstr((view).reason, (text)))					\
-		fail_msg("reason \"%s\" does not name \"%s\"", (view).reason, (text)); \
+/*
+ * The library's SPEVIRT_REASONS, which the test build passes on: 2 (a
+ * sentence naming the field and the rule), 1 (its short name: capitals,
+ * digits and '_') or 0 ("").  Whatever it is, a refusal has a reason.
+ */
+#ifndef SPEVIRT_TEST_REASONS
+#define SPEVIRT_TEST_REASONS 2
+#endif
+
+/* @reason is a reason that names @text, in the form SPEVIRT_TEST_REASONS says. */
+static inline int reason_names(const char *reason, const char *text)
+{
+	if (!reason)
+		return 0;
+	if (SPEVIRT_TEST_REASONS >= 2)
+		return strstr(reason, text) != NULL;
+	if (SPEVIRT_TEST_REASONS == 1)
+		return reason[0] && !reason[strspn(reason, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")];
+	return !reason[0];
+}
+
+#define assert_reason_has(view, text) assert_reason_names((view).reason, (text))
+
+#define assert_reason_names(reason, text) do {					\
+	const char *r_ = (reason);						\
+	if (!reason_names(r_, (text)))						\
+		fail_msg("reason \"%s\" does not name \"%s\"", r_ ? r_ : "(none)", (text)); \
 } while (0)
 
 #define assert_status(got, want) do {						\

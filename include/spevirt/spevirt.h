@@ -157,13 +157,13 @@ enum spevirt_profile {
  * fallbacks and no pinned-memory mode and refuses them with SPEVIRT_E_INVAL;
  * it takes the three ALLOW flags, which concern PMSCR_EL2 only.
  */
-#define SPEVIRT_CFG_TPMS_FALLBACK		(1U << 0)
-#define SPEVIRT_CFG_UNADVERTISED_LIMIT		(1U << 1)
-#define SPEVIRT_CFG_FORBID_LEAKS		(1U << 2)
-#define SPEVIRT_CFG_PINNED_MEMORY		(1U << 3)
-#define SPEVIRT_CFG_ALLOW_PHYS_ADDR		(1U << 4)
-#define SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP	(1U << 5)
-#define SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2	(1U << 6)
+#define SPEVIRT_CFG_TPMS_FALLBACK		0x01U
+#define SPEVIRT_CFG_UNADVERTISED_LIMIT		0x02U
+#define SPEVIRT_CFG_FORBID_LEAKS		0x04U
+#define SPEVIRT_CFG_PINNED_MEMORY		0x08U
+#define SPEVIRT_CFG_ALLOW_PHYS_ADDR		0x10U
+#define SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP	0x20U
+#define SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2	0x40U
 #define SPEVIRT_CFG_VALID_FLAGS							\
 	(SPEVIRT_CFG_TPMS_FALLBACK | SPEVIRT_CFG_UNADVERTISED_LIMIT |		\
 	 SPEVIRT_CFG_FORBID_LEAKS | SPEVIRT_CFG_PINNED_MEMORY |			\
@@ -202,15 +202,15 @@ enum spevirt_profile {
  *	FEAT_SPEv1p2) of features the guest lacks stay writable, since nothing
  *	traps the buffer registers.
  */
-#define SPEVIRT_LEAK_RECORD_FORMAT	(1ULL << 0)
-#define SPEVIRT_LEAK_RECORD_FEATURES	(1ULL << 1)
-#define SPEVIRT_LEAK_FILTER_BITS	(1ULL << 2)
-#define SPEVIRT_LEAK_PMSCR_EXC		(1ULL << 3)
-#define SPEVIRT_LEAK_PMBIDR_READ	(1ULL << 4)
-#define SPEVIRT_LEAK_PMCR_FZS		(1ULL << 5)
-#define SPEVIRT_LEAK_UNADVERTISED_LIMIT	(1ULL << 6)
-#define SPEVIRT_LEAK_ID_INCONSISTENT	(1ULL << 7)
-#define SPEVIRT_LEAK_BUFFER_BITS	(1ULL << 8)
+#define SPEVIRT_LEAK_RECORD_FORMAT	0x001ULL
+#define SPEVIRT_LEAK_RECORD_FEATURES	0x002ULL
+#define SPEVIRT_LEAK_FILTER_BITS	0x004ULL
+#define SPEVIRT_LEAK_PMSCR_EXC		0x008ULL
+#define SPEVIRT_LEAK_PMBIDR_READ	0x010ULL
+#define SPEVIRT_LEAK_PMCR_FZS		0x020ULL
+#define SPEVIRT_LEAK_UNADVERTISED_LIMIT	0x040ULL
+#define SPEVIRT_LEAK_ID_INCONSISTENT	0x080ULL
+#define SPEVIRT_LEAK_BUFFER_BITS	0x100ULL
 #define SPEVIRT_LEAK_COUNT		9
 
 /**
@@ -302,12 +302,12 @@ struct spevirt_host {
  *	management event is recorded in PMBSR_EL3 and taken to EL3, so no
  *	guest can own a profiling buffer.
  */
-#define SPEVIRT_EL3_NO_FGT		(1U << 0)
-#define SPEVIRT_EL3_NO_FGT2		(1U << 1)
-#define SPEVIRT_EL3_NO_PMSNEVFR		(1U << 2)
-#define SPEVIRT_EL3_NO_PMSDSFR		(1U << 3)
-#define SPEVIRT_EL3_NO_PMBMAR		(1U << 4)
-#define SPEVIRT_EL3_PMSEE_ALL		(1U << 5)
+#define SPEVIRT_EL3_NO_FGT		0x01U
+#define SPEVIRT_EL3_NO_FGT2		0x02U
+#define SPEVIRT_EL3_NO_PMSNEVFR		0x04U
+#define SPEVIRT_EL3_NO_PMSDSFR		0x08U
+#define SPEVIRT_EL3_NO_PMBMAR		0x10U
+#define SPEVIRT_EL3_PMSEE_ALL		0x20U
 #define SPEVIRT_EL3_VALID							\
 	(SPEVIRT_EL3_NO_FGT | SPEVIRT_EL3_NO_FGT2 | SPEVIRT_EL3_NO_PMSNEVFR |	\
 	 SPEVIRT_EL3_NO_PMSDSFR | SPEVIRT_EL3_NO_PMBMAR | SPEVIRT_EL3_PMSEE_ALL)
@@ -844,8 +844,8 @@ struct spevirt_buffer_effect {
  */
 SPEVIRT_API enum spevirt_status spevirt_buffer_access(const struct spevirt_view *view,
 						      const struct spevirt_buffer *state,
-						      uint32_t sysreg, bool is_write, uint64_t value,
-						      struct spevirt_buffer *next,
+						      uint32_t sysreg, bool is_write,
+						      uint64_t value, struct spevirt_buffer *next,
 						      struct spevirt_buffer_effect *effect);
 
 /**
