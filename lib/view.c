@@ -391,7 +391,7 @@ static enum spevirt_status offer_config_check(const struct spevirt_config *cfg,
 		return SPEVIRT_E_INVAL;
 	if (spevirt_maxbuf_encode(cfg->max_buffer_size, &field) != SPEVIRT_OK)
 		*reason = SPV_WHY(BUFSIZE_NOT_EXACT, SPV_BUFSIZE_NOT_EXACT);
-	else if ((cfg->flags & SPEVIRT_CFG_PINNED_MEMORY) && cfg->max_buffer_size)
+	if (!*reason && (cfg->flags & SPEVIRT_CFG_PINNED_MEMORY) && cfg->max_buffer_size)
 		*reason = SPV_WHY(BUFSIZE_PINNED_LIMIT,
 				  "SPEVIRT_CFG_PINNED_MEMORY leaves the buffer registers untrapped, so no buffer limit can be enforced: spevirt_config.max_buffer_size must be 0");
 	return *reason ? SPEVIRT_E_BUFSIZE : SPEVIRT_OK;

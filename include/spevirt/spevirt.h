@@ -13,6 +13,24 @@
  *
  * Register and field names follow the Arm ARM (DDI0487); the policy behind
  * each value is tabulated, rule by rule, in docs/policy.md.
+ *
+ * Build-time switches, for a hypervisor that wants the policy and nothing
+ * else (they change what the library is built from, not this header):
+ *
+ * SPEVIRT_REASONS (default 2): what a reason holds -- view.reason,
+ *	pool.reason, an offer attempt's reason, a migration issue's rule,
+ *	effect.reason and spevirt_leak_describe().  2: a sentence naming the
+ *	register field and the rule.  1: a short name of the rule, in
+ *	capitals, digits and '_' (HOST_FDS_NO_LDS, SPEVIRT_LEAK_PMCR_FZS).
+ *	0: "".  Where a reason is documented as present it is present at
+ *	every level (never NULL), and statuses and every other output are
+ *	the same.  Meson: -Dreasons=full|short|none; Kconfig:
+ *	CONFIG_SPEVIRT_REASONS.
+ * The register descriptions (spevirt_regdesc.h: spevirt_reg_count(),
+ *	spevirt_reg_get(), spevirt_reg_find()) are lib/regdesc.c and
+ *	lib/regdesc_lookup.c: leave both out of the build (Meson
+ *	-Dregdesc=false; Kconfig: CONFIG_SPEVIRT_REGDESC=n) and nothing
+ *	else refers to them.  Built by default.
  */
 #ifdef SPEVIRT_ENV_HEADER
 #include SPEVIRT_ENV_HEADER
