@@ -2,7 +2,8 @@
 /*
  * spevirt as a kernel module: the library, unchanged, and its API exported
  * to the hypervisor (KVM, or any module) that links against it.  The
- * library has no state, so the module has no init or exit work.
+ * library has no state; on arm64 the module also gives the machine's own
+ * values as a host file (spevirt_hostinfo.c).
  */
 #include <linux/export.h>
 #include <linux/module.h>
@@ -10,6 +11,8 @@
 #include <spevirt/spevirt.h>
 #include <spevirt/spevirt_regdesc.h>
 #include <spevirt/spevirt_errno.h>	/* built here under the kernel's flags too */
+
+#include "spevirt_hostinfo.h"
 
 EXPORT_SYMBOL_GPL(spevirt_version);
 EXPORT_SYMBOL_GPL(spevirt_strerror);
@@ -35,6 +38,21 @@ EXPORT_SYMBOL_GPL(spevirt_maxbuf_decode);
 EXPORT_SYMBOL_GPL(spevirt_reg_count);
 EXPORT_SYMBOL_GPL(spevirt_reg_get);
 EXPORT_SYMBOL_GPL(spevirt_reg_find);
+#endif
+
+#ifdef CONFIG_ARM64
+static int __init spevirt_init(void)
+{
+	spevirt_hostinfo_init();
+	return 0;
+}
+module_init(spevirt_init);
+
+static void __exit spevirt_exit(void)
+{
+	spevirt_hostinfo_exit();
+}
+module_exit(spevirt_exit);
 #endif
 
 MODULE_DESCRIPTION("spevirt: how a hypervisor virtualizes Arm SPE for a guest");

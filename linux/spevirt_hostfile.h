@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later */
+#ifndef SPEVIRT_HOSTFILE_H
+#define SPEVIRT_HOSTFILE_H
+
+/*
+ * A machine's SPE ID registers as the spevirt tool's host file
+ * (docs/cli-json.md, "Host files"): read on each CPU, then one host per set
+ * of CPUs whose values are the same.  Reading a register is the caller's
+ * (the module's MRS on arm64, a test's stub); the order of the reads, the
+ * grouping and the JSON are here, with nothing from the kernel or libc, so
+ * user space tests them as the module runs them.
+ */
+#ifdef SPEVIRT_ENV_HEADER
+#include SPEVIRT_ENV_HEADER
+#else
+#include <spevirt/spevirt_env.h>
+#endif
+
+enum spevirt_hostfile_reg {
+	SPEVIRT_HOSTFILE_ID_AA64DFR0_EL1,
+	SPEVIRT_HOSTFILE_ID_AA64DFR2_EL1,
+	SPEVIRT_HOSTFILE_ID_AA64MMFR0_EL1,
+	SPEVIRT_HOSTFILE_PMSIDR_EL1,
+	SPEVIRT_HOSTFILE_PMBIDR_EL1,
+	SPEVIRT_HOSTFILE_NR_REGS,
+};
+
+/**
+ * struct spevirt_cpu_regs - one CPU's values
+ * @cpu: its number
+ * @val: each register, by enum spevirt_hostfile_reg
+ */
+struct spevirt_cpu_regs {
+	unsigned int cpu;
+	uint64_t val[SPEVIRT_HOSTFILE_NR_REGS];
+};
+
+/**
+ * spevirt_hostfile_read() - read this CPU's registers
+ * @regs: where the values go
+ * @cpu: this CPU's number
+ * @read: reads one register on this CPU
+ *
+ * ID_AA64DFR0_EL1 is read first: with PMSVer 0 the CPU has no SPE, its
+ * PMSIDR_EL1 and PMBIDR_EL1 UNDEF and are not read, and they are given as 0.
+ */
+void spevirt_hostfile_read(struct spevirt_cpu_regs *regs, unsigned int cpu,
+			   uint64_t (*read)(enum spevirt_hostfile_reg reg));
+
+/**
+ * spevirt_hostfile_format() - the host file of a set of CPUs
+ * @buf: where the text goes, NUL-terminated (may be NULL when @size is 0)
+ * @size: bytes at @buf
+ * @name: the machine's name
+ * @source: where the values come from, for the "source" member
+ * @cpus: the CPUs' values, in CPU order
+ * @nr: how many (at least 1)
+ *
+ * One host object per distinct set of values, in the order of the first
+ * CPU that has it, in a JSON array.  With more than one, each name and
+ * source is followed by its CPU list ("cpus 0-3,6").  Strings are JSON
+ * escaped.
+ *
+ * Return: the length of the whole text without its NUL, as snprintf(): the
+ * text is cut short when it is not less than @size.
+ */
+size_t spevirt_hostfile_format(char *buf, size_t size, const char *name, const char *source,
+			       const struct spevirt_cpu_regs *cpus, unsigned int nr);
+
+#endif /* SPEVIRT_HOSTFILE_H */
