@@ -8,9 +8,9 @@
 #include "spevirt_internal.h"
 
 /* Unsigned ID fields: a value above the last one spevirt knows means "more". */
-static unsigned int id_cap(uint64_t val, unsigned int max)
+static unsigned int id_cap(uint64_t val, unsigned int last)
 {
-	return val > max ? max : (unsigned int)val;
+	return val > last ? last : (unsigned int)val;
 }
 
 static unsigned int host_feats(const struct spevirt_host *host, unsigned int pmsver)
