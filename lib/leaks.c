@@ -38,7 +38,7 @@ struct leak_text {
 #define SPV_LEAK_UNADVERTISED_LIMIT \
 	"PMBIDR_EL1.MaxBuffSize shows the hardware's value, not the limit: the guest learns it from a buffer-size management event"
 #define SPV_LEAK_ID_INCONSISTENT \
-	"the guest reads PMSVer V1P5 with SPE_nVM and SPE_EXC 0, which FEAT_SPEv1p5 forbids: it may expect PMBMAR_EL1 and profiling exceptions"
+	"the guest reads PMSVer V1P5 with SPE_nVM and SPE_EXC 0, which FEAT_SPEv1p5 forbids, or a PMSIDR_EL1 feature its PMSVer does not allow: it may expect PMBMAR_EL1, profiling exceptions or the packets of a later version"
 #define SPV_LEAK_BUFFER_BITS \
 	"pinned memory leaves the buffer registers untrapped: PMBLIMITR_EL1.nVM and PMFZ of features the guest lacks stay writable"
 
@@ -59,6 +59,14 @@ static const struct leak_text leak_texts[SPEVIRT_LEAK_COUNT] = {
 	SPV_LEAK(ID_INCONSISTENT),
 	SPV_LEAK(BUFFER_BITS),
 };
+
+/* A PMSIDR_EL1 feature above @pmsver (the KVM RFC v6 profile hides only FnE and FDS). */
+static bool pmsidr_above(uint64_t pmsidr, unsigned int pmsver)
+{
+	return (pmsver < SPEVIRT_PMSVER_V1P1 && (pmsidr & SPV_PMSIDR_NEEDS_V1P1)) ||
+	       (pmsver < SPEVIRT_PMSVER_V1P2 && (pmsidr & SPV_PMSIDR_NEEDS_V1P2)) ||
+	       (pmsver < SPEVIRT_PMSVER_V1P4 && (pmsidr & SPV_PMSIDR_NEEDS_V1P4));
+}
 
 /* PMBLIMITR_EL1 bits the host has and the guest's features do not. */
 static bool pinned_bits_hidden(const struct spevirt_hostcaps *caps,
@@ -86,7 +94,7 @@ static uint64_t spe_guest_leaks(const struct spevirt_host *host,
 	if (!view->limit_advertised)
 		leaks |= SPEVIRT_LEAK_UNADVERTISED_LIMIT;
 	/* spevirt never offers SPE_EXC, which FEAT_SPEv1p5 implies. */
-	if (cfg->pmsver >= SPEVIRT_PMSVER_V1P5)
+	if (cfg->pmsver >= SPEVIRT_PMSVER_V1P5 || pmsidr_above(view->pmsidr_el1, cfg->pmsver))
 		leaks |= SPEVIRT_LEAK_ID_INCONSISTENT;
 	if ((cfg->flags & SPEVIRT_CFG_PINNED_MEMORY) && pinned_bits_hidden(caps, cfg))
 		leaks |= SPEVIRT_LEAK_BUFFER_BITS;

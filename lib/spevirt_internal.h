@@ -24,6 +24,11 @@
 #define SPV_WHY(name, text)	""
 #endif
 
+/* PMSIDR_EL1 feature bits that need a minimum SPE version (Arm ARM A2.2). */
+#define SPV_PMSIDR_NEEDS_V1P1	SPEVIRT_PMSIDR_EL1_SME
+#define SPV_PMSIDR_NEEDS_V1P2	(SPEVIRT_PMSIDR_EL1_FNE | SPEVIRT_PMSIDR_EL1_PBT)
+#define SPV_PMSIDR_NEEDS_V1P4	(SPEVIRT_PMSIDR_EL1_FDS | SPEVIRT_PMSIDR_EL1_CRR)
+
 /*
  * Architecture features, as a bitmap.  The host's bitmap says which
  * registers and trap bits exist; the guest's which of them the guest may use.

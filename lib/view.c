@@ -5,11 +5,6 @@
  */
 #include "spevirt_internal.h"
 
-/* PMSIDR_EL1 feature bits that need a minimum SPE version (Arm ARM A2.2). */
-#define SPV_PMSIDR_NEEDS_V1P1	SPEVIRT_PMSIDR_EL1_SME
-#define SPV_PMSIDR_NEEDS_V1P2	(SPEVIRT_PMSIDR_EL1_FNE | SPEVIRT_PMSIDR_EL1_PBT)
-#define SPV_PMSIDR_NEEDS_V1P4	(SPEVIRT_PMSIDR_EL1_FDS | SPEVIRT_PMSIDR_EL1_CRR)
-
 static enum spevirt_status fail_why(struct spevirt_view *view, enum spevirt_status status,
 				    const char *reason)
 {

@@ -9,6 +9,7 @@
 #include <linux/module.h>
 
 #include <spevirt/spevirt.h>
+#include <spevirt/spevirt_audit.h>
 #include <spevirt/spevirt_regdesc.h>
 #include <spevirt/spevirt_errno.h>	/* built here under the kernel's flags too */
 
@@ -34,6 +35,10 @@ EXPORT_SYMBOL_GPL(spevirt_buffer_hw_event);
 EXPORT_SYMBOL_GPL(spevirt_buffer_abort);
 EXPORT_SYMBOL_GPL(spevirt_maxbuf_encode);
 EXPORT_SYMBOL_GPL(spevirt_maxbuf_decode);
+EXPORT_SYMBOL_GPL(spevirt_hw_access);
+EXPORT_SYMBOL_GPL(spevirt_hw_rule_text);
+EXPORT_SYMBOL_GPL(spevirt_audit);
+EXPORT_SYMBOL_GPL(spevirt_finding_class_name);
 #ifdef SPEVIRT_HAVE_REGDESC
 EXPORT_SYMBOL_GPL(spevirt_reg_count);
 EXPORT_SYMBOL_GPL(spevirt_reg_get);

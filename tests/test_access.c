@@ -6,101 +6,90 @@
  */
 #include "model.h"
 
-struct spe_reg_ref {
+#include <spevirt/spevirt_audit.h>
+
+/* The SPE registers, by name. */
+static const struct {
 	const char *name;
 	uint32_t enc;
-	int rd_bit, wr_bit;		/* HDFGRTR/HDFGWTR bit, -1: none */
-	int fgt2_bit;			/* HDFGxTR2 bit, -1: none */
-	int negative;
-	int tpms, e2pb, read_only;
-	unsigned int need;		/* 0 SPE, 1 FnE, 2 FDS, 3 nVM */
+} regs[] = {
+	{ "PMSCR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 0) },
+	{ "PMSNEVFR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 1) },
+	{ "PMSICR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 2) },
+	{ "PMSIRR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 3) },
+	{ "PMSFCR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 4) },
+	{ "PMSEVFR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 5) },
+	{ "PMSLATFR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 6) },
+	{ "PMSIDR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 7) },
+	{ "PMBLIMITR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 0) },
+	{ "PMBPTR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 1) },
+	{ "PMBSR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 3) },
+	{ "PMSDSFR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 4) },
+	{ "PMBMAR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 5) },
+	{ "PMBIDR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 7) },
 };
 
-/* From the Arm ARM tables (spe-architecture.md sections 2, 4 and 5). */
-static const struct spe_reg_ref regs[] = {
-	{ "PMSCR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 0), 26, 26, -1, 0, 1, 0, 0, 0 },
-	{ "PMSNEVFR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 1), 62, 62, -1, 1, 1, 0, 0, 1 },
-	{ "PMSICR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 2), 29, 29, -1, 0, 1, 0, 0, 0 },
-	{ "PMSIRR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 3), 31, 31, -1, 0, 1, 0, 0, 0 },
-	{ "PMSFCR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 4), 28, 28, -1, 0, 1, 0, 0, 0 },
-	{ "PMSEVFR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 5), 27, 27, -1, 0, 1, 0, 0, 0 },
-	{ "PMSLATFR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 6), 32, 32, -1, 0, 1, 0, 0, 0 },
-	{ "PMSIDR_EL1", SPEVIRT_SYSREG(3, 0, 9, 9, 7), 30, -1, -1, 0, 1, 0, 1, 0 },
-	{ "PMBLIMITR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 0), 23, 23, -1, 0, 0, 1, 0, 0 },
-	{ "PMBPTR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 1), 24, 24, -1, 0, 0, 1, 0, 0 },
-	{ "PMBSR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 3), 25, 25, -1, 0, 0, 1, 0, 0 },
-	{ "PMSDSFR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 4), -1, -1, 19, 1, 1, 0, 0, 2 },
-	{ "PMBMAR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 5), -1, -1, 24, 1, 0, 1, 0, 3 },
-	{ "PMBIDR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 7), 63, -1, -1, 0, 0, 0, 1, 0 },
-};
-
-static int reg_exists(const struct spe_reg_ref *r, const struct spevirt_host *h)
+/* The view's EL2 controls, programmed over registers that were 0. */
+static struct spevirt_el2_regs el2_of(const struct spevirt_view *v)
 {
-	if (model_host_pmsver(h) == 0)
-		return 0;
-	switch (r->need) {
-	case 1:
-		return (h->pmsidr_el1 >> 6) & 1;
-	case 2:
-		return (h->pmsidr_el1 >> 7) & 1;
-	case 3:
-		return model_host_nvm(h);
-	default:
-		return 1;
-	}
+	return (struct spevirt_el2_regs){
+		.mdcr_el2 = v->mdcr_el2.value,
+		.pmscr_el2 = v->pmscr_el2.value,
+		.hdfgrtr_el2 = v->hdfgrtr_el2.value,
+		.hdfgwtr_el2 = v->hdfgwtr_el2.value,
+		.hdfgrtr2_el2 = v->hdfgrtr2_el2.value,
+		.hdfgwtr2_el2 = v->hdfgwtr2_el2.value,
+		.hfgitr_el2 = v->hfgitr_el2.value,
+	};
 }
 
-static int fgt_traps(const struct spevirt_regmask *rm, int bit, int negative)
-{
-	if (bit < 0 || !(rm->mask & BIT(bit)))
-		return 0;
-	return !!(rm->value & BIT(bit)) != negative;
-}
-
-/* Trapped by the controls of the view, by the Arm ARM trap rules. */
-static int trapped(const struct spe_reg_ref *r, const struct spevirt_view *v, int is_write)
-{
-	int tpms = !!(v->mdcr_el2.value & BIT(14));
-	int e2pb_traps = !(v->mdcr_el2.value & BIT(12));	/* E2PB[0] == 0 */
-
-	if (fgt_traps(is_write ? &v->hdfgwtr_el2 : &v->hdfgrtr_el2,
-		      is_write ? r->wr_bit : r->rd_bit, r->negative))
-		return 1;
-	if (fgt_traps(is_write ? &v->hdfgwtr2_el2 : &v->hdfgrtr2_el2, r->fgt2_bit, 1))
-		return 1;
-	return (r->tpms && tpms) || (r->e2pb && e2pb_traps);
-}
-
+/*
+ * Each decision of the view against what the hardware does with its
+ * controls (spevirt_hw_access(), the Arm ARM's access pseudocode): an
+ * access the hardware UNDEFs is UNDEF, one it executes UNTRAPPED, one it
+ * traps to EL2 any other decision; an untrapped ID read of a guest with SPE
+ * reads the view's value.
+ */
 static void check_agreement(const struct spevirt_host *h, const struct spevirt_config *c,
 			    const struct spevirt_view *v)
 {
+	struct spevirt_el2_regs e = el2_of(v);
 	size_t i;
 	int w;
 
 	for (i = 0; i < sizeof(regs) / sizeof(regs[0]); i++)
 		for (w = 0; w <= 1; w++) {
-			const struct spe_reg_ref *r = &regs[i];
-			enum spevirt_access a = spevirt_access(v, r->enc, w);
+			enum spevirt_access a = spevirt_access(v, regs[i].enc, w);
+			struct spevirt_hw_result hw;
 
-			if (!reg_exists(r, h) || (w && r->read_only)) {
-				if (a != SPEVIRT_ACCESS_UNDEF)
-					fail_msg("%s %s absent: decision %d", r->name,
-						 w ? "write" : "read", a);
-				continue;
-			}
-			if (trapped(r, v, w) != (a != SPEVIRT_ACCESS_UNTRAPPED))
-				fail_msg("%s %s: trapped %d but decision %d (profile %d guest V%u "
-					 "flags %u)", r->name, w ? "write" : "read",
-					 trapped(r, v, w), a, c->profile, c->pmsver, c->flags);
+			assert_int_equal(spevirt_hw_access(h, &e, regs[i].enc, w, &hw), SPEVIRT_OK);
+			if ((hw.outcome == SPEVIRT_HW_UNDEF && a != SPEVIRT_ACCESS_UNDEF) ||
+			    (hw.outcome == SPEVIRT_HW_EXECUTE) != (a == SPEVIRT_ACCESS_UNTRAPPED) ||
+			    hw.outcome == SPEVIRT_HW_TRAP_EL3 || hw.outcome == SPEVIRT_HW_NOT_SPE)
+				fail_msg("%s %s: the hardware's outcome %d (%s) but decision %d "
+					 "(profile %d guest V%u flags %u)", regs[i].name,
+					 w ? "write" : "read", hw.outcome,
+					 spevirt_hw_rule_text(hw.rule), a, c->profile, c->pmsver,
+					 c->flags);
 			if (c->pmsver == 0 && a != SPEVIRT_ACCESS_UNDEF &&
 			    a != SPEVIRT_ACCESS_UNTRAPPED)
-				fail_msg("%s: guest without SPE gets decision %d", r->name, a);
-			if (a == SPEVIRT_ACCESS_EMULATE && !r->e2pb)
-				fail_msg("%s: emulated but not a buffer register", r->name);
-			if (a == SPEVIRT_ACCESS_READ_VIEW && !r->read_only)
-				fail_msg("%s: read from the view but not an ID register", r->name);
-			if (a == SPEVIRT_ACCESS_FORWARD && !(v->mdcr_el2.value & BIT(14)))
-				fail_msg("%s: forwarded without MDCR_EL2.TPMS", r->name);
+				fail_msg("%s: guest without SPE gets decision %d", regs[i].name, a);
+			if (a == SPEVIRT_ACCESS_EMULATE && hw.rule != SPEVIRT_HW_RULE_E2PB)
+				fail_msg("%s: emulated but not trapped by MDCR_EL2.E2PB", regs[i].name);
+			if (a == SPEVIRT_ACCESS_READ_VIEW && !strstr(regs[i].name, "IDR_EL1"))
+				fail_msg("%s: read from the view but not an ID register", regs[i].name);
+			if (a == SPEVIRT_ACCESS_FORWARD && hw.rule != SPEVIRT_HW_RULE_TPMS)
+				fail_msg("%s: forwarded, but not trapped by MDCR_EL2.TPMS", regs[i].name);
+			if (c->pmsver && hw.outcome == SPEVIRT_HW_EXECUTE && !w &&
+			    !strcmp(regs[i].name, "PMSIDR_EL1") && hw.value != v->pmsidr_el1)
+				fail_msg("PMSIDR_EL1 untrapped reads 0x%llx, the view says 0x%llx",
+					 (unsigned long long)hw.value,
+					 (unsigned long long)v->pmsidr_el1);
+			if (c->pmsver && hw.outcome == SPEVIRT_HW_EXECUTE && !w &&
+			    !strcmp(regs[i].name, "PMBIDR_EL1") && hw.value != v->pmbidr_el1)
+				fail_msg("PMBIDR_EL1 untrapped reads 0x%llx, the view says 0x%llx",
+					 (unsigned long long)hw.value,
+					 (unsigned long long)v->pmbidr_el1);
 		}
 }
 
@@ -366,6 +355,8 @@ static const struct leak_case leak_cases[] = {
 	  SPEVIRT_CFG_UNADVERTISED_LIMIT, 4096, DFLT },
 	{ "FEAT_SPEv1p5 implies SPE_nVM and SPE_EXC: the RFC's V1P5 guest is inconsistent",
 	  SPEVIRT_LEAK_ID_INCONSISTENT, 6, 2, 0, 6, 0, 0, SPEVIRT_PROFILE_KVM_RFC_V6 },
+	{ "FEAT_SPE_PBT needs FEAT_SPEv1p2: the RFC shows PBT to a V1P1 guest",
+	  SPEVIRT_LEAK_ID_INCONSISTENT, 3, 1, HOST_PBT, 2, 0, 0, SPEVIRT_PROFILE_KVM_RFC_V6 },
 	{ "pinned memory leaves PMBLIMITR_EL1.PMFZ writable below V1P2", SPEVIRT_LEAK_BUFFER_BITS,
 	  3, 1, 0, 2, SPEVIRT_CFG_PINNED_MEMORY, 0, DFLT },
 };

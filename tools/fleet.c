@@ -25,29 +25,11 @@ bool pool_load(const struct fleet_args *a, struct pool_result *r, struct parse_e
 	return true;
 }
 
-/* --from or --to: a preset, or a file with exactly one host. */
-static bool load_one(const char *option, const char *arg, struct named_host *out,
-		     struct parse_error *err)
-{
-	struct named_host hosts[SPEVIRT_MAX_POOL];
-	unsigned int n = 0;
-	struct quoted q;
-
-	if (!host_arg_load(arg, hosts, SPEVIRT_MAX_POOL, &n, err))
-		return false;
-	if (n != 1) {
-		snprintf(err->msg, sizeof(err->msg), "%s %s: the file holds %u hosts; %s takes a "
-			 "file with one", option, quote(&q, arg), n, option);
-		return false;
-	}
-	*out = hosts[0];
-	return true;
-}
-
 bool migrate_load(const struct fleet_args *a, struct migrate_result *r, struct parse_error *err)
 {
 	*r = (struct migrate_result){ .status = SPEVIRT_OK };
-	return load_one("--from", a->from, &r->from, err) && load_one("--to", a->to, &r->to, err);
+	return host_arg_load_one("--from", a->from, &r->from, err) &&
+	       host_arg_load_one("--to", a->to, &r->to, err);
 }
 
 void pool_run(const struct fleet_args *a, struct pool_result *r)

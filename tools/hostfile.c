@@ -380,3 +380,21 @@ bool host_arg_load(const char *arg, struct named_host *hosts, unsigned int max, 
 		return false;
 	return hostfile_parse(arg, buf, len, hosts, max, n, err);
 }
+
+bool host_arg_load_one(const char *option, const char *arg, struct named_host *out,
+		       struct parse_error *err)
+{
+	struct named_host hosts[SPEVIRT_MAX_POOL];
+	unsigned int n = 0;
+	struct quoted q;
+
+	if (!host_arg_load(arg, hosts, SPEVIRT_MAX_POOL, &n, err))
+		return false;
+	if (n != 1) {
+		snprintf(err->msg, sizeof(err->msg), "%s %s: the file holds %u hosts; %s takes a "
+			 "file with one", option, quote(&q, arg), n, option);
+		return false;
+	}
+	*out = hosts[0];
+	return true;
+}

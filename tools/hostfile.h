@@ -38,4 +38,11 @@ bool hostfile_parse(const char *label, const char *buf, size_t len, struct named
 bool host_arg_load(const char *arg, struct named_host *hosts, unsigned int max, unsigned int *n,
 		   struct parse_error *err);
 
+/*
+ * The host of option @option (--from, --to, --host): a preset, or a host
+ * file that holds exactly one host.
+ */
+bool host_arg_load_one(const char *option, const char *arg, struct named_host *out,
+		       struct parse_error *err);
+
 #endif /* SPEVIRT_TOOLS_HOSTFILE_H */

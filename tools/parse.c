@@ -94,6 +94,7 @@ static const char *const command_names[NR_COMMANDS] = {
 	[CMD_DECODE_SIZE] = "decode-size",
 	[CMD_POOL] = "pool",
 	[CMD_MIGRATE] = "migrate",
+	[CMD_AUDIT] = "audit",
 	[CMD_HELP] = "help",
 };
 
@@ -1224,6 +1225,151 @@ bool parse_migrate_args(int argc, char *const argv[], struct fleet_args *a,
 		return fail(err, "--nvm needs --pmsver: without it the guest is the best the "
 			    "source host gives, SPE_nVM included");
 	return check_rfc_flags(&a->cfg, err);
+}
+
+/* 'spevirt audit' */
+
+bool parse_spe_regs(const char *what, const char *s, uint16_t *slots, struct parse_error *err)
+{
+	char name[32];
+	size_t len;
+	struct quoted q;
+
+	for (;;) {
+		const struct spevirt_reg_desc *reg;
+
+		len = strcspn(s, ",");
+		if (!len || len >= sizeof(name))
+			return fail(err, "%s %s: expected SPE register names separated by commas "
+				    "(PMSCR_EL1,PMBLIMITR_EL1), all or none", what, quote(&q, s));
+		memcpy(name, s, len);
+		name[len] = '\0';
+		reg = spevirt_reg_find(name);
+		if (ascii_case_equal(name, "all"))
+			*slots = (uint16_t)((1U << SPEVIRT_NR_SPE_SLOTS) - 1);
+		else if (reg && spevirt_spe_slot(reg->encoding) < SPEVIRT_NR_SPE_SLOTS)
+			*slots |= (uint16_t)(1U << spevirt_spe_slot(reg->encoding));
+		else if (!ascii_case_equal(name, "none"))
+			return fail(err, "%s: %s is not an SPE register (PMSCR_EL1 ... PMBIDR_EL1), "
+				    "all or none", what, quote(&q, name));
+		if (!s[len])
+			return true;
+		s += len + 1;
+	}
+}
+
+enum audit_opt {
+	AO_HELP = OPT_HELP,
+	AO_MDCR,		/* in the order of enum audit_field, to AO_PINNED */
+	AO_PMSCR,
+	AO_HDFGRTR,
+	AO_HDFGWTR,
+	AO_HDFGRTR2,
+	AO_HDFGWTR2,
+	AO_HFGITR,
+	AO_DFR0,
+	AO_DFR2,
+	AO_PMSIDR,
+	AO_PMBIDR,
+	AO_EMULATE,
+	AO_SWITCH,
+	AO_PINNED,
+	AO_HOST,
+	AO_HYPERVISOR,
+	AO_LIST,
+	AO_JSON,
+};
+
+static const struct opt_spec audit_opts[] = {
+	[AO_HELP] = { "--help", NULL, false },
+	[AO_MDCR] = { "--mdcr-el2", "VALUE", false },
+	[AO_PMSCR] = { "--pmscr-el2", "VALUE", false },
+	[AO_HDFGRTR] = { "--hdfgrtr-el2", "VALUE", false },
+	[AO_HDFGWTR] = { "--hdfgwtr-el2", "VALUE", false },
+	[AO_HDFGRTR2] = { "--hdfgrtr2-el2", "VALUE", false },
+	[AO_HDFGWTR2] = { "--hdfgwtr2-el2", "VALUE", false },
+	[AO_HFGITR] = { "--hfgitr-el2", "VALUE", false },
+	[AO_DFR0] = { "--guest-dfr0", "VALUE", false },
+	[AO_DFR2] = { "--guest-dfr2", "VALUE", false },
+	[AO_PMSIDR] = { "--guest-pmsidr", "VALUE", false },
+	[AO_PMBIDR] = { "--guest-pmbidr", "VALUE", false },
+	[AO_EMULATE] = { "--emulate", "REGS", true },
+	[AO_SWITCH] = { "--switch", "REGS", true },
+	[AO_PINNED] = { "--pinned", NULL, false },
+	[AO_HOST] = { "--host", "HOST", false },
+	[AO_HYPERVISOR] = { "--hypervisor", "NAME", false },
+	[AO_LIST] = { "--list", NULL, false },
+	[AO_JSON] = { "--json", NULL, false },
+};
+
+/* Where each register option puts its value. */
+static uint64_t *audit_value(struct spevirt_hypervisor *hv, int o)
+{
+	uint64_t *const at[] = {
+		[AO_MDCR] = &hv->el2.mdcr_el2,
+		[AO_PMSCR] = &hv->el2.pmscr_el2,
+		[AO_HDFGRTR] = &hv->el2.hdfgrtr_el2,
+		[AO_HDFGWTR] = &hv->el2.hdfgwtr_el2,
+		[AO_HDFGRTR2] = &hv->el2.hdfgrtr2_el2,
+		[AO_HDFGWTR2] = &hv->el2.hdfgwtr2_el2,
+		[AO_HFGITR] = &hv->el2.hfgitr_el2,
+		[AO_DFR0] = &hv->id_aa64dfr0_el1,
+		[AO_DFR2] = &hv->id_aa64dfr2_el1,
+		[AO_PMSIDR] = &hv->pmsidr_el1,
+		[AO_PMBIDR] = &hv->pmbidr_el1,
+	};
+
+	return at[o];
+}
+
+static bool audit_option(void *ctx, int o, const char *val, struct parse_error *err)
+{
+	struct audit_args *a = ctx;
+	const char *name = audit_opts[o].name;
+
+	if (o >= AO_MDCR && o <= AO_PINNED)
+		a->given |= 1U << (o - AO_MDCR);
+	switch (o) {
+	case AO_EMULATE:
+		return parse_spe_regs(name, val, &a->hv.emulated, err);
+	case AO_SWITCH:
+		return parse_spe_regs(name, val, &a->hv.switched, err);
+	case AO_PINNED:
+		a->hv.pinned = true;
+		return true;
+	case AO_HOST:
+		a->host = val;
+		return true;
+	case AO_HYPERVISOR:
+		a->hypervisor = val;
+		return true;
+	case AO_LIST:
+		a->list = true;
+		return true;
+	case AO_JSON:
+		a->json = true;
+		return true;
+	default:
+		return parse_value(name, val, UINT64_MAX, audit_value(&a->hv, o), err);
+	}
+}
+
+bool parse_audit_args(int argc, char *const argv[], struct audit_args *a, struct parse_error *err)
+{
+	struct scanner sc = SCANNER("audit", argc, argv, audit_opts);
+	static const char usage[] = " [--hypervisor NAME] [--host HOST] [OPTIONS]";
+	int n;
+
+	*a = (struct audit_args){ .host = NULL };
+	if (!scan_all(&sc, NULL, 0, &n, usage, audit_option, a, &a->help, err))
+		return false;
+	if (a->help || a->list)
+		return true;
+	if (!a->hypervisor && !a->given)
+		return fail(err, "'spevirt audit' needs --hypervisor NAME (see --list) or the "
+			    "values the hypervisor programs (--mdcr-el2 VALUE ...): usage: spevirt "
+			    "audit%s", usage);
+	return true;
 }
 
 /* 'spevirt decode', 'spevirt presets' */

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include <spevirt/spevirt.h>
+#include <spevirt/spevirt_audit.h>
 
 #include "presets.h"
 
@@ -46,6 +47,7 @@ enum command {
 	CMD_DECODE_SIZE,
 	CMD_POOL,
 	CMD_MIGRATE,
+	CMD_AUDIT,
 	CMD_HELP,
 	NR_COMMANDS,
 };
@@ -180,6 +182,29 @@ struct fleet_args {
 	bool help;
 };
 
+/* 'spevirt audit': what a hypervisor programs, by catalogue name and/or by option */
+enum audit_field {
+	AF_MDCR, AF_PMSCR, AF_HDFGRTR, AF_HDFGWTR, AF_HDFGRTR2, AF_HDFGWTR2, AF_HFGITR,
+	AF_DFR0, AF_DFR2, AF_PMSIDR, AF_PMBIDR, AF_EMULATE, AF_SWITCH, AF_PINNED,
+	NR_AUDIT_FIELDS,
+};
+
+struct audit_args {
+	const char *host;		/* --host: a preset or a host file; NULL: the default */
+	const char *hypervisor;		/* --hypervisor: a catalogue name, or NULL */
+	struct spevirt_hypervisor hv;	/* the fields given by option */
+	unsigned int given;		/* (1 << enum audit_field): fields set by option */
+	bool list;			/* --list: the catalogue */
+	bool json;
+	bool help;
+};
+
+/*
+ * A comma-separated list of SPE register names (any case), "all" or "none",
+ * as a set of spevirt_spe_slot() bits ORed into *slots.
+ */
+bool parse_spe_regs(const char *what, const char *s, uint16_t *slots, struct parse_error *err);
+
 /* @argv holds the arguments after the command name; @argc counts them. */
 bool parse_view_args(int argc, char *const argv[], struct view_args *a, struct parse_error *err);
 /* 'spevirt check': the view options; best set, up to --pmsver when given. */
@@ -195,6 +220,7 @@ bool parse_decode_size_args(int argc, char *const argv[], struct size_args *a,
 bool parse_pool_args(int argc, char *const argv[], struct fleet_args *a, struct parse_error *err);
 bool parse_migrate_args(int argc, char *const argv[], struct fleet_args *a,
 			struct parse_error *err);
+bool parse_audit_args(int argc, char *const argv[], struct audit_args *a, struct parse_error *err);
 bool parse_help_args(int argc, char *const argv[], struct help_args *a, struct parse_error *err);
 
 #endif /* SPEVIRT_TOOLS_PARSE_H */

@@ -303,7 +303,7 @@ static char ascii_lower(char c)
 	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 }
 
-static bool name_equal(const char *a, const char *b)
+bool name_equal(const char *a, const char *b)
 {
 	while (*a && ascii_lower(*a) == ascii_lower(*b)) {
 		a++;

@@ -2,6 +2,7 @@
 #ifndef SPEVIRT_TOOLS_PRESETS_H
 #define SPEVIRT_TOOLS_PRESETS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,6 +26,9 @@ const struct preset *preset_get(unsigned int index);
 
 /* The preset called @name (any case), "none" for the all-zero host, or NULL. */
 const struct preset *preset_find(const char *name);
+
+/* @a and @b are the same name, in any case (ASCII). */
+bool name_equal(const char *a, const char *b);
 
 /* The host of 'spevirt' and 'spevirt view' without --host: armv8.7. */
 const struct preset *preset_default(void);

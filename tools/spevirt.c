@@ -14,6 +14,7 @@
 
 #include <spevirt/spevirt.h>
 
+#include "audit.h"
 #include "explain.h"
 #include "fleet.h"
 #include "help.h"
@@ -308,6 +309,42 @@ static int cmd_migrate(int argc, char *const argv[])
 	return finish(EXIT_OK);
 }
 
+/* What a hypervisor's set-up does: 0 no finding, 1 findings. */
+static int cmd_audit(int argc, char *const argv[])
+{
+	static struct audit_result r;
+	struct parse_error err;
+	struct audit_args a;
+
+	if (!parse_audit_args(argc, argv, &a, &err))
+		return usage_error(CMD_AUDIT, argc, argv, &err);
+	if (a.help)
+		return show_help(CMD_AUDIT);
+	if (a.list) {
+		if (a.json)
+			json_catalogue(stdout);
+		else
+			text_catalogue(stdout);
+		return finish(EXIT_OK);
+	}
+	if (!audit_load(&a, &r, &err))
+		return usage_error(CMD_AUDIT, argc, argv, &err);
+	audit_run(&a, &r);
+	if (r.status != SPEVIRT_OK) {
+		/* The host's own reason: spevirt_view_compute() refuses it the same way. */
+		struct spevirt_config none = { .profile = SPEVIRT_PROFILE_DEFAULT };
+		struct spevirt_view v;
+
+		spevirt_view_compute(&r.host.host, &none, &v);
+		return refused(r.status, v.reason);
+	}
+	if (a.json)
+		json_audit(stdout, &r);
+	else
+		text_audit(stdout, &r);
+	return finish(r.audit.nr_findings ? EXIT_REFUSED : EXIT_OK);
+}
+
 static int cmd_help(int argc, char *const argv[])
 {
 	struct parse_error err;
@@ -335,6 +372,7 @@ static int run(enum command cmd, int argc, char *const argv[])
 		[CMD_DECODE_SIZE] = cmd_decode_size,
 		[CMD_POOL] = cmd_pool,
 		[CMD_MIGRATE] = cmd_migrate,
+		[CMD_AUDIT] = cmd_audit,
 		[CMD_HELP] = cmd_help,
 	};
 

@@ -50,7 +50,7 @@ extern "C" {
  * may differ when a program runs against another build of the library.
  */
 #define SPEVIRT_VERSION_MAJOR	0
-#define SPEVIRT_VERSION_MINOR	2
+#define SPEVIRT_VERSION_MINOR	3
 #define SPEVIRT_VERSION_PATCH	0
 #define SPEVIRT_VERSION_NUMBER(major, minor, patch) \
 	(((major) << 16) | ((minor) << 8) | (patch))
@@ -212,9 +212,10 @@ enum spevirt_profile {
  *	the hardware's MaxBuffSize (SPEVIRT_CFG_UNADVERTISED_LIMIT); the guest
  *	learns the limit only from a buffer-size management event.
  * SPEVIRT_LEAK_ID_INCONSISTENT: the guest reads PMSVer V1P5 with SPE_nVM and
- *	SPE_EXC 0, which FEAT_SPEv1p5 forbids (the KVM RFC v6 profile does
- *	this): a guest that trusts the architecture expects PMBMAR_EL1 and the
- *	profiling-exception controls.
+ *	SPE_EXC 0, which FEAT_SPEv1p5 forbids, or a PMSIDR_EL1.PBT, CRR or SME
+ *	its PMSVer does not allow (the KVM RFC v6 profile does both: it hides
+ *	only FnE and FDS): a guest that trusts the architecture expects
+ *	PMBMAR_EL1, the profiling-exception controls, or those features.
  * SPEVIRT_LEAK_BUFFER_BITS: SPEVIRT_CFG_PINNED_MEMORY with a guest below the
  *	host: PMBLIMITR_EL1.nVM (host FEAT_SPE_nVM) and PMBLIMITR_EL1.PMFZ (host
  *	FEAT_SPEv1p2) of features the guest lacks stay writable, since nothing

@@ -5,7 +5,9 @@
   - docs/spevirt.1 names every command, every option the help texts list,
     every preset (with its title) and every exit status;
   - docs/cli-json.md documents every member name the JSON documents have,
-    and the schema_version the tool writes.
+    and the schema_version the tool writes;
+  - docs/hypervisors.md's summary gives, for every catalogue entry and both
+    hosts, the findings 'spevirt audit' finds, class by class.
 
 usage: test_docs.py SPEVIRT SOURCE_ROOT
 """
@@ -15,7 +17,7 @@ import sys
 
 from clitest import Tap, run, run_json
 
-COMMANDS = ['view', 'decode', 'presets', 'encode-size', 'decode-size', 'help']
+COMMANDS = ['view', 'decode', 'presets', 'encode-size', 'decode-size', 'audit', 'help']
 # Objects whose member names are register names, documented as a class.
 REGISTER_MAPS = {'registers', 'guest', 'traps'}
 
@@ -65,7 +67,7 @@ def check_help(t, tool):
                     (cmd, flag, cmd))
     t.equal(run(tool, ['--json', '--help']), run(tool, ['help', 'view']),
             'help wins over the other options')
-    t.equal(run(tool, ['--version']), (0, 'spevirt 0.2.0\n', ''), 'spevirt --version')
+    t.equal(run(tool, ['--version']), (0, 'spevirt 0.3.0\n', ''), 'spevirt --version')
 
 
 def keys(node, parent=None):
@@ -87,7 +89,9 @@ def check_json_doc(t, tool, root):
         ['decode', 'PMBIDR_EL1', '0x100000000'], ['presets'],
         ['pool', os.path.join(root, 'data', 'fleet-example.json')], ['pool', 'armv8.2', 'armv8.9'],
         ['migrate', '--from', 'armv8.7', '--to', 'armv8.7'],
-        ['migrate', '--from', 'armv9.5', '--to', 'armv8.7'])]
+        ['migrate', '--from', 'armv9.5', '--to', 'armv8.7'],
+        ['audit', '--hypervisor', 'xen'], ['audit', '--hypervisor', 'kvm', '--host', 'armv8.2'],
+        ['audit', '--list'])]
     names = set()
     for doc in docs:
         names.update(keys(doc))
@@ -97,12 +101,33 @@ def check_json_doc(t, tool, root):
             'cli-json.md documents schema_version 2')
 
 
+CLASSES = ['BROKEN', 'ISOLATION', 'LEAK', 'INCONSISTENT', 'REDUNDANT']
+
+
+def check_hypervisors_doc(t, tool, root):
+    with open(os.path.join(root, 'docs', 'hypervisors.md')) as f:
+        md = f.read()
+    rows = [r for r in re.findall(r'^\| ([a-z0-9-]+) \| ([^|]+) \| ([^|]+) \|$', md, re.M)
+            if r[0] != 'hypervisor']
+    names = [e['name'] for e in run_json(tool, ['audit', '--list'])[1]['hypervisors']]
+    t.equal(sorted(r[0] for r in rows), sorted(names),
+            'hypervisors.md summarizes every catalogue entry')
+    for name, *cells in rows:
+        for host, cell in zip(('armv8.2', 'armv8.7'), cells):
+            doc = run_json(tool, ['audit', '--hypervisor', name, '--host', host])[1]
+            found = [f['class'] for f in doc['findings']]
+            want = ', '.join('%s %d' % (c, found.count(c)) for c in CLASSES if c in found)
+            t.equal(cell.strip(), want or 'none',
+                    'hypervisors.md: %s on %s' % (name, host))
+
+
 def main():
     tool, root = sys.argv[1], sys.argv[2]
     t = Tap()
     check_help(t, tool)
     check_man(t, tool, man_text(root))
     check_json_doc(t, tool, root)
+    check_hypervisors_doc(t, tool, root)
     return t.done()
 
 

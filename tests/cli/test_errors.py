@@ -28,7 +28,7 @@ PMSVER = (r"is not an SPE version; accepted: 0 to 6, none, v1, an ID_AA64DFR0_EL
 INEXACT = r"is not exactly representable in PMBIDR_EL1.MaxBuffSize"
 BUFSIZE = r"buffer size limit not possible: "
 COMMANDS = ('accepted: view, check, decode, presets, encode-size, decode-size, pool, migrate, '
-            'help')
+            'audit, help')
 
 # (arguments, exit status, regular expression stderr, one line, starts with after 'spevirt: ')
 CASES = [
@@ -171,6 +171,12 @@ CASES = [
     (['decode-size', '1024'], USAGE, r"FIELD: '1024' has no base: write 0x1024"),
     # help
     (['help', 'nope'], USAGE, r"unknown command 'nope'; " + COMMANDS),
+    (['audit'], USAGE, r"'spevirt audit' needs --hypervisor NAME \(see --list\)"),
+    (['audit', '--hypervisor', 'vmware'], USAGE,
+     r"--hypervisor: 'vmware' is not in the catalogue; 'spevirt audit --list' lists it"),
+    (['audit', '--hypervisor', 'xen', '--emulate', 'PMSCR_EL2'], USAGE,
+     r"--emulate: 'PMSCR_EL2' is not an SPE register \(PMSCR_EL1 ... PMBIDR_EL1\), all or none"),
+    (['audit', '--mdcr-el2', '12'], USAGE, r"--mdcr-el2"),
     (['help', 'view', 'decode'], USAGE, r"unexpected argument 'decode'"),
     # quoting: control bytes escaped, long arguments shortened
     (['view', '--host', 'a\x1b[31mb'], USAGE, r"--host: unknown preset 'a\\x1b\[31mb'"),
@@ -256,7 +262,7 @@ CHECKS = [
     (['--host', 'armv9.5'], 0, r"SPE: yes, V1P4 with SPE_nVM, .*leaks: RECORD_FORMAT, "
      r"FILTER_BITS, PMSCR_EXC$"),
     (['--host', 'armv9.5', '--profile', 'kvm-rfc-v6', '--pmsver', 'v1p2'], 0,
-     r"SPE: yes, V1P2, .*leaks: RECORD_FORMAT, FILTER_BITS, PMSCR_EXC$"),
+     r"SPE: yes, V1P2, .*leaks: RECORD_FORMAT, FILTER_BITS, PMSCR_EXC, ID_INCONSISTENT$"),
     (['--pmsver', 'v1', '--forbid-leaks', '--accept-leak', 'pmcr_fzs'], 1,
      r"SPE: no: leak RECORD_FORMAT: .*; no --forbid-leaks would give IMP$"),
 ]

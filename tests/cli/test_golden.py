@@ -16,6 +16,9 @@ import sys
 
 from clitest import Tap, run
 
+# Catalogue entries that audit with no finding, per host.
+CLEAN = {'armv8.7': ('kvm-rfc-v6',)}
+
 # (name, arguments, exit status): the golden file is golden/<name>.
 CASES = [
     ('default.txt', [], 0),
@@ -55,6 +58,18 @@ CASES = [
     ('presets.json', ['presets', '--json'], 0),
     ('help.txt', ['--help'], 0),
     ('help-view.txt', ['help', 'view'], 0),
+    ('audit-list.txt', ['audit', '--list'], 0),
+    ('audit-xen-armv8.7.json', ['audit', '--hypervisor', 'xen', '--json'], 1),
+    ('audit-given-values.txt', ['audit', '--host', 'armv8.7', '--mdcr-el2', '0x3000',
+                                '--hdfgrtr-el2', '0x4000000000000000',
+                                '--hdfgwtr-el2', '0x4000000000000000',
+                                '--guest-dfr0', '0x300000000', '--switch', 'all', '--pinned'], 0),
+] + [
+    ('audit-%s-%s.txt' % (name, host), ['audit', '--hypervisor', name, '--host', host],
+     0 if name in CLEAN.get(host, ()) else 1)
+    for name in ('kvm', 'kvm-rfc-v6', 'xen', 'hafnium', 'bhyve', 'tf-rmm', 'gunyah', 'bao',
+                 'jailhouse', 'sel4')
+    for host in ('armv8.2', 'armv8.7')
 ]
 
 

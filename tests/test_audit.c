@@ -1,0 +1,398 @@
+// SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+/*
+ * spevirt_audit(): every view spevirt computes, programmed as documented,
+ * audits with no finding but its own documented leaks and opt-ins; each
+ * finding class appears for a configuration that has the fault and goes
+ * when the fault is fixed.
+ */
+#include "model.h"
+
+#include <spevirt/spevirt_audit.h>
+
+#define SLOT(name)	(1U << spevirt_spe_slot(SPEVIRT_SYSREG_##name))
+
+/* A view programmed as its documentation says, as spevirt_audit() takes it. */
+static struct spevirt_hypervisor hv_of_view(const struct spevirt_view *v,
+					    const struct spevirt_config *c)
+{
+	struct spevirt_hypervisor hv = {
+		.el2 = {
+			.mdcr_el2 = v->mdcr_el2.value,
+			.pmscr_el2 = v->pmscr_el2.value,
+			.hdfgrtr_el2 = v->hdfgrtr_el2.value,
+			.hdfgwtr_el2 = v->hdfgwtr_el2.value,
+			.hdfgrtr2_el2 = v->hdfgrtr2_el2.value,
+			.hdfgwtr2_el2 = v->hdfgwtr2_el2.value,
+			.hfgitr_el2 = v->hfgitr_el2.value,
+		},
+		.id_aa64dfr0_el1 = v->id_aa64dfr0_el1.value,
+		.id_aa64dfr2_el1 = v->id_aa64dfr2_el1.value,
+		.pmsidr_el1 = v->pmsidr_el1,
+		.pmbidr_el1 = v->pmbidr_el1,
+		.switched = v->context_regs,
+		.pinned = (c->flags & SPEVIRT_CFG_PINNED_MEMORY) != 0,
+	};
+	unsigned int s;
+	int w;
+
+	for (s = 0; s < SPEVIRT_NR_SPE_SLOTS; s++)
+		for (w = 0; w < 2; w++)
+			if (v->access[w][s] == SPEVIRT_ACCESS_READ_VIEW ||
+			    v->access[w][s] == SPEVIRT_ACCESS_EMULATE ||
+			    v->access[w][s] == SPEVIRT_ACCESS_FORWARD)
+				hv.emulated |= (uint16_t)(1U << s);
+	return hv;
+}
+
+/* A finding the view documents: one of its leaks, or a PMSCR_EL2 opt-in. */
+static int documented(const struct spevirt_finding *f, const struct spevirt_view *v,
+		      const struct spevirt_config *c)
+{
+	if (f->leak && (f->leak & v->leaks))
+		return 1;
+	if (!strcmp(f->field, "PMSCR_EL2.PA"))
+		return (c->flags & SPEVIRT_CFG_ALLOW_PHYS_ADDR) != 0;
+	if (!strcmp(f->field, "PMSCR_EL2.CX"))
+		return (c->flags & SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2) != 0;
+	return 0;
+}
+
+static unsigned long audit_view(const struct spevirt_host *h, const struct spevirt_config *c,
+				const struct spevirt_view *v)
+{
+	struct spevirt_hypervisor hv = hv_of_view(v, c);
+	struct spevirt_audit a;
+	unsigned int i;
+
+	assert_int_equal(spevirt_audit(h, &hv, &a), SPEVIRT_OK);
+	assert_true(a.nr_findings <= SPEVIRT_MAX_FINDINGS);
+	for (i = 0; i < a.nr_findings; i++)
+		if (!documented(&a.findings[i], v, c))
+			fail_msg("profile %d PMSVer %u nVM %u flags 0x%x on host PMSVer %llu FGT %llu "
+				 "EL3 0x%x: %s %s %s: %s (%s)", c->profile, c->pmsver, c->spe_nvm,
+				 c->flags, (unsigned long long)(h->id_aa64dfr0_el1 >> 32 & 0xf),
+				 (unsigned long long)(h->id_aa64mmfr0_el1 >> 56 & 0xf),
+				 h->el3_disabled, spevirt_finding_class_name(a.findings[i].cls),
+				 a.findings[i].field, a.findings[i].is_write ? "write" : "read",
+				 a.findings[i].text, a.findings[i].rule);
+	return 1;
+}
+
+/* Every view of the exhaustive sweep audits with only what it documents. */
+static void every_computed_view_audits_with_only_its_documented_findings(void **state)
+{
+	static const unsigned int opts[] = { 0, HOST_FDS, HOST_NVM, HOST_FDS | HOST_NVM };
+	unsigned long views = 0;
+
+	(void)state;
+	for (int p = 0; p <= 1; p++)
+	for (unsigned int hv = 0; hv <= 7; hv++)
+	for (unsigned int fgt = 0; fgt <= 3; fgt++)
+	for (unsigned int o = 0; o < 4; o++)
+	for (uint32_t el3 = 0; el3 < 32; el3 += (el3 ? 7 : 1))
+	for (unsigned int gv = 0; gv <= 6; gv++)
+	for (unsigned int nvm = 0; nvm <= 1; nvm++)
+	for (unsigned int flags = 0; flags < 128; flags++) {
+		struct spevirt_host h = make_host(hv, fgt, hv >= 5 ? opts[o] : opts[o] & HOST_NVM);
+		struct spevirt_config c = make_cfg((enum spevirt_profile)p, gv);
+		struct spevirt_view v;
+
+		h.el3_disabled = el3;
+		c.spe_nvm = nvm;
+		c.flags = flags;
+		if (spevirt_view_compute(&h, &c, &v) == SPEVIRT_OK)
+			views += audit_view(&h, &c, &v);
+	}
+	print_message("audit: %lu views, each with only its documented findings\n", views);
+	assert_true(views > 10000);
+}
+
+static void every_random_view_audits_with_only_its_documented_findings(void **state)
+{
+	uint64_t seed = 0xa0d17ULL;
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < 20000; i++) {
+		struct spevirt_host h = random_valid_host(&seed);
+		struct spevirt_config c = make_cfg((enum spevirt_profile)rnd_below(&seed, 2),
+						   rnd_below(&seed, 7));
+		struct spevirt_view v;
+
+		c.spe_nvm = rnd_below(&seed, 2);
+		c.flags = rnd_below(&seed, 128);
+		if (spevirt_view_compute(&h, &c, &v) == SPEVIRT_OK)
+			audit_view(&h, &c, &v);
+	}
+}
+
+/* The number of findings of a class naming @field ("" for any). */
+static unsigned int count(const struct spevirt_host *h, const struct spevirt_hypervisor *hv,
+			  enum spevirt_finding_class cls, const char *field)
+{
+	struct spevirt_audit a;
+	unsigned int i, n = 0;
+
+	assert_int_equal(spevirt_audit(h, hv, &a), SPEVIRT_OK);
+	for (i = 0; i < a.nr_findings; i++)
+		if (a.findings[i].cls == cls && strstr(a.findings[i].field, field)) {
+			assert_non_null(a.findings[i].rule);
+			assert_non_null(a.findings[i].text);
+			n++;
+		}
+	return n;
+}
+
+/* A guest told it has SPE (PMSVer V1P2 on a V1P2 host with FEAT_FGT), all open. */
+static struct spevirt_hypervisor spe_guest(const struct spevirt_host *h)
+{
+	struct spevirt_hypervisor hv = {
+		.el2 = { .mdcr_el2 = 2ULL << 12, .hdfgrtr_el2 = BIT(62), .hdfgwtr_el2 = BIT(62) },
+		.id_aa64dfr0_el1 = 3ULL << 32,
+		.emulated = SLOT(PMBLIMITR_EL1) | SLOT(PMBPTR_EL1) | SLOT(PMBSR_EL1),
+		.switched = SLOT(PMSCR_EL1) | SLOT(PMSNEVFR_EL1) | SLOT(PMSICR_EL1) |
+			    SLOT(PMSIRR_EL1) | SLOT(PMSFCR_EL1) | SLOT(PMSEVFR_EL1) |
+			    SLOT(PMSLATFR_EL1),
+	};
+
+	(void)h;
+	return hv;
+}
+
+static void broken_when_a_register_the_guest_is_told_of_undefs(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_hypervisor hv = spe_guest(&h);
+
+	(void)state;
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_BROKEN, ""), 0);
+	/* E2PB 0b00 (EL2 owns the buffer) with nothing emulated: Hafnium's shape. */
+	hv.el2.mdcr_el2 = 0;
+	hv.emulated = 0;
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_BROKEN, "PMB"), 6);
+	hv = spe_guest(&h);
+	hv.el2.hdfgrtr_el2 &= ~BIT(62);		/* nPMSNEVFR_EL1 reads trap, not emulated */
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_BROKEN, "PMSNEVFR_EL1"), 1);
+}
+
+static void broken_when_a_register_the_guest_is_told_is_absent_executes(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_hypervisor hv = { .el2 = { .mdcr_el2 = 0 } };
+
+	(void)state;
+	/* PMSVer 0, but MDCR_EL2.TPMS is 0: the sampling registers work. */
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_BROKEN, "PMSCR_EL1"), 2);
+	hv.el2.mdcr_el2 = BIT(14);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_BROKEN, ""), 0);
+}
+
+static void broken_when_the_guest_owns_a_buffer_in_memory_not_pinned(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_hypervisor hv = spe_guest(&h);
+
+	(void)state;
+	hv.el2.mdcr_el2 = 3ULL << 12;
+	hv.switched |= SLOT(PMBLIMITR_EL1) | SLOT(PMBPTR_EL1) | SLOT(PMBSR_EL1);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_BROKEN, "MDCR_EL2.E2PB"), 1);
+	hv.pinned = true;
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_BROKEN, ""), 0);
+}
+
+static void isolation_when_state_is_neither_trapped_nor_switched(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_hypervisor hv = spe_guest(&h);
+
+	(void)state;
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, ""), 0);
+	hv.switched = 0;	/* Xen's shape: sampling registers untrapped, not switched */
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, "PMS"), 14);
+	hv.el2.mdcr_el2 |= BIT(14);	/* TPMS: trapped instead */
+	hv.emulated = 0xffff;
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, ""), 0);
+}
+
+static void isolation_when_pmscr_el2_collects_host_addresses_or_contextidr_el2(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_hypervisor hv = spe_guest(&h);
+
+	(void)state;
+	hv.el2.pmscr_el2 = BIT(4) | BIT(3);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, "PMSCR_EL2.PA"), 1);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, "PMSCR_EL2.CX"), 1);
+	hv.el2.pmscr_el2 = 0;
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, "PMSCR_EL2"), 0);
+}
+
+static void leak_when_pmbidr_el1_reads_reach_the_hardware_of_a_guest_without_spe(void **state)
+{
+	struct spevirt_host h = make_host(3, 0, 0);	/* no FEAT_FGT */
+	struct spevirt_hypervisor hv = { .el2 = { .mdcr_el2 = BIT(14) } };
+
+	(void)state;
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_LEAK, "PMBIDR_EL1"), 1);
+	h = make_host(3, 1, 0);
+	hv.el2.hdfgrtr_el2 = BIT(63);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_LEAK, "PMBIDR_EL1"), 0);
+}
+
+static void leak_when_the_guests_pmsver_is_below_the_hosts(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_hypervisor hv = spe_guest(&h);
+
+	(void)state;
+	hv.id_aa64dfr0_el1 = 1ULL << 32;
+	hv.el2.hdfgrtr_el2 = BIT(30);		/* PMSIDR_EL1 reads trapped ... */
+	hv.emulated |= SLOT(PMSIDR_EL1);
+	hv.pmsidr_el1 = h.pmsidr_el1 & ~BIT(6);	/* ... and FnE hidden */
+	hv.el2.hdfgrtr_el2 &= ~BIT(62);		/* nPMSNEVFR_EL1 0: UNDEF */
+	hv.el2.hdfgwtr_el2 &= ~BIT(62);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_LEAK, "ID_AA64DFR0_EL1.PMSVer"), 1);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_LEAK, "PMCR_EL0.FZS"), 1);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_BROKEN, ""), 0);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_INCONSISTENT, ""), 0);
+	hv = spe_guest(&h);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_LEAK, ""), 0);
+}
+
+static void inconsistent_when_the_id_values_contradict_the_architecture(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_hypervisor hv = spe_guest(&h);
+
+	(void)state;
+	hv.id_aa64dfr2_el1 = 1ULL << 20;	/* SPE_nVM without ... */
+	hv.id_aa64dfr0_el1 = 0;			/* ... SPE */
+	hv.el2.mdcr_el2 = BIT(14);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_INCONSISTENT, "ID_AA64DFR2_EL1"), 1);
+	hv = spe_guest(&h);
+	hv.id_aa64dfr0_el1 = 2ULL << 32;	/* V1P1 reading the host's FnE */
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_INCONSISTENT, "PMSIDR_EL1"), 1);
+	hv = spe_guest(&h);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_INCONSISTENT, ""), 0);
+}
+
+static void redundant_when_a_trap_changes_nothing(void **state)
+{
+	struct spevirt_host h = make_host(6, 2, 0);
+	struct spevirt_hypervisor hv = spe_guest(&h);
+
+	(void)state;
+	hv.el2.hfgitr_el2 = BIT(63);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_REDUNDANT, "HFGITR_EL2.PSBCSYNC"), 1);
+	hv.el2.hfgitr_el2 = 0;
+	hv.pinned = true;			/* E2PB 0b10 with pinned memory */
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_REDUNDANT, "MDCR_EL2.E2PB"), 1);
+	hv.pinned = false;
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_REDUNDANT, ""), 0);
+}
+
+static void the_findings_of_a_pmsidr_el1_the_guest_cannot_read(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_hypervisor hv = spe_guest(&h);
+
+	(void)state;
+	/* PMSIDR_EL1 reads trap and UNDEF: PMSNEVFR_EL1 follows PMSVer V1P2. */
+	hv.el2.hdfgrtr_el2 |= BIT(30);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_BROKEN, "PMSIDR_EL1"), 1);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_BROKEN, "PMSNEVFR_EL1"), 0);
+	hv.el2.hdfgrtr_el2 &= ~BIT(62);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_BROKEN, "PMSNEVFR_EL1"), 1);
+}
+
+static void inconsistent_spe_exc_below_v1p5_and_addrmode_without_nvm(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_hypervisor hv = spe_guest(&h);
+
+	(void)state;
+	hv.id_aa64dfr2_el1 = 1ULL << 16;	/* SPE_EXC with PMSVer V1P2 */
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_INCONSISTENT, "SPE_EXC"), 1);
+	hv = spe_guest(&h);
+	hv.el2.hdfgrtr_el2 |= BIT(63);		/* PMBIDR_EL1 reads emulated ... */
+	hv.emulated |= SLOT(PMBIDR_EL1);
+	hv.pmbidr_el1 = h.pmbidr_el1 | BIT(6);	/* ... with AddrMode 0b01, SPE_nVM 0 */
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_INCONSISTENT, "AddrMode"), 1);
+	hv.pmbidr_el1 = h.pmbidr_el1;
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_INCONSISTENT, ""), 0);
+}
+
+static void leak_when_pmsidr_el1_reads_reach_a_host_value_with_res0_bits(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_hypervisor hv = spe_guest(&h);
+
+	(void)state;
+	h.pmsidr_el1 |= BIT(40);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_LEAK, "PMSIDR_EL1"), 1);
+	hv.el2.hdfgrtr_el2 |= BIT(30);
+	hv.emulated |= SLOT(PMSIDR_EL1);
+	hv.pmsidr_el1 = h.pmsidr_el1 & ~BIT(40);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_LEAK, ""), 0);
+}
+
+/* Everything reachable, nothing switched, the guest told it has nothing. */
+static void the_most_findings_fit(void **state)
+{
+	struct spevirt_host h = make_host(6, 2, HOST_FDS | HOST_NVM | HOST_PBT);
+	struct spevirt_hypervisor hv = {
+		.el2 = { .mdcr_el2 = 3ULL << 12, .pmscr_el2 = BIT(4) | BIT(3),
+			 .hdfgrtr_el2 = BIT(62), .hdfgwtr_el2 = BIT(62),
+			 .hdfgrtr2_el2 = BIT(24) | BIT(19), .hdfgwtr2_el2 = BIT(24) | BIT(19),
+			 .hfgitr_el2 = BIT(63) },
+		.id_aa64dfr2_el1 = 1ULL << 20,
+	};
+	struct spevirt_audit a;
+
+	(void)state;
+	assert_int_equal(spevirt_audit(&h, &hv, &a), SPEVIRT_OK);
+	assert_true(a.nr_findings >= 50);
+	assert_true(a.nr_findings <= SPEVIRT_MAX_FINDINGS);
+}
+
+static void bad_input_fails_closed(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_hypervisor hv = spe_guest(&h);
+	struct spevirt_audit a;
+
+	(void)state;
+	assert_int_equal(spevirt_audit(NULL, &hv, &a), SPEVIRT_E_INVAL);
+	assert_int_equal(a.nr_findings, 0);
+	assert_int_equal(spevirt_audit(&h, NULL, &a), SPEVIRT_E_INVAL);
+	assert_int_equal(spevirt_audit(&h, &hv, NULL), SPEVIRT_E_INVAL);
+	h.pmsidr_el1 &= ~BIT(6);
+	assert_int_equal(spevirt_audit(&h, &hv, &a), SPEVIRT_E_HOST_INVALID);
+	assert_int_equal(a.nr_findings, 0);
+	assert_string_equal(spevirt_finding_class_name(SPEVIRT_FINDING_REDUNDANT), "REDUNDANT");
+	assert_null(spevirt_finding_class_name(5));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_computed_view_audits_with_only_its_documented_findings),
+		cmocka_unit_test(every_random_view_audits_with_only_its_documented_findings),
+		cmocka_unit_test(broken_when_a_register_the_guest_is_told_of_undefs),
+		cmocka_unit_test(broken_when_a_register_the_guest_is_told_is_absent_executes),
+		cmocka_unit_test(broken_when_the_guest_owns_a_buffer_in_memory_not_pinned),
+		cmocka_unit_test(isolation_when_state_is_neither_trapped_nor_switched),
+		cmocka_unit_test(isolation_when_pmscr_el2_collects_host_addresses_or_contextidr_el2),
+		cmocka_unit_test(leak_when_pmbidr_el1_reads_reach_the_hardware_of_a_guest_without_spe),
+		cmocka_unit_test(leak_when_the_guests_pmsver_is_below_the_hosts),
+		cmocka_unit_test(inconsistent_when_the_id_values_contradict_the_architecture),
+		cmocka_unit_test(redundant_when_a_trap_changes_nothing),
+		cmocka_unit_test(the_findings_of_a_pmsidr_el1_the_guest_cannot_read),
+		cmocka_unit_test(inconsistent_spe_exc_below_v1p5_and_addrmode_without_nvm),
+		cmocka_unit_test(leak_when_pmsidr_el1_reads_reach_a_host_value_with_res0_bits),
+		cmocka_unit_test(the_most_findings_fit),
+		cmocka_unit_test(bad_input_fails_closed),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+/*
+ * 'spevirt audit': what a hypervisor programs for SPE, from the catalogue
+ * (catalogue.c) or from options, taken through spevirt_audit() on a host.
+ */
+#include <string.h>
+
+#include "audit.h"
+#include "json.h"
+#include "output.h"
+#include "report.h"
+
+bool audit_load(const struct audit_args *a, struct audit_result *r, struct parse_error *err)
+{
+	struct quoted q;
+
+	*r = (struct audit_result){ .status = SPEVIRT_OK };
+	if (a->hypervisor) {
+		r->entry = catalogue_find(a->hypervisor);
+		if (!r->entry) {
+			snprintf(err->msg, sizeof(err->msg), "--hypervisor: %s is not in the "
+				 "catalogue; 'spevirt audit --list' lists it", quote(&q, a->hypervisor));
+			return false;
+		}
+	}
+	if (a->host)
+		return host_arg_load_one("--host", a->host, &r->host, err);
+	snprintf(r->host.name, sizeof(r->host.name), "%s", preset_default()->name);
+	r->host.host = preset_default()->host;
+	return true;
+}
+
+/* The catalogue's values, then those given by option over them. */
+static void merge(const struct audit_args *a, struct spevirt_hypervisor *hv)
+{
+	const struct spevirt_hypervisor *o = &a->hv;
+	uint64_t *const dst[] = {
+		&hv->el2.mdcr_el2, &hv->el2.pmscr_el2, &hv->el2.hdfgrtr_el2, &hv->el2.hdfgwtr_el2,
+		&hv->el2.hdfgrtr2_el2, &hv->el2.hdfgwtr2_el2, &hv->el2.hfgitr_el2,
+		&hv->id_aa64dfr0_el1, &hv->id_aa64dfr2_el1, &hv->pmsidr_el1, &hv->pmbidr_el1,
+	};
+	const uint64_t src[] = {
+		o->el2.mdcr_el2, o->el2.pmscr_el2, o->el2.hdfgrtr_el2, o->el2.hdfgwtr_el2,
+		o->el2.hdfgrtr2_el2, o->el2.hdfgwtr2_el2, o->el2.hfgitr_el2,
+		o->id_aa64dfr0_el1, o->id_aa64dfr2_el1, o->pmsidr_el1, o->pmbidr_el1,
+	};
+	unsigned int f;
+
+	for (f = AF_MDCR; f <= AF_PMBIDR; f++)
+		if (a->given & (1U << f))
+			*dst[f] = src[f];
+	if (a->given & (1U << AF_EMULATE))
+		hv->emulated = o->emulated;
+	if (a->given & (1U << AF_SWITCH))
+		hv->switched = o->switched;
+	if (a->given & (1U << AF_PINNED))
+		hv->pinned = true;
+}
+
+void audit_run(const struct audit_args *a, struct audit_result *r)
+{
+	if (r->entry)
+		r->entry->program(&r->host.host, &r->hv);
+	merge(a, &r->hv);
+	r->status = spevirt_audit(&r->host.host, &r->hv, &r->audit);
+}
+
+/* The EL2 registers, in the order struct spevirt_el2_regs has them. */
+static const char *const el2_names[] = {
+	"MDCR_EL2", "PMSCR_EL2", "HDFGRTR_EL2", "HDFGWTR_EL2", "HDFGRTR2_EL2", "HDFGWTR2_EL2",
+	"HFGITR_EL2",
+};
+
+static void el2_values(const struct spevirt_el2_regs *e, uint64_t out[7])
+{
+	out[0] = e->mdcr_el2;
+	out[1] = e->pmscr_el2;
+	out[2] = e->hdfgrtr_el2;
+	out[3] = e->hdfgwtr_el2;
+	out[4] = e->hdfgrtr2_el2;
+	out[5] = e->hdfgwtr2_el2;
+	out[6] = e->hfgitr_el2;
+}
+
+/* The Arm ARM name of an SPE register encoding. */
+static const char *spe_name(uint32_t enc)
+{
+	const struct spevirt_reg_desc *reg = reg_by_encoding(enc);
+
+	return reg ? reg->name : "?";
+}
+
+/* The SPEVIRT_LEAK_* name of the one bit of @leak. */
+static const char *leak_of(uint64_t leak)
+{
+	unsigned int bit = 0;
+
+	while (bit < 63 && !((leak >> bit) & 1))
+		bit++;
+	return spevirt_leak_name(bit);
+}
+
+/* The registers of a set of spevirt_spe_slot() bits, comma-separated. */
+static void slot_names(uint16_t slots, char *buf, size_t len)
+{
+	unsigned int s;
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (s = 0; s < SPEVIRT_NR_SPE_SLOTS && used < len; s++) {
+		if (!((slots >> s) & 1))
+			continue;
+		used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? ", " : "",
+					 spe_name(SPEVIRT_SYSREG(3, 0, 9, 9 + s / 8, s % 8)));
+	}
+	if (!buf[0])
+		snprintf(buf, len, "none");
+}
+
+/* Finding @i, with the next one when it is the other direction of the same. */
+static unsigned int text_finding(FILE *out, const struct spevirt_audit *a, unsigned int i)
+{
+	const struct spevirt_finding *f = &a->findings[i], *g = f + 1;
+	bool pair = i + 1 < a->nr_findings && f->sysreg && g->sysreg == f->sysreg &&
+		    g->cls == f->cls && g->text == f->text && g->rule == f->rule;
+	char what[64];
+
+	snprintf(what, sizeof(what), "%s%s", f->field,
+		 !f->sysreg ? "" : pair ? " read and write" : f->is_write ? " write" : " read");
+	fprintf(out, "  %-12s %s\n    ", spevirt_finding_class_name(f->cls), what);
+	print_wrapped(out, 4, 4, f->text);
+	fputs("    rule: ", out);
+	print_wrapped(out, 10, 6, f->rule);
+	return pair ? 2 : 1;
+}
+
+void text_audit(FILE *out, const struct audit_result *r)
+{
+	uint64_t v[7];
+	char list[256];
+	unsigned int i;
+
+	fprintf(out, "Audit of %s on %s\n", r->entry ? r->entry->name : "the given values",
+		r->host.name);
+	if (r->entry) {
+		fputs("  ", out);
+		print_wrapped(out, 2, 2, r->entry->title);
+		fputs("  source: ", out);
+		print_wrapped(out, 10, 4, r->entry->source);
+		if (r->entry->notes) {
+			fputs("  ", out);
+			print_wrapped(out, 2, 2, r->entry->notes);
+		}
+	}
+	fputs("\nEL2 controls while the guest runs\n", out);
+	el2_values(&r->hv.el2, v);
+	for (i = 0; i < 7; i++)
+		fprintf(out, "  %-16s 0x%016llx\n", el2_names[i], (unsigned long long)v[i]);
+	fputs("The guest reads\n", out);
+	fprintf(out, "  %-16s 0x%016llx  (PMSVer %llu)\n", "ID_AA64DFR0_EL1",
+		(unsigned long long)r->hv.id_aa64dfr0_el1,
+		(unsigned long long)((r->hv.id_aa64dfr0_el1 >> 32) & 0xf));
+	fprintf(out, "  %-16s 0x%016llx\n", "ID_AA64DFR2_EL1",
+		(unsigned long long)r->hv.id_aa64dfr2_el1);
+	slot_names(r->hv.emulated, list, sizeof(list));
+	fputs("Emulated when trapped: ", out);
+	print_wrapped(out, 23, 2, list);
+	slot_names(r->hv.switched, list, sizeof(list));
+	fputs("Context-switched: ", out);
+	print_wrapped(out, 18, 2, list);
+	fprintf(out, "Guest memory pinned: %s\n\n", r->hv.pinned ? "yes" : "no");
+	if (!r->audit.nr_findings) {
+		fputs("No finding.\n", out);
+		return;
+	}
+	fprintf(out, "Findings: %u\n", r->audit.nr_findings);
+	for (i = 0; i < r->audit.nr_findings;)
+		i += text_finding(out, &r->audit, i);
+}
+
+void json_audit(FILE *out, const struct audit_result *r)
+{
+	struct json j;
+	uint64_t v[7];
+	unsigned int i;
+
+	json_begin_command(&j, out, "audit");
+	json_status_members(&j, r->status);
+	json_str(&j, "hypervisor", r->entry ? r->entry->name : NULL);
+	json_object(&j, "host");
+	json_str(&j, "name", r->host.name);
+	json_host_members(&j, &r->host.host);
+	json_end_object(&j);
+	json_object(&j, "el2");
+	el2_values(&r->hv.el2, v);
+	for (i = 0; i < 7; i++)
+		json_reg(&j, el2_names[i], v[i]);
+	json_end_object(&j);
+	json_object(&j, "guest");
+	json_reg(&j, "ID_AA64DFR0_EL1", r->hv.id_aa64dfr0_el1);
+	json_reg(&j, "ID_AA64DFR2_EL1", r->hv.id_aa64dfr2_el1);
+	json_reg(&j, "PMSIDR_EL1", r->hv.pmsidr_el1);
+	json_reg(&j, "PMBIDR_EL1", r->hv.pmbidr_el1);
+	json_end_object(&j);
+	json_hex(&j, "emulated", r->hv.emulated);
+	json_hex(&j, "switched", r->hv.switched);
+	json_bool(&j, "pinned", r->hv.pinned);
+	json_array(&j, "findings");
+	for (i = 0; i < r->audit.nr_findings; i++) {
+		const struct spevirt_finding *f = &r->audit.findings[i];
+
+		json_object(&j, NULL);
+		json_str(&j, "class", spevirt_finding_class_name(f->cls));
+		json_str(&j, "field", f->field);
+		if (f->sysreg) {
+			json_str(&j, "register", spe_name(f->sysreg));
+			json_str(&j, "direction", f->is_write ? "write" : "read");
+		}
+		json_str(&j, "leak", f->leak ? leak_of(f->leak) : NULL);
+		json_str(&j, "rule", f->rule);
+		json_str(&j, "text", f->text);
+		json_end_object(&j);
+	}
+	json_end_array(&j);
+	json_end(&j);
+}
+
+void text_catalogue(FILE *out)
+{
+	unsigned int i;
+
+	for (i = 0; i < catalogue_count(); i++) {
+		const struct catalogue_entry *e = catalogue_get(i);
+
+		fprintf(out, "%-12s ", e->name);
+		print_wrapped(out, 13, 13, e->title);
+		fputc('\n', out);
+	}
+}
+
+void json_catalogue(FILE *out)
+{
+	struct json j;
+	unsigned int i;
+
+	json_begin_command(&j, out, "audit");
+	json_array(&j, "hypervisors");
+	for (i = 0; i < catalogue_count(); i++) {
+		const struct catalogue_entry *e = catalogue_get(i);
+
+		json_object(&j, NULL);
+		json_str(&j, "name", e->name);
+		json_str(&j, "title", e->title);
+		json_str(&j, "source", e->source);
+		json_str(&j, "notes", e->notes);
+		json_end_object(&j);
+	}
+	json_end_array(&j);
+	json_end(&j);
+}
