@@ -9,26 +9,26 @@
 #include <spevirt/spevirt_audit.h>
 
 struct spv_audit_reg {
-	uint32_t sysreg;
 	const char *name;
+	uint32_t sysreg;
 	bool stateful;		/* holds guest state (not an ID register) */
 };
 
 static const struct spv_audit_reg spv_audit_regs[] = {
-	{ SPEVIRT_SYSREG_PMSCR_EL1, "PMSCR_EL1", true },
-	{ SPEVIRT_SYSREG_PMSNEVFR_EL1, "PMSNEVFR_EL1", true },
-	{ SPEVIRT_SYSREG_PMSICR_EL1, "PMSICR_EL1", true },
-	{ SPEVIRT_SYSREG_PMSIRR_EL1, "PMSIRR_EL1", true },
-	{ SPEVIRT_SYSREG_PMSFCR_EL1, "PMSFCR_EL1", true },
-	{ SPEVIRT_SYSREG_PMSEVFR_EL1, "PMSEVFR_EL1", true },
-	{ SPEVIRT_SYSREG_PMSLATFR_EL1, "PMSLATFR_EL1", true },
-	{ SPEVIRT_SYSREG_PMSIDR_EL1, "PMSIDR_EL1", false },
-	{ SPEVIRT_SYSREG_PMBLIMITR_EL1, "PMBLIMITR_EL1", true },
-	{ SPEVIRT_SYSREG_PMBPTR_EL1, "PMBPTR_EL1", true },
-	{ SPEVIRT_SYSREG_PMBSR_EL1, "PMBSR_EL1", true },
-	{ SPEVIRT_SYSREG_PMSDSFR_EL1, "PMSDSFR_EL1", true },
-	{ SPEVIRT_SYSREG_PMBMAR_EL1, "PMBMAR_EL1", true },
-	{ SPEVIRT_SYSREG_PMBIDR_EL1, "PMBIDR_EL1", false },
+	{ "PMSCR_EL1", SPEVIRT_SYSREG_PMSCR_EL1, true },
+	{ "PMSNEVFR_EL1", SPEVIRT_SYSREG_PMSNEVFR_EL1, true },
+	{ "PMSICR_EL1", SPEVIRT_SYSREG_PMSICR_EL1, true },
+	{ "PMSIRR_EL1", SPEVIRT_SYSREG_PMSIRR_EL1, true },
+	{ "PMSFCR_EL1", SPEVIRT_SYSREG_PMSFCR_EL1, true },
+	{ "PMSEVFR_EL1", SPEVIRT_SYSREG_PMSEVFR_EL1, true },
+	{ "PMSLATFR_EL1", SPEVIRT_SYSREG_PMSLATFR_EL1, true },
+	{ "PMSIDR_EL1", SPEVIRT_SYSREG_PMSIDR_EL1, false },
+	{ "PMBLIMITR_EL1", SPEVIRT_SYSREG_PMBLIMITR_EL1, true },
+	{ "PMBPTR_EL1", SPEVIRT_SYSREG_PMBPTR_EL1, true },
+	{ "PMBSR_EL1", SPEVIRT_SYSREG_PMBSR_EL1, true },
+	{ "PMSDSFR_EL1", SPEVIRT_SYSREG_PMSDSFR_EL1, true },
+	{ "PMBMAR_EL1", SPEVIRT_SYSREG_PMBMAR_EL1, true },
+	{ "PMBIDR_EL1", SPEVIRT_SYSREG_PMBIDR_EL1, false },
 };
 
 /* The audit in progress: the inputs, and what the guest is told it has. */
@@ -66,6 +66,16 @@ static void add_why(struct spv_audit *a, enum spevirt_finding_class cls, uint32_
 /* A finding about a field, with its rule and text (SPV_WHY()). */
 #define add(a, cls, leak, field, rname, rule, tname, text)	\
 	add_why(a, cls, 0, false, leak, field, SPV_WHY(rname, rule), SPV_WHY(tname, text))
+/* A finding about one direction of register @r, decided by pseudocode line @rule. */
+#define add_access(a, cls, r, is_write, rule, tname, text)	\
+	add_reg(a, cls, r, is_write, rule, SPV_WHY(tname, text))
+
+static void add_reg(struct spv_audit *a, enum spevirt_finding_class cls,
+		    const struct spv_audit_reg *r, bool is_write, const char *rule,
+		    const char *text)
+{
+	add_why(a, cls, r->sysreg, is_write, 0, r->name, rule, text);
+}
 
 static struct spevirt_hw_result hw_of(const struct spv_audit *a, uint32_t sysreg, bool is_write)
 {
@@ -137,19 +147,16 @@ static void check_access(struct spv_audit *a, const struct spv_audit_reg *r, boo
 	if (is_write && ro)
 		return;
 	if (told_exists(a, r->sysreg) && !works(a, &res, r->sysreg))
-		add_why(a, SPEVIRT_FINDING_BROKEN, r->sysreg, is_write, 0, r->name, rule,
-			SPV_WHY(TOLD_EXISTS_UNDEFS,
-				"the guest's ID values say this register exists, but the access UNDEFs: the hardware lacks it, or a trap the hypervisor does not emulate, or EL3, takes it"));
+		add_access(a, SPEVIRT_FINDING_BROKEN, r, is_write, rule, TOLD_EXISTS_UNDEFS,
+			   "the guest's ID values say this register exists, but the access UNDEFs: the hardware lacks it, or a trap the hypervisor does not emulate, or EL3, takes it");
 	else if (!told_exists(a, r->sysreg) && res.outcome == SPEVIRT_HW_EXECUTE &&
 		 r->sysreg != SPEVIRT_SYSREG_PMBIDR_EL1)
-		add_why(a, SPEVIRT_FINDING_BROKEN, r->sysreg, is_write, 0, r->name, rule,
-			SPV_WHY(TOLD_ABSENT_EXECUTES,
-				"the guest's ID values say this register does not exist, but the access reaches the hardware"));
+		add_access(a, SPEVIRT_FINDING_BROKEN, r, is_write, rule, TOLD_ABSENT_EXECUTES,
+			   "the guest's ID values say this register does not exist, but the access reaches the hardware");
 	if (r->stateful && res.outcome == SPEVIRT_HW_EXECUTE &&
 	    !((a->hv->switched >> spevirt_spe_slot(r->sysreg)) & 1))
-		add_why(a, SPEVIRT_FINDING_ISOLATION, r->sysreg, is_write, 0, r->name, rule,
-			SPV_WHY(NOT_SWITCHED,
-				"the guest reaches this register's hardware state, and the hypervisor neither traps nor context-switches it: what one guest writes, the next (or the host) reads"));
+		add_access(a, SPEVIRT_FINDING_ISOLATION, r, is_write, rule, NOT_SWITCHED,
+			   "the guest reaches this register's hardware state, and the hypervisor neither traps nor context-switches it: what one guest writes, the next (or the host) reads");
 }
 
 /* MDCR_EL2.E2PB = 0b11: the guest programs a buffer that stage 2 may not map. */
@@ -192,13 +199,15 @@ static void check_levels(struct spv_audit *a)
 		    "A2.2: FEAT_SPE_nVM and FEAT_SPE_EXC require FEAT_SPE", NVM_EXC_WITHOUT_SPE,
 		    "the guest reads SPE_nVM or SPE_EXC with PMSVer 0");
 	if (a->exc && a->pmsver != SPEVIRT_PMSVER_NI && a->pmsver < SPEVIRT_PMSVER_V1P5)
-		add(a, SPEVIRT_FINDING_INCONSISTENT, 0, "ID_AA64DFR2_EL1.SPE_EXC", EXC_BELOW_V1P5_RULE,
-		    "A2.2: FEAT_SPE_EXC and FEAT_SPEv1p5 imply each other", EXC_BELOW_V1P5,
+		add(a, SPEVIRT_FINDING_INCONSISTENT, 0, "ID_AA64DFR2_EL1.SPE_EXC",
+		    EXC_BELOW_V1P5_RULE, "A2.2: FEAT_SPE_EXC and FEAT_SPEv1p5 imply each other",
+		    EXC_BELOW_V1P5,
 		    "the guest reads SPE_EXC with PMSVer below V1P5");
 	if (a->pmsver >= SPEVIRT_PMSVER_V1P5 && (!a->exc || !a->nvm))
 		add(a, SPEVIRT_FINDING_INCONSISTENT, SPEVIRT_LEAK_ID_INCONSISTENT,
 		    "ID_AA64DFR0_EL1.PMSVer", V1P5_WITHOUT_EXC_NVM_RULE,
-		    "A2.2: FEAT_SPEv1p5 implies FEAT_SPE_EXC and FEAT_SPE_nVM", V1P5_WITHOUT_EXC_NVM,
+		    "A2.2: FEAT_SPEv1p5 implies FEAT_SPE_EXC and FEAT_SPE_nVM",
+		    V1P5_WITHOUT_EXC_NVM,
 		    "the guest reads PMSVer V1P5 with SPE_EXC or SPE_nVM 0: it may expect PMBMAR_EL1 and the profiling-exception controls");
 }
 
@@ -208,11 +217,12 @@ static void check_id_fields(struct spv_audit *a)
 	uint64_t s = a->pmsidr;
 	unsigned int v = a->pmsver;
 	bool fne = (s & SPEVIRT_PMSIDR_EL1_FNE) != 0;
+	bool v1p2 = v >= SPEVIRT_PMSVER_V1P2;
 
 	if (v == SPEVIRT_PMSVER_NI)
 		return;
 	if (a->pmsidr_read &&
-	    (fne != (v >= SPEVIRT_PMSVER_V1P2) ||
+	    (fne != v1p2 ||
 	     ((s & SPEVIRT_PMSIDR_EL1_FDS) && (v < SPEVIRT_PMSVER_V1P4 ||
 					       !(s & SPEVIRT_PMSIDR_EL1_LDS))) ||
 	     ((s & SPEVIRT_PMSIDR_EL1_CRR) && v < SPEVIRT_PMSVER_V1P4) ||
@@ -239,17 +249,22 @@ static void check_spe_leaks(struct spv_audit *a)
 
 	if (a->pmsver < a->caps.pmsver)
 		add(a, SPEVIRT_FINDING_LEAK, SPEVIRT_LEAK_RECORD_FORMAT, "ID_AA64DFR0_EL1.PMSVer",
-		    RECORD_FORMAT_RULE, "D17.6: the profiling data is the hardware's, in its SPE version's packets", RECORD_FORMAT,
+		    RECORD_FORMAT_RULE,
+		    "D17.6: the profiling data is the hardware's, in its SPE version's packets",
+		    RECORD_FORMAT,
 		    "the guest's PMSVer is below the host's: its records carry the packets and encodings of the host's SPE version");
 	if (hidden & (SPEVIRT_PMSIDR_EL1_PBT | SPEVIRT_PMSIDR_EL1_CRR | SPEVIRT_PMSIDR_EL1_SME |
 		      SPEVIRT_PMSIDR_EL1_LDS))
 		add(a, SPEVIRT_FINDING_LEAK, SPEVIRT_LEAK_RECORD_FEATURES, "PMSIDR_EL1",
-		    RECORD_FEATURES_RULE, "D17.6: the hardware emits the packets of every feature it has", RECORD_FEATURES,
+		    RECORD_FEATURES_RULE,
+		    "D17.6: the hardware emits the packets of every feature it has",
+		    RECORD_FEATURES,
 		    "the guest's PMSIDR_EL1 hides PBT, CRR, SME or LDS, whose packets the hardware still emits");
 	if (a->pmsver < a->caps.pmsver ||
 	    (hidden & (SPEVIRT_PMSIDR_EL1_FNE | SPEVIRT_PMSIDR_EL1_FDS | SPEVIRT_PMSIDR_EL1_EFT |
 		       SPEVIRT_PMSIDR_EL1_FPF)))
-		add(a, SPEVIRT_FINDING_LEAK, SPEVIRT_LEAK_FILTER_BITS, "PMSFCR_EL1", FILTER_BITS_RULE,
+		add(a, SPEVIRT_FINDING_LEAK, SPEVIRT_LEAK_FILTER_BITS, "PMSFCR_EL1",
+		    FILTER_BITS_RULE,
 		    "D24.7.11, D24.7.12: the filter bits of a feature are those of the hardware",
 		    FILTER_BITS,
 		    "PMSEVFR_EL1 event bits and PMSFCR_EL1 filters of features the guest lacks stay writable");
@@ -274,7 +289,8 @@ static void check_leaks(struct spv_audit *a)
 		    "D24.5.8: PMCR_EL0.FZS exists with FEAT_SPEv1p2", PMCR_FZS,
 		    "the host has FEAT_SPEv1p2, the guest does not: PMCR_EL0.FZS exists unless the hypervisor traps PMCR_EL0");
 	if (a->pmsver == SPEVIRT_PMSVER_NI && res.outcome == SPEVIRT_HW_EXECUTE)
-		add(a, SPEVIRT_FINDING_LEAK, SPEVIRT_LEAK_PMBIDR_READ, "PMBIDR_EL1", PMBIDR_READ_RULE,
+		add(a, SPEVIRT_FINDING_LEAK, SPEVIRT_LEAK_PMBIDR_READ, "PMBIDR_EL1",
+		    PMBIDR_READ_RULE,
 		    "D24.7.1: only HDFGRTR_EL2.PMBIDR_EL1 traps PMBIDR_EL1 reads", PMBIDR_READ,
 		    "the guest has no SPE, yet its PMBIDR_EL1 reads reach the hardware and return the host's value");
 	if (a->pmsver != SPEVIRT_PMSVER_NI) {
@@ -283,7 +299,8 @@ static void check_leaks(struct spv_audit *a)
 		    (((a->caps.feats & SPV_FEAT_SPE_NVM) && !a->nvm) ||
 		     (a->caps.pmsver >= SPEVIRT_PMSVER_V1P2 && a->pmsver < SPEVIRT_PMSVER_V1P2)))
 			add(a, SPEVIRT_FINDING_LEAK, SPEVIRT_LEAK_BUFFER_BITS, "PMBLIMITR_EL1",
-			    BUFFER_BITS_RULE, "D24.7.2: PMBLIMITR_EL1.nVM and PMFZ exist with FEAT_SPE_nVM and FEAT_SPEv1p2",
+			    BUFFER_BITS_RULE,
+			    "D24.7.2: PMBLIMITR_EL1.nVM and PMFZ exist with FEAT_SPE_nVM and FEAT_SPEv1p2",
 			    BUFFER_BITS,
 			    "the buffer registers are untrapped: PMBLIMITR_EL1.nVM and PMFZ of features the guest lacks stay writable");
 	}
@@ -297,7 +314,8 @@ static void check_redundant(struct spv_audit *a)
 	    (SPV_FEAT_SPEv1p5 | SPV_FEAT_FGT) &&
 	    (a->hv->el2.hfgitr_el2 & SPEVIRT_HFGITR_EL2_PSBCSYNC))
 		add(a, SPEVIRT_FINDING_REDUNDANT, 0, "HFGITR_EL2.PSBCSYNC", PSBCSYNC_RULE,
-		    "C6.2.318: PSB CSYNC is a hint; D24.2.71: HFGITR_EL2.PSBCSYNC traps it to EL2", PSBCSYNC,
+		    "C6.2.318: PSB CSYNC is a hint; D24.2.71: HFGITR_EL2.PSBCSYNC traps it to EL2",
+		    PSBCSYNC,
 		    "PSB CSYNC traps to EL2, where the hypervisor can only do what the hint does");
 	if (a->pmsver != SPEVIRT_PMSVER_NI && a->hv->pinned &&
 	    e2pb == SPEVIRT_MDCR_EL2_E2PB_EL1_TRAP)

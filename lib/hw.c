@@ -45,11 +45,11 @@ struct spv_hw_reg {
 #define SPV_HW_SLOT(name)	SPV_SLOT_OF(SPEVIRT_SYSREG_##name)
 /* @name is only pasted, never expanded (a kernel may define PMSCR_EL1). */
 #define SPV_HW_SAMPLING(name)							\
-	{ SPV_SLOT_OF(SPEVIRT_SYSREG_##name), SPV_HW_TPMS, SPV_HW_FGT, SPV_HW_EL3_NSPB, false, false,	\
-	  SPV_FEAT_SPE, 0, SPEVIRT_HDFGRTR_EL2_##name, SPEVIRT_HDFGWTR_EL2_##name }
+	{ SPV_SLOT_OF(SPEVIRT_SYSREG_##name), SPV_HW_TPMS, SPV_HW_FGT, SPV_HW_EL3_NSPB,	\
+	  false, false, SPV_FEAT_SPE, 0, SPEVIRT_HDFGRTR_EL2_##name, SPEVIRT_HDFGWTR_EL2_##name }
 #define SPV_HW_BUFFER(name)							\
-	{ SPV_SLOT_OF(SPEVIRT_SYSREG_##name), SPV_HW_E2PB, SPV_HW_FGT, SPV_HW_EL3_NSPB, false, false,	\
-	  SPV_FEAT_SPE, 0, SPEVIRT_HDFGRTR_EL2_##name, SPEVIRT_HDFGWTR_EL2_##name }
+	{ SPV_SLOT_OF(SPEVIRT_SYSREG_##name), SPV_HW_E2PB, SPV_HW_FGT, SPV_HW_EL3_NSPB,	\
+	  false, false, SPV_FEAT_SPE, 0, SPEVIRT_HDFGRTR_EL2_##name, SPEVIRT_HDFGWTR_EL2_##name }
 
 static const struct spv_hw_reg spv_hw_regs[] = {
 	/* D24.7.1 */

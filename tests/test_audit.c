@@ -9,7 +9,7 @@
 
 #include <spevirt/spevirt_audit.h>
 
-#define SLOT(name)	(1U << spevirt_spe_slot(SPEVIRT_SYSREG_##name))
+#define SLOT(name)	((uint16_t)(1U << spevirt_spe_slot(SPEVIRT_SYSREG_##name)))
 
 /* A view programmed as its documentation says, as spevirt_audit() takes it. */
 static struct spevirt_hypervisor hv_of_view(const struct spevirt_view *v,

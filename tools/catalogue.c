@@ -11,7 +11,7 @@
 #include "catalogue.h"
 #include "presets.h"
 
-#define SLOT(name)	(1U << spevirt_spe_slot(SPEVIRT_SYSREG_##name))
+#define SLOT(name)	((uint16_t)(1U << spevirt_spe_slot(SPEVIRT_SYSREG_##name)))
 #define BUFFER_SLOTS	(SLOT(PMBLIMITR_EL1) | SLOT(PMBPTR_EL1) | SLOT(PMBSR_EL1) | SLOT(PMBMAR_EL1))
 #define E2PB(v)		((uint64_t)SPEVIRT_MDCR_EL2_E2PB_##v << SPEVIRT_MDCR_EL2_E2PB_SHIFT)
 
