@@ -67,6 +67,8 @@
  *      and PMBIDR_EL1.MaxBuffSize shows it when view.limit_advertised, which
  *      is false only with SPEVIRT_CFG_UNADVERTISED_LIMIT on a host without
  *      FEAT_FGT;
+ *    - spevirt_audit() of the view, programmed as documented, finds nothing
+ *      but the view's leaks and the PMSCR_EL2 fields its ALLOW flags ask for;
  *    - PMSCR_EL2 (docs/policy.md section 8): the mask never has TS, E2SPE or
  *      E0HSPE; it has EE and KE, both 0, exactly on a host with FEAT_SPE_EXC;
  *      for a guest with SPE it has PA, CX and PCT[0], PCT[1] exactly with
@@ -97,6 +99,7 @@
 #include <string.h>
 
 #include <spevirt/spevirt.h>
+#include <spevirt/spevirt_audit.h>
 
 #include "fuzz.h"
 
@@ -568,6 +571,46 @@ static void check_context(const struct run *r)
 	      "PMSCR_EL1, which enables sampling, is restored last", NULL);
 }
 
+/*
+ * The view, programmed as documented, audits with no finding but its own
+ * leaks and the PMSCR_EL2 fields its ALLOW flags ask for (policy.md 13).
+ */
+static void check_audit(const struct run *r)
+{
+	const struct spevirt_view *v = &r->view;
+	struct spevirt_hypervisor hv = {
+		.el2 = { v->mdcr_el2.value, v->pmscr_el2.value, v->hdfgrtr_el2.value,
+			 v->hdfgwtr_el2.value, v->hdfgrtr2_el2.value, v->hdfgwtr2_el2.value,
+			 v->hfgitr_el2.value },
+		.id_aa64dfr0_el1 = v->id_aa64dfr0_el1.value,
+		.id_aa64dfr2_el1 = v->id_aa64dfr2_el1.value,
+		.pmsidr_el1 = v->pmsidr_el1,
+		.pmbidr_el1 = v->pmbidr_el1,
+		.switched = v->context_regs,
+		.pinned = (r->cfg.flags & SPEVIRT_CFG_PINNED_MEMORY) != 0,
+	};
+	static struct spevirt_audit a;
+	unsigned int slot, i;
+
+	for (slot = 0; slot < NR_SLOTS; slot++)
+		for (i = 0; i < 2; i++)
+			if (v->access[i][slot] == SPEVIRT_ACCESS_READ_VIEW ||
+			    v->access[i][slot] == SPEVIRT_ACCESS_EMULATE ||
+			    v->access[i][slot] == SPEVIRT_ACCESS_FORWARD)
+				hv.emulated |= (uint16_t)(1U << slot);
+	CHECK(r, spevirt_audit(&r->host, &hv, &a) == SPEVIRT_OK,
+	      "the audit takes every host a view is computed for", NULL);
+	for (i = 0; i < a.nr_findings; i++) {
+		const struct spevirt_finding *f = &a.findings[i];
+		bool pa = !strcmp(f->field, "PMSCR_EL2.PA"), cx = !strcmp(f->field, "PMSCR_EL2.CX");
+
+		CHECK(r, (f->leak & v->leaks) ||
+			 (pa && (r->cfg.flags & SPEVIRT_CFG_ALLOW_PHYS_ADDR)) ||
+			 (cx && (r->cfg.flags & SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2)),
+		      "the view audits with only its documented findings", f->field);
+	}
+}
+
 static void check_success(const struct run *r)
 {
 	const struct spevirt_host *host = &r->host;
@@ -651,6 +694,7 @@ static void check_success(const struct run *r)
 	}
 
 	check_access(r, hfeats, gfeats);
+	check_audit(r);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
