@@ -57,6 +57,10 @@ ENTRIES = [
     ("fv_buffer_hw_event", 2, ["-eva-domains", "bitwise"]),
     ("fv_buffer_abort", 4, []),
     ("fv_migrate_check", 2, []),
+    ("fv_hw_access", 5, []),
+    ("fv_hw_rule_text", 0, []),
+    ("fv_audit", 1, []),
+    ("fv_finding_class_name", 0, []),
 ]
 
 # Properties that are the absence of alarms in given entry points: EVA checks
