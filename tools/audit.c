@@ -90,6 +90,20 @@ static const char *spe_name(uint32_t enc)
 	return reg ? reg->name : "?";
 }
 
+/* The Arm ARM section whose "Accessing" pseudocode an SPE register's access follows. */
+static const char *access_section(uint32_t enc)
+{
+	/* By spevirt_spe_slot(): PMSCR_EL1 ... PMSIDR_EL1, then PMBLIMITR_EL1 ... PMBIDR_EL1. */
+	static const char *const sections[SPEVIRT_NR_SPE_SLOTS] = {
+		"D24.7.8", "D24.7.17", "D24.7.13", "D24.7.15", "D24.7.12", "D24.7.11",
+		"D24.7.16", "D24.7.14", "D24.7.2", "D24.7.4", NULL, "D24.7.5", "D24.7.10",
+		"D24.7.3", NULL, "D24.7.1",
+	};
+	uint32_t slot = spevirt_spe_slot(enc);
+
+	return slot < SPEVIRT_NR_SPE_SLOTS ? sections[slot] : NULL;
+}
+
 /* The SPEVIRT_LEAK_* name of the one bit of @leak. */
 static const char *leak_of(uint64_t leak)
 {
@@ -129,8 +143,14 @@ static unsigned int text_finding(FILE *out, const struct spevirt_audit *a, unsig
 		 !f->sysreg ? "" : pair ? " read and write" : f->is_write ? " write" : " read");
 	fprintf(out, "  %-12s %s\n    ", spevirt_finding_class_name(f->cls), what);
 	print_wrapped(out, 4, 4, f->text);
-	fputs("    rule: ", out);
-	print_wrapped(out, 10, 6, f->rule);
+	if (f->sysreg && access_section(f->sysreg)) {
+		fprintf(out, "    rule (%s, accessing %s): ", access_section(f->sysreg), f->field);
+		print_wrapped(out, (unsigned int)(25 + strlen(access_section(f->sysreg)) +
+						  strlen(f->field)), 6, f->rule);
+	} else {
+		fputs("    rule: ", out);
+		print_wrapped(out, 10, 6, f->rule);
+	}
 	return pair ? 2 : 1;
 }
 
