@@ -54,3 +54,19 @@ void fv_finding_class_name(void)
 
 	//@ assert finding_class_name_string: s == \null || \valid_read(s);
 }
+
+/* Any view and configuration; NULL for each pointer. */
+void fv_view_hypervisor(void)
+{
+	struct spevirt_view view;
+	struct spevirt_config cfg;
+	struct spevirt_hypervisor hv;
+	enum spevirt_status st;
+
+	fv_any_view(&view);
+	FV_ANY(cfg);
+	FV_ANY(hv);
+	st = spevirt_view_hypervisor(FV_OR_NULL(&view), FV_OR_NULL(&cfg), &hv);
+	//@ assert view_hypervisor_fails_closed: st != SPEVIRT_OK ==> hv.emulated == 0 && hv.switched == 0 && hv.el2.mdcr_el2 == 0;
+	//@ assert view_hypervisor_copies_mdcr: st == SPEVIRT_OK ==> hv.el2.mdcr_el2 == view.mdcr_el2.value;
+}

@@ -578,26 +578,12 @@ static void check_context(const struct run *r)
 static void check_audit(const struct run *r)
 {
 	const struct spevirt_view *v = &r->view;
-	struct spevirt_hypervisor hv = {
-		.el2 = { v->mdcr_el2.value, v->pmscr_el2.value, v->hdfgrtr_el2.value,
-			 v->hdfgwtr_el2.value, v->hdfgrtr2_el2.value, v->hdfgwtr2_el2.value,
-			 v->hfgitr_el2.value },
-		.id_aa64dfr0_el1 = v->id_aa64dfr0_el1.value,
-		.id_aa64dfr2_el1 = v->id_aa64dfr2_el1.value,
-		.pmsidr_el1 = v->pmsidr_el1,
-		.pmbidr_el1 = v->pmbidr_el1,
-		.switched = v->context_regs,
-		.pinned = (r->cfg.flags & SPEVIRT_CFG_PINNED_MEMORY) != 0,
-	};
+	struct spevirt_hypervisor hv;
 	static struct spevirt_audit a;
-	unsigned int slot, i;
+	unsigned int i;
 
-	for (slot = 0; slot < NR_SLOTS; slot++)
-		for (i = 0; i < 2; i++)
-			if (v->access[i][slot] == SPEVIRT_ACCESS_READ_VIEW ||
-			    v->access[i][slot] == SPEVIRT_ACCESS_EMULATE ||
-			    v->access[i][slot] == SPEVIRT_ACCESS_FORWARD)
-				hv.emulated |= (uint16_t)(1U << slot);
+	CHECK(r, spevirt_view_hypervisor(v, &r->cfg, &hv) == SPEVIRT_OK,
+	      "a successful view converts to the hypervisor that follows it", NULL);
 	CHECK(r, spevirt_audit(&r->host, &hv, &a) == SPEVIRT_OK,
 	      "the audit takes every host a view is computed for", NULL);
 	for (i = 0; i < a.nr_findings; i++) {

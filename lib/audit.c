@@ -352,6 +352,43 @@ enum spevirt_status spevirt_audit(const struct spevirt_host *host,
 	return SPEVIRT_OK;
 }
 
+/* A decision the hypervisor carries out itself: it reads the view, emulates or forwards. */
+static bool emulated(uint8_t access)
+{
+	return access == SPEVIRT_ACCESS_READ_VIEW || access == SPEVIRT_ACCESS_EMULATE ||
+	       access == SPEVIRT_ACCESS_FORWARD;
+}
+
+enum spevirt_status spevirt_view_hypervisor(const struct spevirt_view *view,
+					    const struct spevirt_config *cfg,
+					    struct spevirt_hypervisor *hv)
+{
+	unsigned int slot;
+
+	if (!hv)
+		return SPEVIRT_E_INVAL;
+	*hv = (struct spevirt_hypervisor){ .pinned = false };
+	if (!view || !cfg)
+		return SPEVIRT_E_INVAL;
+	hv->el2.mdcr_el2 = view->mdcr_el2.value;
+	hv->el2.pmscr_el2 = view->pmscr_el2.value;
+	hv->el2.hdfgrtr_el2 = view->hdfgrtr_el2.value;
+	hv->el2.hdfgwtr_el2 = view->hdfgwtr_el2.value;
+	hv->el2.hdfgrtr2_el2 = view->hdfgrtr2_el2.value;
+	hv->el2.hdfgwtr2_el2 = view->hdfgwtr2_el2.value;
+	hv->el2.hfgitr_el2 = view->hfgitr_el2.value;
+	hv->id_aa64dfr0_el1 = view->id_aa64dfr0_el1.value;
+	hv->id_aa64dfr2_el1 = view->id_aa64dfr2_el1.value;
+	hv->pmsidr_el1 = view->pmsidr_el1;
+	hv->pmbidr_el1 = view->pmbidr_el1;
+	hv->switched = view->context_regs;
+	hv->pinned = (cfg->flags & SPEVIRT_CFG_PINNED_MEMORY) != 0;
+	for (slot = 0; slot < SPEVIRT_NR_SPE_SLOTS; slot++)
+		if (emulated(view->access[0][slot]) || emulated(view->access[1][slot]))
+			hv->emulated |= (uint16_t)(1U << slot);
+	return SPEVIRT_OK;
+}
+
 const char *spevirt_finding_class_name(unsigned int cls)
 {
 	static const char *const names[] = {

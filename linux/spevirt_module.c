@@ -39,6 +39,7 @@ EXPORT_SYMBOL_GPL(spevirt_hw_access);
 EXPORT_SYMBOL_GPL(spevirt_hw_rule_text);
 EXPORT_SYMBOL_GPL(spevirt_audit);
 EXPORT_SYMBOL_GPL(spevirt_finding_class_name);
+EXPORT_SYMBOL_GPL(spevirt_view_hypervisor);
 #ifdef SPEVIRT_HAVE_REGDESC
 EXPORT_SYMBOL_GPL(spevirt_reg_count);
 EXPORT_SYMBOL_GPL(spevirt_reg_get);

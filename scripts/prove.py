@@ -61,6 +61,7 @@ ENTRIES = [
     ("fv_hw_rule_text", 0, []),
     ("fv_audit", 1, []),
     ("fv_finding_class_name", 0, []),
+    ("fv_view_hypervisor", 1, []),
 ]
 
 # Properties that are the absence of alarms in given entry points: EVA checks

@@ -29,20 +29,6 @@ static const struct {
 	{ "PMBIDR_EL1", SPEVIRT_SYSREG(3, 0, 9, 10, 7) },
 };
 
-/* The view's EL2 controls, programmed over registers that were 0. */
-static struct spevirt_el2_regs el2_of(const struct spevirt_view *v)
-{
-	return (struct spevirt_el2_regs){
-		.mdcr_el2 = v->mdcr_el2.value,
-		.pmscr_el2 = v->pmscr_el2.value,
-		.hdfgrtr_el2 = v->hdfgrtr_el2.value,
-		.hdfgwtr_el2 = v->hdfgwtr_el2.value,
-		.hdfgrtr2_el2 = v->hdfgrtr2_el2.value,
-		.hdfgwtr2_el2 = v->hdfgwtr2_el2.value,
-		.hfgitr_el2 = v->hfgitr_el2.value,
-	};
-}
-
 /*
  * Each decision of the view against what the hardware does with its
  * controls (spevirt_hw_access(), the Arm ARM's access pseudocode): an
@@ -53,16 +39,18 @@ static struct spevirt_el2_regs el2_of(const struct spevirt_view *v)
 static void check_agreement(const struct spevirt_host *h, const struct spevirt_config *c,
 			    const struct spevirt_view *v)
 {
-	struct spevirt_el2_regs e = el2_of(v);
+	struct spevirt_hypervisor hv;
 	size_t i;
 	int w;
 
+	assert_int_equal(spevirt_view_hypervisor(v, c, &hv), SPEVIRT_OK);
 	for (i = 0; i < sizeof(regs) / sizeof(regs[0]); i++)
 		for (w = 0; w <= 1; w++) {
 			enum spevirt_access a = spevirt_access(v, regs[i].enc, w);
 			struct spevirt_hw_result hw;
 
-			assert_int_equal(spevirt_hw_access(h, &e, regs[i].enc, w, &hw), SPEVIRT_OK);
+			assert_int_equal(spevirt_hw_access(h, &hv.el2, regs[i].enc, w, &hw),
+					 SPEVIRT_OK);
 			if ((hw.outcome == SPEVIRT_HW_UNDEF && a != SPEVIRT_ACCESS_UNDEF) ||
 			    (hw.outcome == SPEVIRT_HW_EXECUTE) != (a == SPEVIRT_ACCESS_UNTRAPPED) ||
 			    hw.outcome == SPEVIRT_HW_TRAP_EL3 || hw.outcome == SPEVIRT_HW_NOT_SPE)

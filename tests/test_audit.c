@@ -11,39 +11,6 @@
 
 #define SLOT(name)	((uint16_t)(1U << spevirt_spe_slot(SPEVIRT_SYSREG_##name)))
 
-/* A view programmed as its documentation says, as spevirt_audit() takes it. */
-static struct spevirt_hypervisor hv_of_view(const struct spevirt_view *v,
-					    const struct spevirt_config *c)
-{
-	struct spevirt_hypervisor hv = {
-		.el2 = {
-			.mdcr_el2 = v->mdcr_el2.value,
-			.pmscr_el2 = v->pmscr_el2.value,
-			.hdfgrtr_el2 = v->hdfgrtr_el2.value,
-			.hdfgwtr_el2 = v->hdfgwtr_el2.value,
-			.hdfgrtr2_el2 = v->hdfgrtr2_el2.value,
-			.hdfgwtr2_el2 = v->hdfgwtr2_el2.value,
-			.hfgitr_el2 = v->hfgitr_el2.value,
-		},
-		.id_aa64dfr0_el1 = v->id_aa64dfr0_el1.value,
-		.id_aa64dfr2_el1 = v->id_aa64dfr2_el1.value,
-		.pmsidr_el1 = v->pmsidr_el1,
-		.pmbidr_el1 = v->pmbidr_el1,
-		.switched = v->context_regs,
-		.pinned = (c->flags & SPEVIRT_CFG_PINNED_MEMORY) != 0,
-	};
-	unsigned int s;
-	int w;
-
-	for (s = 0; s < SPEVIRT_NR_SPE_SLOTS; s++)
-		for (w = 0; w < 2; w++)
-			if (v->access[w][s] == SPEVIRT_ACCESS_READ_VIEW ||
-			    v->access[w][s] == SPEVIRT_ACCESS_EMULATE ||
-			    v->access[w][s] == SPEVIRT_ACCESS_FORWARD)
-				hv.emulated |= (uint16_t)(1U << s);
-	return hv;
-}
-
 /* A finding the view documents: one of its leaks, or a PMSCR_EL2 opt-in. */
 static int documented(const struct spevirt_finding *f, const struct spevirt_view *v,
 		      const struct spevirt_config *c)
@@ -60,10 +27,11 @@ static int documented(const struct spevirt_finding *f, const struct spevirt_view
 static unsigned long audit_view(const struct spevirt_host *h, const struct spevirt_config *c,
 				const struct spevirt_view *v)
 {
-	struct spevirt_hypervisor hv = hv_of_view(v, c);
+	struct spevirt_hypervisor hv;
 	struct spevirt_audit a;
 	unsigned int i;
 
+	assert_int_equal(spevirt_view_hypervisor(v, c, &hv), SPEVIRT_OK);
 	assert_int_equal(spevirt_audit(h, &hv, &a), SPEVIRT_OK);
 	assert_true(a.nr_findings <= SPEVIRT_MAX_FINDINGS);
 	for (i = 0; i < a.nr_findings; i++)
@@ -355,6 +323,40 @@ static void the_most_findings_fit(void **state)
 	assert_true(a.nr_findings <= SPEVIRT_MAX_FINDINGS);
 }
 
+/* The view as spevirt_audit() takes it: each part where the view says. */
+static void a_view_programmed_as_documented(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 3);
+	struct spevirt_hypervisor hv;
+	struct spevirt_view v;
+
+	(void)state;
+	c.flags = SPEVIRT_CFG_PINNED_MEMORY;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(spevirt_view_hypervisor(&v, &c, &hv), SPEVIRT_OK);
+	assert_int_equal(hv.el2.mdcr_el2, v.mdcr_el2.value);
+	assert_int_equal(hv.el2.hdfgrtr_el2, v.hdfgrtr_el2.value);
+	assert_int_equal(hv.el2.hdfgwtr2_el2, v.hdfgwtr2_el2.value);
+	assert_int_equal(hv.el2.hfgitr_el2, v.hfgitr_el2.value);
+	assert_int_equal(hv.el2.pmscr_el2, v.pmscr_el2.value);
+	assert_int_equal(hv.id_aa64dfr0_el1, v.id_aa64dfr0_el1.value);
+	assert_int_equal(hv.pmsidr_el1, v.pmsidr_el1);
+	assert_int_equal(hv.switched, v.context_regs);
+	assert_true(hv.pinned);
+	/* The host's own values, the buffer untrapped: nothing is emulated. */
+	assert_int_equal(hv.emulated, 0);
+	c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 3);
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_int_equal(spevirt_view_hypervisor(&v, &c, &hv), SPEVIRT_OK);
+	assert_false(hv.pinned);
+	assert_true(hv.emulated & SLOT(PMBLIMITR_EL1));
+	assert_int_equal(spevirt_view_hypervisor(NULL, &c, &hv), SPEVIRT_E_INVAL);
+	assert_int_equal(hv.emulated, 0);
+	assert_int_equal(spevirt_view_hypervisor(&v, NULL, &hv), SPEVIRT_E_INVAL);
+	assert_int_equal(spevirt_view_hypervisor(&v, &c, NULL), SPEVIRT_E_INVAL);
+}
+
 static void bad_input_fails_closed(void **state)
 {
 	struct spevirt_host h = make_host(3, 1, 0);
@@ -391,6 +393,7 @@ int main(void)
 		cmocka_unit_test(inconsistent_spe_exc_below_v1p5_and_addrmode_without_nvm),
 		cmocka_unit_test(leak_when_pmsidr_el1_reads_reach_a_host_value_with_res0_bits),
 		cmocka_unit_test(the_most_findings_fit),
+		cmocka_unit_test(a_view_programmed_as_documented),
 		cmocka_unit_test(bad_input_fails_closed),
 	};
 

@@ -60,25 +60,11 @@ static void kvm_rfc_v6(struct spevirt_host *host, struct spevirt_hypervisor *hv)
 {
 	struct spevirt_config cfg = { .profile = SPEVIRT_PROFILE_KVM_RFC_V6 };
 	struct spevirt_view v;
-	unsigned int s;
 
-	if (spevirt_best_offer(host, &cfg, &v) != SPEVIRT_OK) {
+	if (spevirt_best_offer(host, &cfg, &v) == SPEVIRT_OK)
+		spevirt_view_hypervisor(&v, &cfg, hv);
+	else
 		hide_spe(host, hv, true);
-		return;
-	}
-	hv->el2 = (struct spevirt_el2_regs){
-		v.mdcr_el2.value, v.pmscr_el2.value, v.hdfgrtr_el2.value, v.hdfgwtr_el2.value,
-		v.hdfgrtr2_el2.value, v.hdfgwtr2_el2.value, v.hfgitr_el2.value,
-	};
-	hv->id_aa64dfr0_el1 = v.id_aa64dfr0_el1.value;
-	hv->id_aa64dfr2_el1 = v.id_aa64dfr2_el1.value;
-	hv->pmsidr_el1 = v.pmsidr_el1;
-	hv->pmbidr_el1 = v.pmbidr_el1;
-	hv->switched = v.context_regs;
-	for (s = 0; s < SPEVIRT_NR_SPE_SLOTS; s++)
-		if (v.access[0][s] > SPEVIRT_ACCESS_UNTRAPPED ||
-		    v.access[1][s] > SPEVIRT_ACCESS_UNTRAPPED)
-			hv->emulated |= (uint16_t)(1U << s);
 }
 
 /*

@@ -172,6 +172,27 @@ struct spevirt_hypervisor {
 };
 
 /**
+ * spevirt_view_hypervisor() - a view, programmed as documented
+ * @view: a successful view (spevirt_view_compute(), spevirt_view_present(),
+ *	the pool and migration calls)
+ * @cfg: its configuration (SPEVIRT_CFG_PINNED_MEMORY is read)
+ * @hv: filled as spevirt_audit() takes a hypervisor that follows the view:
+ *	each regmask's value over registers that were 0, the view's ID values,
+ *	the registers whose accesses it emulates (SPEVIRT_ACCESS_READ_VIEW,
+ *	_EMULATE and _FORWARD), those it context-switches (context_regs), and
+ *	pinned memory with SPEVIRT_CFG_PINNED_MEMORY
+ *
+ * A hypervisor that programs bits outside a view's masks audits its own
+ * values instead (struct spevirt_hypervisor by hand).
+ *
+ * Return: SPEVIRT_OK; SPEVIRT_E_INVAL for a NULL pointer, with @hv zeroed
+ * when it is not NULL.
+ */
+SPEVIRT_API enum spevirt_status spevirt_view_hypervisor(const struct spevirt_view *view,
+							const struct spevirt_config *cfg,
+							struct spevirt_hypervisor *hv);
+
+/**
  * enum spevirt_finding_class - how bad a finding is
  * @SPEVIRT_FINDING_BROKEN: the guest is told a register exists and its
  *	access UNDEFs, or told it does not and the access executes; or a
