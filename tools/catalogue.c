@@ -4,9 +4,8 @@
  * programs in MDCR_EL2, PMSCR_EL2 and the fine-grained trap registers for
  * a guest, what its guest reads in ID_AA64DFR0_EL1 and ID_AA64DFR2_EL1,
  * what it emulates and what it context-switches, each from the public
- * source named with it (../shared/reference/hypervisors.md gathered them;
- * docs/hypervisors.md quotes each).  Where a value is inferred rather than
- * read, the entry's notes say so.
+ * source named with it (docs/hypervisors.md quotes each).  Where a value is
+ * inferred rather than read, the entry's notes say so.
  */
 #include "catalogue.h"
 #include "presets.h"
@@ -140,7 +139,7 @@ static const struct catalogue_entry entries[] = {
 	  "torvalds/linux arch/arm64/kvm/debug.c @06d22a9c1b94 kvm_arm_setup_mdcr_el2(); arch/arm64/kvm/config.c @001e032c0f3f compute_fgu(); arch/arm64/kvm/sys_regs.c",
 	  NULL, kvm },
 	{ "kvm-rfc-v6", "the KVM SPE RFC v6 series (not merged), as spevirt's kvm-rfc-v6 profile",
-	  "../shared/reference/kvm-spe-rfc.md; spevirt_best_offer() with SPEVIRT_PROFILE_KVM_RFC_V6",
+	  "the series \"KVM: arm64: Add support for FEAT_SPE to guests\", RFC v6; spevirt_best_offer() with SPEVIRT_PROFILE_KVM_RFC_V6",
 	  "the RFC emulates the buffer registers and the trapped ID reads, and switches the sampling registers, as the profile's view says",
 	  kvm_rfc_v6 },
 	{ "xen", "Xen on Arm: SPE neither hidden nor trapped",
