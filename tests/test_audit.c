@@ -162,7 +162,8 @@ static void broken_when_the_guest_owns_a_buffer_in_memory_not_pinned(void **stat
 
 	(void)state;
 	hv.el2.mdcr_el2 = 3ULL << 12;
-	hv.switched |= SLOT(PMBLIMITR_EL1) | SLOT(PMBPTR_EL1) | SLOT(PMBSR_EL1);
+	hv.switched = (uint16_t)(hv.switched | SLOT(PMBLIMITR_EL1) | SLOT(PMBPTR_EL1) |
+				 SLOT(PMBSR_EL1));
 	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_BROKEN, "MDCR_EL2.E2PB"), 1);
 	hv.pinned = true;
 	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_BROKEN, ""), 0);
@@ -215,7 +216,7 @@ static void leak_when_the_guests_pmsver_is_below_the_hosts(void **state)
 	(void)state;
 	hv.id_aa64dfr0_el1 = 1ULL << 32;
 	hv.el2.hdfgrtr_el2 = BIT(30);		/* PMSIDR_EL1 reads trapped ... */
-	hv.emulated |= SLOT(PMSIDR_EL1);
+	hv.emulated = (uint16_t)(hv.emulated | SLOT(PMSIDR_EL1));
 	hv.pmsidr_el1 = h.pmsidr_el1 & ~BIT(6);	/* ... and FnE hidden */
 	hv.el2.hdfgrtr_el2 &= ~BIT(62);		/* nPMSNEVFR_EL1 0: UNDEF */
 	hv.el2.hdfgwtr_el2 &= ~BIT(62);
@@ -283,7 +284,7 @@ static void inconsistent_spe_exc_below_v1p5_and_addrmode_without_nvm(void **stat
 	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_INCONSISTENT, "SPE_EXC"), 1);
 	hv = spe_guest(&h);
 	hv.el2.hdfgrtr_el2 |= BIT(63);		/* PMBIDR_EL1 reads emulated ... */
-	hv.emulated |= SLOT(PMBIDR_EL1);
+	hv.emulated = (uint16_t)(hv.emulated | SLOT(PMBIDR_EL1));
 	hv.pmbidr_el1 = h.pmbidr_el1 | BIT(6);	/* ... with AddrMode 0b01, SPE_nVM 0 */
 	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_INCONSISTENT, "AddrMode"), 1);
 	hv.pmbidr_el1 = h.pmbidr_el1;
@@ -299,7 +300,7 @@ static void leak_when_pmsidr_el1_reads_reach_a_host_value_with_res0_bits(void **
 	h.pmsidr_el1 |= BIT(40);
 	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_LEAK, "PMSIDR_EL1"), 1);
 	hv.el2.hdfgrtr_el2 |= BIT(30);
-	hv.emulated |= SLOT(PMSIDR_EL1);
+	hv.emulated = (uint16_t)(hv.emulated | SLOT(PMSIDR_EL1));
 	hv.pmsidr_el1 = h.pmsidr_el1 & ~BIT(40);
 	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_LEAK, ""), 0);
 }
