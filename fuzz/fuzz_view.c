@@ -68,7 +68,8 @@
  *      is false only with SPEVIRT_CFG_UNADVERTISED_LIMIT on a host without
  *      FEAT_FGT;
  *    - spevirt_audit() of the view, programmed as documented, finds nothing
- *      but the view's leaks and the PMSCR_EL2 fields its ALLOW flags ask for;
+ *      but the view's leaks and the PMSCR_EL2 fields its ALLOW flags ask for,
+ *      and finds every leak of the view but UNADVERTISED_LIMIT;
  *    - PMSCR_EL2 (docs/policy.md section 8): the mask never has TS, E2SPE or
  *      E0HSPE; it has EE and KE, both 0, exactly on a host with FEAT_SPE_EXC;
  *      for a guest with SPE it has PA, CX and PCT[0], PCT[1] exactly with
@@ -580,6 +581,7 @@ static void check_audit(const struct run *r)
 	const struct spevirt_view *v = &r->view;
 	struct spevirt_hypervisor hv;
 	static struct spevirt_audit a;
+	uint64_t leaks = 0;
 	unsigned int i;
 
 	CHECK(r, spevirt_view_hypervisor(v, &r->cfg, &hv) == SPEVIRT_OK,
@@ -594,7 +596,10 @@ static void check_audit(const struct run *r)
 			 (pa && (r->cfg.flags & SPEVIRT_CFG_ALLOW_PHYS_ADDR)) ||
 			 (cx && (r->cfg.flags & SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2)),
 		      "the view audits with only its documented findings", f->field);
+		leaks |= f->leak;
 	}
+	CHECK(r, leaks == (v->leaks & ~SPEVIRT_LEAK_UNADVERTISED_LIMIT),
+	      "the audit finds each leak of the view its inputs show", NULL);
 }
 
 static void check_success(const struct run *r)

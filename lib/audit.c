@@ -268,7 +268,9 @@ static void check_spe_leaks(struct spv_audit *a)
 		    "D24.7.11, D24.7.12: the filter bits of a feature are those of the hardware",
 		    FILTER_BITS,
 		    "PMSEVFR_EL1 event bits and PMSFCR_EL1 filters of features the guest lacks stay writable");
-	if ((a->caps.feats & SPV_FEAT_SPEv1p5) && !a->exc && pmscr.outcome == SPEVIRT_HW_EXECUTE)
+	/* Executed, or emulated by forwarding to the hardware: KE and EE are the host's. */
+	if ((a->caps.feats & SPV_FEAT_SPEv1p5) && !a->exc &&
+	    works(a, &pmscr, SPEVIRT_SYSREG_PMSCR_EL1))
 		add(a, SPEVIRT_FINDING_LEAK, SPEVIRT_LEAK_PMSCR_EXC, "PMSCR_EL1.KE", PMSCR_EXC_RULE,
 		    "D24.7.8: PMSCR_EL1.KE and EE exist with FEAT_SPE_EXC", PMSCR_EXC,
 		    "the host has FEAT_SPE_EXC, the guest does not: PMSCR_EL1.KE and EE stay writable");

@@ -111,12 +111,13 @@ static bool fgt_traps(const struct spv_hw_reg *r, const struct spevirt_hostcaps 
 		if (caps->feats & SPV_FEAT_FGT2_AS_ZERO)
 			return true;
 		reg = is_write ? el2->hdfgwtr2_el2 : el2->hdfgrtr2_el2;
-		return !(reg & bit);
+	} else {
+		/* "IsFeatureImplemented(FEAT_FGT) && (!HaveEL(EL3) || SCR_EL3.FGTEn == '1')" */
+		if (!(caps->feats & SPV_FEAT_FGT))
+			return false;
+		reg = is_write ? el2->hdfgwtr_el2 : el2->hdfgrtr_el2;
 	}
-	/* "IsFeatureImplemented(FEAT_FGT) && (!HaveEL(EL3) || SCR_EL3.FGTEn == '1') && ..." */
-	if (!(caps->feats & SPV_FEAT_FGT))
-		return false;
-	reg = is_write ? el2->hdfgwtr_el2 : el2->hdfgrtr_el2;
+	/* "HDFGxTR_EL2.<reg> == '1'", or "n<reg> == '0'" for an n-prefixed bit */
 	return r->negative ? !(reg & bit) : (reg & bit) != 0;
 }
 

@@ -11,6 +11,38 @@
 
 #define SLOT(name)	((uint16_t)(1U << spevirt_spe_slot(SPEVIRT_SYSREG_##name)))
 
+/* The SPE registers by spevirt_spe_slot(); NULL where no register is. */
+static const char *const slot_names[SPEVIRT_NR_SPE_SLOTS] = {
+	"PMSCR_EL1", "PMSNEVFR_EL1", "PMSICR_EL1", "PMSIRR_EL1", "PMSFCR_EL1", "PMSEVFR_EL1",
+	"PMSLATFR_EL1", "PMSIDR_EL1", "PMBLIMITR_EL1", "PMBPTR_EL1", NULL, "PMBSR_EL1",
+	"PMSDSFR_EL1", "PMBMAR_EL1", NULL, "PMBIDR_EL1",
+};
+
+/* What every finding is made of, whatever its configuration. */
+static void check_finding_shape(const struct spevirt_finding *f)
+{
+	uint32_t slot = spevirt_spe_slot(f->sysreg);
+
+	assert_non_null(spevirt_finding_class_name(f->cls));
+	assert_non_null(f->rule);
+	assert_non_null(f->text);
+	if (f->sysreg) {
+		/* An access: BROKEN or ISOLATION, named by its register. */
+		assert_true(f->cls == SPEVIRT_FINDING_BROKEN || f->cls == SPEVIRT_FINDING_ISOLATION);
+		assert_true(slot < SPEVIRT_NR_SPE_SLOTS && slot_names[slot]);
+		assert_string_equal(f->field, slot_names[slot]);
+		assert_int_equal(f->leak, 0);
+	} else {
+		assert_false(f->is_write);
+	}
+	/* A leak bit is one bit of the catalogue, on a LEAK or INCONSISTENT finding. */
+	if (f->leak) {
+		assert_true(f->cls == SPEVIRT_FINDING_LEAK || f->cls == SPEVIRT_FINDING_INCONSISTENT);
+		assert_int_equal(f->leak & (f->leak - 1), 0);
+		assert_true(f->leak < (1ULL << SPEVIRT_LEAK_COUNT));
+	}
+}
+
 /* A finding the view documents: one of its leaks, or a PMSCR_EL2 opt-in. */
 static int documented(const struct spevirt_finding *f, const struct spevirt_view *v,
 		      const struct spevirt_config *c)
@@ -30,10 +62,20 @@ static unsigned long audit_view(const struct spevirt_host *h, const struct spevi
 	struct spevirt_hypervisor hv;
 	struct spevirt_audit a;
 	unsigned int i;
+	uint64_t leaks = 0;
 
 	assert_int_equal(spevirt_view_hypervisor(v, c, &hv), SPEVIRT_OK);
 	assert_int_equal(spevirt_audit(h, &hv, &a), SPEVIRT_OK);
 	assert_true(a.nr_findings <= SPEVIRT_MAX_FINDINGS);
+	for (i = 0; i < a.nr_findings; i++) {
+		check_finding_shape(&a.findings[i]);
+		leaks |= a.findings[i].leak;
+	}
+	/* Each leak the view has and the audit's inputs show is found. */
+	if (leaks != (v->leaks & ~SPEVIRT_LEAK_UNADVERTISED_LIMIT))
+		fail_msg("profile %d PMSVer %u flags 0x%x: the audit finds leaks 0x%llx, the view "
+			 "has 0x%llx", c->profile, c->pmsver, c->flags, (unsigned long long)leaks,
+			 (unsigned long long)v->leaks);
 	for (i = 0; i < a.nr_findings; i++)
 		if (!documented(&a.findings[i], v, c))
 			fail_msg("profile %d PMSVer %u nVM %u flags 0x%x on host PMSVer %llu FGT %llu "
@@ -102,13 +144,27 @@ static unsigned int count(const struct spevirt_host *h, const struct spevirt_hyp
 	unsigned int i, n = 0;
 
 	assert_int_equal(spevirt_audit(h, hv, &a), SPEVIRT_OK);
-	for (i = 0; i < a.nr_findings; i++)
-		if (a.findings[i].cls == cls && strstr(a.findings[i].field, field)) {
-			assert_non_null(a.findings[i].rule);
-			assert_non_null(a.findings[i].text);
+	for (i = 0; i < a.nr_findings; i++) {
+		check_finding_shape(&a.findings[i]);
+		if (a.findings[i].cls == cls && strstr(a.findings[i].field, field))
 			n++;
-		}
+	}
 	return n;
+}
+
+/* The leak bit of the one finding about @field. */
+static uint64_t leak_of(const struct spevirt_host *h, const struct spevirt_hypervisor *hv,
+			const char *field)
+{
+	struct spevirt_audit a;
+	unsigned int i;
+
+	assert_int_equal(spevirt_audit(h, hv, &a), SPEVIRT_OK);
+	for (i = 0; i < a.nr_findings; i++)
+		if (!strcmp(a.findings[i].field, field))
+			return a.findings[i].leak;
+	fail_msg("no finding about %s", field);
+	return 0;
 }
 
 /* A guest told it has SPE (PMSVer V1P2 on a V1P2 host with FEAT_FGT), all open. */
@@ -245,6 +301,81 @@ static void inconsistent_when_the_id_values_contradict_the_architecture(void **s
 	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_INCONSISTENT, ""), 0);
 }
 
+/* FEAT_SPEv1p5 implies SPE_EXC and SPE_nVM (A2.2): a V1P5 guest needs both. */
+static void inconsistent_when_a_v1p5_guest_lacks_spe_exc_or_spe_nvm(void **state)
+{
+	struct spevirt_host h = make_host(6, 2, 0);
+	struct spevirt_hypervisor hv = spe_guest(&h);
+
+	(void)state;
+	hv.id_aa64dfr0_el1 = 6ULL << 32;
+	hv.id_aa64dfr2_el1 = 1ULL << 20;			/* SPE_nVM, no SPE_EXC */
+	hv.el2.hdfgrtr2_el2 = hv.el2.hdfgwtr2_el2 = BIT(24);	/* PMBMAR_EL1 open */
+	hv.switched = (uint16_t)(hv.switched | SLOT(PMBMAR_EL1));
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_INCONSISTENT, "PMSVer"), 1);
+	assert_int_equal(leak_of(&h, &hv, "ID_AA64DFR0_EL1.PMSVer"), SPEVIRT_LEAK_ID_INCONSISTENT);
+	hv.id_aa64dfr2_el1 = 1ULL << 16;			/* SPE_EXC, no SPE_nVM */
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_INCONSISTENT, "PMSVer"), 1);
+	hv.id_aa64dfr2_el1 = (1ULL << 20) | (1ULL << 16);	/* both: consistent */
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_INCONSISTENT, ""), 0);
+}
+
+/* Findings outside the leak catalogue carry no leak bit. */
+static void only_catalogue_leaks_carry_a_leak_bit(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_hypervisor hv = spe_guest(&h);
+
+	(void)state;
+	hv.id_aa64dfr2_el1 = 1ULL << 16;
+	assert_int_equal(leak_of(&h, &hv, "ID_AA64DFR2_EL1.SPE_EXC"), 0);
+	hv = (struct spevirt_hypervisor){ .el2 = { .mdcr_el2 = BIT(14) },
+					  .id_aa64dfr2_el1 = 1ULL << 20 };
+	assert_int_equal(leak_of(&h, &hv, "ID_AA64DFR2_EL1"), 0);
+	hv = spe_guest(&h);
+	hv.el2.hdfgrtr_el2 |= BIT(63);
+	hv.emulated = (uint16_t)(hv.emulated | SLOT(PMBIDR_EL1));
+	hv.pmbidr_el1 = h.pmbidr_el1 | BIT(6);
+	assert_int_equal(leak_of(&h, &hv, "PMBIDR_EL1.AddrMode"), 0);
+	hv = spe_guest(&h);
+	h.pmsidr_el1 |= BIT(40);
+	assert_int_equal(leak_of(&h, &hv, "PMSIDR_EL1"), 0);
+	h = make_host(3, 1, 0);
+	hv.el2.mdcr_el2 = 3ULL << 12;
+	assert_int_equal(leak_of(&h, &hv, "MDCR_EL2.E2PB"), 0);
+	hv.el2.pmscr_el2 = BIT(4) | BIT(3);
+	assert_int_equal(leak_of(&h, &hv, "PMSCR_EL2.PA"), 0);
+	assert_int_equal(leak_of(&h, &hv, "PMSCR_EL2.CX"), 0);
+	h = make_host(6, 2, 0);
+	hv = spe_guest(&h);
+	hv.el2.hfgitr_el2 = BIT(63);
+	hv.pinned = true;
+	assert_int_equal(leak_of(&h, &hv, "HFGITR_EL2.PSBCSYNC"), 0);
+	assert_int_equal(leak_of(&h, &hv, "MDCR_EL2.E2PB"), 0);
+}
+
+/* The buffer registers, PMSDSFR_EL1 and PMBMAR_EL1 hold state too. */
+static void isolation_of_every_register_with_state(void **state)
+{
+	struct spevirt_host h = make_host(5, 2, HOST_FDS | HOST_NVM);
+	struct spevirt_hypervisor hv = {
+		.el2 = { .mdcr_el2 = 3ULL << 12, .hdfgrtr_el2 = BIT(62), .hdfgwtr_el2 = BIT(62),
+			 .hdfgrtr2_el2 = BIT(24) | BIT(19), .hdfgwtr2_el2 = BIT(24) | BIT(19) },
+		.id_aa64dfr0_el1 = 5ULL << 32,
+		.id_aa64dfr2_el1 = 1ULL << 20,
+		.pinned = true,
+	};
+
+	(void)state;
+	/* 12 registers with state, read and write; PMSIDR_EL1 and PMBIDR_EL1 have none. */
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, "_EL1"), 24);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, "PMB"), 8);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, "PMSDSFR_EL1"), 2);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, "IDR"), 0);
+	hv.switched = 0xffff;
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, ""), 0);
+}
+
 static void redundant_when_a_trap_changes_nothing(void **state)
 {
 	struct spevirt_host h = make_host(6, 2, 0);
@@ -354,6 +485,7 @@ static void a_view_programmed_as_documented(void **state)
 	assert_true(hv.emulated & SLOT(PMBLIMITR_EL1));
 	assert_int_equal(spevirt_view_hypervisor(NULL, &c, &hv), SPEVIRT_E_INVAL);
 	assert_int_equal(hv.emulated, 0);
+	assert_false(hv.pinned);
 	assert_int_equal(spevirt_view_hypervisor(&v, NULL, &hv), SPEVIRT_E_INVAL);
 	assert_int_equal(spevirt_view_hypervisor(&v, &c, NULL), SPEVIRT_E_INVAL);
 }
@@ -389,6 +521,9 @@ int main(void)
 		cmocka_unit_test(leak_when_pmbidr_el1_reads_reach_the_hardware_of_a_guest_without_spe),
 		cmocka_unit_test(leak_when_the_guests_pmsver_is_below_the_hosts),
 		cmocka_unit_test(inconsistent_when_the_id_values_contradict_the_architecture),
+		cmocka_unit_test(inconsistent_when_a_v1p5_guest_lacks_spe_exc_or_spe_nvm),
+		cmocka_unit_test(only_catalogue_leaks_carry_a_leak_bit),
+		cmocka_unit_test(isolation_of_every_register_with_state),
 		cmocka_unit_test(redundant_when_a_trap_changes_nothing),
 		cmocka_unit_test(the_findings_of_a_pmsidr_el1_the_guest_cannot_read),
 		cmocka_unit_test(inconsistent_spe_exc_below_v1p5_and_addrmode_without_nvm),
