@@ -376,6 +376,45 @@ static void isolation_of_every_register_with_state(void **state)
 	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, ""), 0);
 }
 
+/* No record is written for a guest without SPE, or on a host without it. */
+static void pmscr_el2_matters_only_where_the_guest_profiles(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_hypervisor hv = { .el2 = { .mdcr_el2 = BIT(14), .pmscr_el2 = BIT(4) | BIT(3),
+						  .hdfgrtr_el2 = BIT(63) } };
+
+	(void)state;
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, "PMSCR_EL2"), 0);
+	h = make_host(0, 1, 0);
+	hv.id_aa64dfr0_el1 = 3ULL << 32;
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, "PMSCR_EL2"), 0);
+}
+
+/* FEAT_SPE_FDS needs FEAT_SPEv1p4 and FEAT_SPE_LDS; a hidden EFT/FPF leaves filters. */
+static void pmsidr_el1_fds_rules_and_hidden_filters(void **state)
+{
+	struct spevirt_host h = make_host(5, 2, HOST_FDS | HOST_EFT);
+	struct spevirt_hypervisor hv = spe_guest(&h);
+
+	(void)state;
+	hv.id_aa64dfr0_el1 = 5ULL << 32;
+	hv.el2.hdfgrtr_el2 |= BIT(30);		/* PMSIDR_EL1 reads emulated */
+	hv.emulated = (uint16_t)(hv.emulated | SLOT(PMSIDR_EL1));
+	hv.el2.hdfgrtr2_el2 = hv.el2.hdfgwtr2_el2 = BIT(19);
+	hv.switched = (uint16_t)(hv.switched | SLOT(PMSDSFR_EL1));
+	hv.pmsidr_el1 = h.pmsidr_el1;
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_INCONSISTENT, ""), 0);
+	hv.pmsidr_el1 = h.pmsidr_el1 & ~BIT(4);		/* FDS without LDS */
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_INCONSISTENT, "PMSIDR_EL1"), 1);
+	hv.pmsidr_el1 = h.pmsidr_el1;
+	hv.id_aa64dfr0_el1 = 4ULL << 32;		/* FDS with V1P3 */
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_INCONSISTENT, "PMSIDR_EL1"), 1);
+	hv.id_aa64dfr0_el1 = 5ULL << 32;
+	hv.pmsidr_el1 = h.pmsidr_el1 & ~(BIT(26) | BIT(27));	/* EFT and FPF hidden */
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_LEAK, "PMSFCR_EL1"), 1);
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_INCONSISTENT, ""), 0);
+}
+
 static void redundant_when_a_trap_changes_nothing(void **state)
 {
 	struct spevirt_host h = make_host(6, 2, 0);
@@ -524,6 +563,8 @@ int main(void)
 		cmocka_unit_test(inconsistent_when_a_v1p5_guest_lacks_spe_exc_or_spe_nvm),
 		cmocka_unit_test(only_catalogue_leaks_carry_a_leak_bit),
 		cmocka_unit_test(isolation_of_every_register_with_state),
+		cmocka_unit_test(pmscr_el2_matters_only_where_the_guest_profiles),
+		cmocka_unit_test(pmsidr_el1_fds_rules_and_hidden_filters),
 		cmocka_unit_test(redundant_when_a_trap_changes_nothing),
 		cmocka_unit_test(the_findings_of_a_pmsidr_el1_the_guest_cannot_read),
 		cmocka_unit_test(inconsistent_spe_exc_below_v1p5_and_addrmode_without_nvm),
