@@ -216,18 +216,14 @@ static void check_id_fields(struct spv_audit *a)
 {
 	uint64_t s = a->pmsidr;
 	unsigned int v = a->pmsver;
-	bool fne = (s & SPEVIRT_PMSIDR_EL1_FNE) != 0;
-	bool v1p2 = v >= SPEVIRT_PMSVER_V1P2;
 
 	if (v == SPEVIRT_PMSVER_NI)
 		return;
+	/* A feature above the level, or one a level or another feature implies missing. */
 	if (a->pmsidr_read &&
-	    (fne != v1p2 ||
-	     ((s & SPEVIRT_PMSIDR_EL1_FDS) && (v < SPEVIRT_PMSVER_V1P4 ||
-					       !(s & SPEVIRT_PMSIDR_EL1_LDS))) ||
-	     ((s & SPEVIRT_PMSIDR_EL1_CRR) && v < SPEVIRT_PMSVER_V1P4) ||
-	     ((s & SPEVIRT_PMSIDR_EL1_PBT) && v < SPEVIRT_PMSVER_V1P2) ||
-	     ((s & SPEVIRT_PMSIDR_EL1_SME) && v < SPEVIRT_PMSVER_V1P1) ||
+	    (spevirt_pmsidr_above_(s, v) ||
+	     (v >= SPEVIRT_PMSVER_V1P2 && !(s & SPEVIRT_PMSIDR_EL1_FNE)) ||
+	     ((s & SPEVIRT_PMSIDR_EL1_FDS) && !(s & SPEVIRT_PMSIDR_EL1_LDS)) ||
 	     !(s & SPEVIRT_PMSIDR_EL1_EFT) != !(s & SPEVIRT_PMSIDR_EL1_FPF)))
 		add(a, SPEVIRT_FINDING_INCONSISTENT, SPEVIRT_LEAK_ID_INCONSISTENT, "PMSIDR_EL1",
 		    PMSIDR_LEVELS_RULE,
@@ -253,16 +249,13 @@ static void check_spe_leaks(struct spv_audit *a)
 		    "D17.6: the profiling data is the hardware's, in its SPE version's packets",
 		    RECORD_FORMAT,
 		    "the guest's PMSVer is below the host's: its records carry the packets and encodings of the host's SPE version");
-	if (hidden & (SPEVIRT_PMSIDR_EL1_PBT | SPEVIRT_PMSIDR_EL1_CRR | SPEVIRT_PMSIDR_EL1_SME |
-		      SPEVIRT_PMSIDR_EL1_LDS))
+	if (hidden & SPV_PMSIDR_PACKET_FEATURES)
 		add(a, SPEVIRT_FINDING_LEAK, SPEVIRT_LEAK_RECORD_FEATURES, "PMSIDR_EL1",
 		    RECORD_FEATURES_RULE,
 		    "D17.6: the hardware emits the packets of every feature it has",
 		    RECORD_FEATURES,
 		    "the guest's PMSIDR_EL1 hides PBT, CRR, SME or LDS, whose packets the hardware still emits");
-	if (a->pmsver < a->caps.pmsver ||
-	    (hidden & (SPEVIRT_PMSIDR_EL1_FNE | SPEVIRT_PMSIDR_EL1_FDS | SPEVIRT_PMSIDR_EL1_EFT |
-		       SPEVIRT_PMSIDR_EL1_FPF)))
+	if (a->pmsver < a->caps.pmsver || (hidden & SPV_PMSIDR_FILTER_FEATURES))
 		add(a, SPEVIRT_FINDING_LEAK, SPEVIRT_LEAK_FILTER_BITS, "PMSFCR_EL1",
 		    FILTER_BITS_RULE,
 		    "D24.7.11, D24.7.12: the filter bits of a feature are those of the hardware",
@@ -298,8 +291,7 @@ static void check_leaks(struct spv_audit *a)
 	if (a->pmsver != SPEVIRT_PMSVER_NI) {
 		check_spe_leaks(a);
 		if (buf.outcome == SPEVIRT_HW_EXECUTE &&
-		    (((a->caps.feats & SPV_FEAT_SPE_NVM) && !a->nvm) ||
-		     (a->caps.pmsver >= SPEVIRT_PMSVER_V1P2 && a->pmsver < SPEVIRT_PMSVER_V1P2)))
+		    spevirt_buffer_bits_hidden_(&a->caps, a->pmsver, a->nvm))
 			add(a, SPEVIRT_FINDING_LEAK, SPEVIRT_LEAK_BUFFER_BITS, "PMBLIMITR_EL1",
 			    BUFFER_BITS_RULE,
 			    "D24.7.2: PMBLIMITR_EL1.nVM and PMFZ exist with FEAT_SPE_nVM and FEAT_SPEv1p2",

@@ -6,16 +6,6 @@
  */
 #include "spevirt_internal.h"
 
-/* PMSIDR_EL1 features whose packets the hardware emits whatever the ID says. */
-#define SPV_PMSIDR_PACKET_FEATURES \
-	(SPEVIRT_PMSIDR_EL1_PBT | SPEVIRT_PMSIDR_EL1_CRR | SPEVIRT_PMSIDR_EL1_SME | \
-	 SPEVIRT_PMSIDR_EL1_LDS)
-
-/* PMSIDR_EL1 features whose PMSFCR_EL1 or PMSDSFR_EL1 controls stay writable. */
-#define SPV_PMSIDR_FILTER_FEATURES \
-	(SPEVIRT_PMSIDR_EL1_FNE | SPEVIRT_PMSIDR_EL1_FDS | SPEVIRT_PMSIDR_EL1_EFT | \
-	 SPEVIRT_PMSIDR_EL1_FPF)
-
 struct leak_text {
 	const char *name;	/* the bit's name without SPEVIRT_LEAK_ */
 	const char *meaning;	/* what the guest can observe */
@@ -61,19 +51,19 @@ static const struct leak_text leak_texts[SPEVIRT_LEAK_COUNT] = {
 };
 
 /* A PMSIDR_EL1 feature above @pmsver (the KVM RFC v6 profile hides only FnE and FDS). */
-static bool pmsidr_above(uint64_t pmsidr, unsigned int pmsver)
+bool spevirt_pmsidr_above_(uint64_t pmsidr, unsigned int pmsver)
 {
 	return (pmsver < SPEVIRT_PMSVER_V1P1 && (pmsidr & SPV_PMSIDR_NEEDS_V1P1)) ||
 	       (pmsver < SPEVIRT_PMSVER_V1P2 && (pmsidr & SPV_PMSIDR_NEEDS_V1P2)) ||
 	       (pmsver < SPEVIRT_PMSVER_V1P4 && (pmsidr & SPV_PMSIDR_NEEDS_V1P4));
 }
 
-/* PMBLIMITR_EL1 bits the host has and the guest's features do not. */
-static bool pinned_bits_hidden(const struct spevirt_hostcaps *caps,
-			       const struct spevirt_config *cfg)
+/* PMBLIMITR_EL1 bits the host has and a guest at @pmsver with SPE_nVM @nvm does not. */
+bool spevirt_buffer_bits_hidden_(const struct spevirt_hostcaps *caps, unsigned int pmsver,
+				 bool nvm)
 {
-	return ((caps->feats & SPV_FEAT_SPE_NVM) && !cfg->spe_nvm) ||
-	       (caps->pmsver >= SPEVIRT_PMSVER_V1P2 && cfg->pmsver < SPEVIRT_PMSVER_V1P2);
+	return ((caps->feats & SPV_FEAT_SPE_NVM) && !nvm) ||
+	       (caps->pmsver >= SPEVIRT_PMSVER_V1P2 && pmsver < SPEVIRT_PMSVER_V1P2);
 }
 
 static uint64_t spe_guest_leaks(const struct spevirt_host *host,
@@ -94,9 +84,11 @@ static uint64_t spe_guest_leaks(const struct spevirt_host *host,
 	if (!view->limit_advertised)
 		leaks |= SPEVIRT_LEAK_UNADVERTISED_LIMIT;
 	/* spevirt never offers SPE_EXC, which FEAT_SPEv1p5 implies. */
-	if (cfg->pmsver >= SPEVIRT_PMSVER_V1P5 || pmsidr_above(view->pmsidr_el1, cfg->pmsver))
+	if (cfg->pmsver >= SPEVIRT_PMSVER_V1P5 ||
+	    spevirt_pmsidr_above_(view->pmsidr_el1, cfg->pmsver))
 		leaks |= SPEVIRT_LEAK_ID_INCONSISTENT;
-	if ((cfg->flags & SPEVIRT_CFG_PINNED_MEMORY) && pinned_bits_hidden(caps, cfg))
+	if ((cfg->flags & SPEVIRT_CFG_PINNED_MEMORY) &&
+	    spevirt_buffer_bits_hidden_(caps, cfg->pmsver, cfg->spe_nvm))
 		leaks |= SPEVIRT_LEAK_BUFFER_BITS;
 	return leaks;
 }

@@ -29,6 +29,16 @@
 #define SPV_PMSIDR_NEEDS_V1P2	(SPEVIRT_PMSIDR_EL1_FNE | SPEVIRT_PMSIDR_EL1_PBT)
 #define SPV_PMSIDR_NEEDS_V1P4	(SPEVIRT_PMSIDR_EL1_FDS | SPEVIRT_PMSIDR_EL1_CRR)
 
+/* PMSIDR_EL1 features whose packets the hardware emits whatever the ID says. */
+#define SPV_PMSIDR_PACKET_FEATURES \
+	(SPEVIRT_PMSIDR_EL1_PBT | SPEVIRT_PMSIDR_EL1_CRR | SPEVIRT_PMSIDR_EL1_SME | \
+	 SPEVIRT_PMSIDR_EL1_LDS)
+
+/* PMSIDR_EL1 features whose PMSFCR_EL1 or PMSDSFR_EL1 controls stay writable. */
+#define SPV_PMSIDR_FILTER_FEATURES \
+	(SPEVIRT_PMSIDR_EL1_FNE | SPEVIRT_PMSIDR_EL1_FDS | SPEVIRT_PMSIDR_EL1_EFT | \
+	 SPEVIRT_PMSIDR_EL1_FPF)
+
 /*
  * Architecture features, as a bitmap.  The host's bitmap says which
  * registers and trap bits exist; the guest's which of them the guest may use.
@@ -78,6 +88,10 @@ enum spevirt_status spevirt_fail_closed_(struct spevirt_view *view, enum spevirt
 uint64_t spevirt_leaks_(const struct spevirt_host *host, const struct spevirt_hostcaps *caps,
 			const struct spevirt_config *cfg, const struct spevirt_view *view);
 const char *spevirt_leak_reason_(uint64_t leaks);
+/* The leak catalogue's conditions, shared by the view (leaks.c) and the audit. */
+bool spevirt_pmsidr_above_(uint64_t pmsidr, unsigned int pmsver);
+bool spevirt_buffer_bits_hidden_(const struct spevirt_hostcaps *caps, unsigned int pmsver,
+				 bool nvm);
 /* own and want: PMSIDR_EL1, then PMBIDR_EL1. */
 const char *spevirt_present_check_(const uint64_t *own, const uint64_t *want, unsigned int pmsver,
 				   struct spevirt_migration *issues);
