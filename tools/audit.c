@@ -33,26 +33,16 @@ bool audit_load(const struct audit_args *a, struct audit_result *r, struct parse
 /* The catalogue's values, then those given by option over them. */
 static void merge(const struct audit_args *a, struct spevirt_hypervisor *hv)
 {
-	const struct spevirt_hypervisor *o = &a->hv;
-	uint64_t *const dst[] = {
-		&hv->el2.mdcr_el2, &hv->el2.pmscr_el2, &hv->el2.hdfgrtr_el2, &hv->el2.hdfgwtr_el2,
-		&hv->el2.hdfgrtr2_el2, &hv->el2.hdfgwtr2_el2, &hv->el2.hfgitr_el2,
-		&hv->id_aa64dfr0_el1, &hv->id_aa64dfr2_el1, &hv->pmsidr_el1, &hv->pmbidr_el1,
-	};
-	const uint64_t src[] = {
-		o->el2.mdcr_el2, o->el2.pmscr_el2, o->el2.hdfgrtr_el2, o->el2.hdfgwtr_el2,
-		o->el2.hdfgrtr2_el2, o->el2.hdfgwtr2_el2, o->el2.hfgitr_el2,
-		o->id_aa64dfr0_el1, o->id_aa64dfr2_el1, o->pmsidr_el1, o->pmbidr_el1,
-	};
+	struct spevirt_hypervisor given = a->hv;
 	unsigned int f;
 
 	for (f = AF_MDCR; f <= AF_PMBIDR; f++)
 		if (a->given & (1U << f))
-			*dst[f] = src[f];
+			*audit_field(hv, (enum audit_field)f) = *audit_field(&given, (enum audit_field)f);
 	if (a->given & (1U << AF_EMULATE))
-		hv->emulated = o->emulated;
+		hv->emulated = given.emulated;
 	if (a->given & (1U << AF_SWITCH))
-		hv->switched = o->switched;
+		hv->switched = given.switched;
 	if (a->given & (1U << AF_PINNED))
 		hv->pinned = true;
 }

@@ -1302,24 +1302,23 @@ static const struct opt_spec audit_opts[] = {
 	[AO_JSON] = { "--json", NULL, false },
 };
 
-/* Where each register option puts its value. */
-static uint64_t *audit_value(struct spevirt_hypervisor *hv, int o)
+uint64_t *audit_field(struct spevirt_hypervisor *hv, enum audit_field f)
 {
 	uint64_t *const at[] = {
-		[AO_MDCR] = &hv->el2.mdcr_el2,
-		[AO_PMSCR] = &hv->el2.pmscr_el2,
-		[AO_HDFGRTR] = &hv->el2.hdfgrtr_el2,
-		[AO_HDFGWTR] = &hv->el2.hdfgwtr_el2,
-		[AO_HDFGRTR2] = &hv->el2.hdfgrtr2_el2,
-		[AO_HDFGWTR2] = &hv->el2.hdfgwtr2_el2,
-		[AO_HFGITR] = &hv->el2.hfgitr_el2,
-		[AO_DFR0] = &hv->id_aa64dfr0_el1,
-		[AO_DFR2] = &hv->id_aa64dfr2_el1,
-		[AO_PMSIDR] = &hv->pmsidr_el1,
-		[AO_PMBIDR] = &hv->pmbidr_el1,
+		[AF_MDCR] = &hv->el2.mdcr_el2,
+		[AF_PMSCR] = &hv->el2.pmscr_el2,
+		[AF_HDFGRTR] = &hv->el2.hdfgrtr_el2,
+		[AF_HDFGWTR] = &hv->el2.hdfgwtr_el2,
+		[AF_HDFGRTR2] = &hv->el2.hdfgrtr2_el2,
+		[AF_HDFGWTR2] = &hv->el2.hdfgwtr2_el2,
+		[AF_HFGITR] = &hv->el2.hfgitr_el2,
+		[AF_DFR0] = &hv->id_aa64dfr0_el1,
+		[AF_DFR2] = &hv->id_aa64dfr2_el1,
+		[AF_PMSIDR] = &hv->pmsidr_el1,
+		[AF_PMBIDR] = &hv->pmbidr_el1,
 	};
 
-	return at[o];
+	return (unsigned int)f <= AF_PMBIDR ? at[f] : NULL;
 }
 
 static bool audit_option(void *ctx, int o, const char *val, struct parse_error *err)
@@ -1350,7 +1349,8 @@ static bool audit_option(void *ctx, int o, const char *val, struct parse_error *
 		a->json = true;
 		return true;
 	default:
-		return parse_value(name, val, UINT64_MAX, audit_value(&a->hv, o), err);
+		return parse_value(name, val, UINT64_MAX,
+				   audit_field(&a->hv, (enum audit_field)(o - AO_MDCR)), err);
 	}
 }
 

@@ -199,6 +199,9 @@ struct audit_args {
 	bool help;
 };
 
+/* The register value field @f (AF_MDCR to AF_PMBIDR) of @hv, or NULL for another. */
+uint64_t *audit_field(struct spevirt_hypervisor *hv, enum audit_field f);
+
 /*
  * A comma-separated list of SPE register names (any case), "all" or "none",
  * as a set of spevirt_spe_slot() bits ORed into *slots.
