@@ -438,6 +438,22 @@ static void each_leak_has_its_cause_and_no_other(void **state)
 	assert_int_equal(v.leaks, SPEVIRT_LEAK_BUFFER_BITS);
 }
 
+/* FEAT_SPE_SME needs FEAT_SPEv1p1 only: the RFC's V1P1 guest may read SME. */
+static void sme_at_v1p1_is_no_id_inconsistency(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, HOST_SME);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_KVM_RFC_V6, 2);
+	struct spevirt_view v;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_true(v.pmsidr_el1 & BIT(32));
+	assert_false(v.leaks & SPEVIRT_LEAK_ID_INCONSISTENT);
+	c.pmsver = 1;			/* V1: SME is above it */
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_true(v.leaks & SPEVIRT_LEAK_ID_INCONSISTENT);
+}
+
 static void leak_names_and_descriptions_follow_the_bits(void **state)
 {
 	(void)state;
@@ -547,6 +563,7 @@ int main(void)
 		cmocka_unit_test(unadvertised_limit_is_advertised_with_fgt),
 		cmocka_unit_test(kvm_profile_refuses_fallback_flags),
 		cmocka_unit_test(every_leak_is_produced_and_forbidden),
+		cmocka_unit_test(sme_at_v1p1_is_no_id_inconsistency),
 		cmocka_unit_test(leak_names_and_descriptions_follow_the_bits),
 		cmocka_unit_test(forbid_leaks_names_the_one_leak_not_accepted),
 		cmocka_unit_test(each_leak_has_its_cause_and_no_other),
