@@ -56,6 +56,7 @@ ENTRIES = [
     ("fv_buffer_access", 2, ["-eva-domains", "octagon"]),
     ("fv_buffer_hw_event", 2, ["-eva-domains", "bitwise"]),
     ("fv_buffer_abort", 4, []),
+    ("fv_buffer_res0", 2, ["-eva-domains", "octagon,bitwise"]),
     ("fv_migrate_check", 2, []),
     ("fv_hw_access", 5, []),
     ("fv_hw_rule_text", 0, []),
