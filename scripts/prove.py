@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
-"""Run Frama-C's EVA on every proof driver in formal/ and report.
+"""Run Frama-C's EVA on every proof driver in formal/, WP on formal/wp/, and report.
 
 Every public entry point of lib/ has a driver (formal/*.c, functions fv_*)
 that gives it inputs with every value their C type allows.  The sources are
@@ -9,7 +9,14 @@ line per entry point (alarms, statements reached, CPU seconds), then one line
 per named property with its status.  Exit status 1 on any alarm, any
 property not Valid, any property no driver reaches, or any Frama-C failure.
 
-Usage: prove.py [BUILD_DIR [ENTRY...]]   (ENTRY: fv_view_compute, ...; all by default)
+WP proves what relates several inputs bit by bit, which EVA's non-relational
+domains cannot: formal/wp/*.h give the contracts of lib/ functions (static
+ones too: each header is included ahead of its lib/ file), formal/wp/*.c the
+drivers whose named assertions are the properties.  Every contract WP relies
+on is proved in the same run, so a property's status is Valid only when all
+of them are.
+
+Usage: prove.py [BUILD_DIR [ENTRY...]]   (ENTRY: fv_view_compute, ..., or wp; all by default)
 """
 import csv
 import os
@@ -73,6 +80,17 @@ NO_ALARM_PROPERTIES = {
                                           "fv_buffer_abort"],
 }
 
+# WP: the lib/ files it reads, each with its contract header; the small
+# helpers it reads through (inlined); the functions whose contracts and
+# assertions it proves.  The constant tables are not needed (-wp-no-init-const).
+WP_LIB = ["buffer", "traps"]
+WP_INLINE = ["collecting", "guest_pmsver", "sanitize_ptr", "reg_of", "finish", "refuse_why",
+             "stop_with", "spevirt_access_inline", "spevirt_spe_slot"]
+WP_FUNCTIONS = ["sanitize_limitr", "sanitize", "check_size", "write_reg", "spevirt_access",
+                "spevirt_buffer_access", "fv_wp_buffer_access"]
+WP = ["-wp", "-wp-no-init-const", "-wp-prover", "cvc4", "-wp-auto", "wp:split,wp:bitwised",
+      "-wp-timeout", "60", "-wp-par", str(os.cpu_count() or 2)]
+
 ASSERT_RE = re.compile(r"//@\s*assert\s+(\w+)\s*:")
 
 
@@ -81,10 +99,10 @@ def listing(directory, suffix):
                   if f.endswith(suffix))
 
 
-def named_assertions():
+def named_assertions(directory="formal"):
     """(file, line) -> property name, for every named assertion of the drivers."""
     names = {}
-    for f in listing("formal", ".c") + listing("formal", ".h"):
+    for f in listing(directory, ".c") + listing(directory, ".h"):
         with open(os.path.join(ROOT, f), encoding="utf-8") as fh:
             for n, text in enumerate(fh, 1):
                 m = ASSERT_RE.search(text)
@@ -124,6 +142,36 @@ def analyse(entry, precision, extra, save, out):
     }
 
 
+def prove_wp(out):
+    """WP on formal/wp/: (clean, property name -> statuses, goals line, CPU seconds,
+    the properties left unproved)."""
+    csvfile = os.path.join(out, "wp.csv")
+    per_file = ",".join(f"lib/{f}.c:-include formal/wp/{f}.h" for f in WP_LIB)
+    cmd = (["frama-c", "-machdep", "gcc_x86_64", "-cpp-extra-args=-I include -I lib -I formal/wp",
+            "-cpp-extra-args-per-file", per_file, "-inline-calls", ",".join(WP_INLINE)] +
+           [f"lib/{f}.c" for f in WP_LIB] + listing("formal/wp", ".c") +
+           WP + ["-wp-fct", ",".join(WP_FUNCTIONS), "-then", "-report-csv", csvfile])
+    rc, text, cpu = run(cmd, os.path.join(out, "wp.log"))
+    goals = re.search(r"Proved goals:\s+(\d+) / (\d+)", text)
+    names = named_assertions("formal/wp")
+    status = {name: set() for name in names.values()}
+    rows = []
+    if rc == 0 and os.path.exists(csvfile):
+        with open(csvfile, encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh, delimiter="\t"))
+    # Every property of the run not proved: a contract an assertion rests on.
+    open_rows = [f"{r['file']}:{r['line']} {r['function']}: {r['property kind']} "
+                 f"{r['property'].split(':')[0][:40]} ({r['status']})"
+                 for r in rows if r["status"] not in ("Valid", "Considered valid")]
+    for row in rows:
+        key = (row["file"], int(row["line"]))
+        if row["property kind"] == "user assertion" and key in names:
+            # Valid only if nothing it may rest on is left unproved.
+            status[names[key]].add("Unknown" if open_rows else row["status"])
+    clean = rc == 0 and goals is not None and goals.group(1) == goals.group(2) and not open_rows
+    return clean, status, goals.group(0) if goals else "no goals", cpu, open_rows
+
+
 def main():
     out = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build-prove"))
     os.makedirs(out, exist_ok=True)
@@ -142,13 +190,14 @@ def main():
 
     start = time.monotonic()
     only = set(sys.argv[2:])
-    unknown = only - {e[0] for e in ENTRIES}
+    unknown = only - {e[0] for e in ENTRIES} - {"wp"}
     if unknown:
         print(f"prove: no entry point {', '.join(sorted(unknown))}")
         return 1
     entries = [e for e in ENTRIES if not only or e[0] in only]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         results = list(pool.map(lambda e: analyse(e[0], e[1], e[2], save, out), entries))
+    wp = prove_wp(out) if not only or "wp" in only else None
 
     failed = False
     # Property name -> the statuses it has where an entry point reaches it.
@@ -181,6 +230,25 @@ def main():
         if verdict != "Valid":
             failed = True
         print(f"{'ok  ' if verdict == 'Valid' else 'FAIL'} {name:<40} {verdict}")
+    if wp:
+        wp_clean, wp_status, wp_goals, wp_cpu, open_rows = wp
+        print(f"\n{'ok  ' if wp_clean else 'FAIL'} WP (CVC4) on formal/wp/: {wp_goals}, "
+              f"{wp_cpu:.1f} s CPU")
+        if not wp_clean:
+            failed = True
+            for line in open_rows:
+                print(f"     not proved: {line}")
+            print(f"     see {os.path.join(out, 'wp.log')}")
+        for name in sorted(wp_status):
+            seen = wp_status[name]
+            verdict = "/".join(sorted(seen)) if seen else "NOT REACHED"
+            if verdict != "Valid":
+                failed = True
+            print(f"{'ok  ' if verdict == 'Valid' else 'FAIL'} {name:<40} {verdict} (WP)")
+            status[name] = seen
+        total_wp = wp_cpu
+    else:
+        total_wp = 0
     by_entry = {r["entry"]: r for r in results}
     for name, entries in sorted(NO_ALARM_PROPERTIES.items()):
         if not all(e in by_entry for e in entries):
@@ -190,7 +258,7 @@ def main():
             failed = True
         print(f"{'ok  ' if clean else 'FAIL'} {name:<40} {'Valid' if clean else 'alarms'} "
               f"(no alarm in {', '.join(entries)})")
-    total = sum(r["cpu"] for r in results)
+    total = sum(r["cpu"] for r in results) + total_wp
     print(f"\nprove: {len(results)} entry points, {sum(1 for s in status.values() if s == {'Valid'})} "
           f"properties Valid, {total:.0f} s CPU in {time.monotonic() - start:.0f} s "
           f"({subprocess.run(['frama-c', '-version'], capture_output=True, text=True).stdout.strip()})")

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+/*
+ * WP proof obligations of the profiling-buffer emulation: the pointers are
+ * the drivers' parameters, so WP proves each assertion for every view,
+ * state, access and event they can point to.  The new state may be the old
+ * one, the in-place update the API allows.
+ */
+#include <spevirt/spevirt.h>
+#include "acsl.h"
+
+/*@
+  requires \valid_read(view) && \valid(state) && \valid(next) && \valid(effect);
+  requires next == state || \separated(next, state);
+  requires \separated(view, state, effect) && \separated(view, next, effect);
+*/
+void fv_wp_buffer_access(const struct spevirt_view *view, struct spevirt_buffer *state,
+			 uint32_t sysreg, bool is_write, uint64_t value,
+			 struct spevirt_buffer *next, struct spevirt_buffer_effect *effect)
+{
+	if (spevirt_buffer_access(view, state, sysreg, is_write, value, next, effect) != SPEVIRT_OK)
+		return;
+	//@ assert f_access_stores_no_res0: \at(SPV_BUFFER_CLEAN(state), Pre) ==> SPV_BUFFER_CLEAN(next);
+	//@ assert f_b9_no_start_above_limit: !\at(SPV_COLLECTING(state), Pre) && SPV_COLLECTING(next) ==> SPV_SIZE_OK(view, next);
+}
