@@ -85,9 +85,11 @@ NO_ALARM_PROPERTIES = {
 # assertions it proves.  The constant tables are not needed (-wp-no-init-const).
 WP_LIB = ["buffer", "traps"]
 WP_INLINE = ["collecting", "guest_pmsver", "sanitize_ptr", "reg_of", "finish", "refuse_why",
-             "stop_with", "spevirt_access_inline", "spevirt_spe_slot"]
-WP_FUNCTIONS = ["sanitize_limitr", "sanitize", "check_size", "write_reg", "spevirt_access",
-                "spevirt_buffer_access", "fv_wp_buffer_access"]
+             "spevirt_access_inline", "spevirt_spe_slot"]
+WP_FUNCTIONS = ["sanitize_limitr", "sanitize", "check_size", "write_reg", "stop_with",
+                "spevirt_access", "spevirt_buffer_access", "spevirt_buffer_hw_event",
+                "spevirt_buffer_abort", "fv_wp_buffer_access", "fv_wp_buffer_hw_event",
+                "fv_wp_buffer_abort"]
 WP = ["-wp", "-wp-no-init-const", "-wp-prover", "cvc4", "-wp-auto", "wp:split,wp:bitwised",
       "-wp-timeout", "60", "-wp-par", str(os.cpu_count() or 2)]
 

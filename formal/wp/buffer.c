@@ -22,3 +22,31 @@ void fv_wp_buffer_access(const struct spevirt_view *view, struct spevirt_buffer 
 	//@ assert f_access_stores_no_res0: \at(SPV_BUFFER_CLEAN(state), Pre) ==> SPV_BUFFER_CLEAN(next);
 	//@ assert f_b9_no_start_above_limit: !\at(SPV_COLLECTING(state), Pre) && SPV_COLLECTING(next) ==> SPV_SIZE_OK(view, next);
 }
+
+/*@
+  requires \valid_read(view) && \valid(state) && \valid(next) && \valid(effect);
+  requires next == state || \separated(next, state);
+  requires \separated(view, state, effect) && \separated(view, next, effect);
+*/
+void fv_wp_buffer_hw_event(const struct spevirt_view *view, struct spevirt_buffer *state,
+			   uint64_t hw_pmbsr, uint64_t hw_pmbptr,
+			   struct spevirt_buffer *next, struct spevirt_buffer_effect *effect)
+{
+	if (spevirt_buffer_hw_event(view, state, hw_pmbsr, hw_pmbptr, next, effect) != SPEVIRT_OK)
+		return;
+	//@ assert f_event_stores_no_res0: \at(SPV_BUFFER_CLEAN(state), Pre) ==> SPV_BUFFER_CLEAN(next);
+}
+
+/*@
+  requires \valid_read(view) && \valid(state) && \valid(next) && \valid(effect);
+  requires next == state || \separated(next, state);
+  requires \separated(view, state, effect) && \separated(view, next, effect);
+*/
+void fv_wp_buffer_abort(const struct spevirt_view *view, struct spevirt_buffer *state,
+			unsigned int stage, unsigned int fsc,
+			struct spevirt_buffer *next, struct spevirt_buffer_effect *effect)
+{
+	if (spevirt_buffer_abort(view, state, stage, fsc, next, effect) != SPEVIRT_OK)
+		return;
+	//@ assert f_abort_stores_no_res0: \at(SPV_BUFFER_CLEAN(state), Pre) ==> SPV_BUFFER_CLEAN(next);
+}

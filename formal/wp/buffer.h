@@ -72,3 +72,45 @@ enum spevirt_status spevirt_buffer_access(const struct spevirt_view *view,
 					  bool is_write, uint64_t value,
 					  struct spevirt_buffer *next,
 					  struct spevirt_buffer_effect *effect);
+
+/*@
+  requires \valid_read(state) && \valid(cur) && \valid(effect);
+  requires \separated(cur, effect) && \separated(state, effect);
+  assigns *cur, *effect;
+  ensures stopped: (cur->pmbsr_el1 & SPEVIRT_PMBSR_EL1_S) != 0;
+  ensures res0_not_stored: \at(SPV_BUFFER_CLEAN(state), Pre) ==> SPV_BUFFER_CLEAN(cur);
+*/
+static void stop_with(const struct spevirt_buffer *state, uint64_t pmbsr,
+		      struct spevirt_buffer *cur, struct spevirt_buffer_effect *effect);
+
+/*@
+  requires view == \null || \valid_read(view);
+  requires state == \null || \valid_read(state);
+  requires next == \null || \valid(next);
+  requires effect == \null || \valid(effect);
+  requires next == state || \separated(next, state);
+  requires \separated(view, state, effect) && \separated(view, next, effect);
+  assigns *next, *effect;
+  ensures res0_not_stored: \result == SPEVIRT_OK && \at(SPV_BUFFER_CLEAN(state), Pre) ==>
+	SPV_BUFFER_CLEAN(next);
+*/
+enum spevirt_status spevirt_buffer_hw_event(const struct spevirt_view *view,
+					    const struct spevirt_buffer *state, uint64_t hw_pmbsr,
+					    uint64_t hw_pmbptr, struct spevirt_buffer *next,
+					    struct spevirt_buffer_effect *effect);
+
+/*@
+  requires view == \null || \valid_read(view);
+  requires state == \null || \valid_read(state);
+  requires next == \null || \valid(next);
+  requires effect == \null || \valid(effect);
+  requires next == state || \separated(next, state);
+  requires \separated(view, state, effect) && \separated(view, next, effect);
+  assigns *next, *effect;
+  ensures res0_not_stored: \result == SPEVIRT_OK && \at(SPV_BUFFER_CLEAN(state), Pre) ==>
+	SPV_BUFFER_CLEAN(next);
+*/
+enum spevirt_status spevirt_buffer_abort(const struct spevirt_view *view,
+					 const struct spevirt_buffer *state, unsigned int stage,
+					 unsigned int fsc, struct spevirt_buffer *next,
+					 struct spevirt_buffer_effect *effect);
