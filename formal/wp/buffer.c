@@ -8,11 +8,13 @@
 #include <spevirt/spevirt.h>
 #include "acsl.h"
 
-/*@
-  requires \valid_read(view) && \valid(state) && \valid(next) && \valid(effect);
-  requires next == state || \separated(next, state);
-  requires \separated(view, state, effect) && \separated(view, next, effect);
-*/
+/* Every driver's arguments: valid, the new state the old one or apart from it. */
+#define FV_WP_BUFFER_ARGS							\
+	requires \valid_read(view) && \valid(state) && \valid(next) && \valid(effect); \
+	requires next == state || \separated(next, state);			\
+	requires \separated(view, state, effect) && \separated(view, next, effect);
+
+/*@ FV_WP_BUFFER_ARGS */
 void fv_wp_buffer_access(const struct spevirt_view *view, struct spevirt_buffer *state,
 			 uint32_t sysreg, bool is_write, uint64_t value,
 			 struct spevirt_buffer *next, struct spevirt_buffer_effect *effect)
@@ -23,11 +25,7 @@ void fv_wp_buffer_access(const struct spevirt_view *view, struct spevirt_buffer 
 	//@ assert f_b9_no_start_above_limit: !\at(SPV_COLLECTING(state), Pre) && SPV_COLLECTING(next) ==> SPV_SIZE_OK(view, next);
 }
 
-/*@
-  requires \valid_read(view) && \valid(state) && \valid(next) && \valid(effect);
-  requires next == state || \separated(next, state);
-  requires \separated(view, state, effect) && \separated(view, next, effect);
-*/
+/*@ FV_WP_BUFFER_ARGS */
 void fv_wp_buffer_hw_event(const struct spevirt_view *view, struct spevirt_buffer *state,
 			   uint64_t hw_pmbsr, uint64_t hw_pmbptr,
 			   struct spevirt_buffer *next, struct spevirt_buffer_effect *effect)
@@ -37,11 +35,7 @@ void fv_wp_buffer_hw_event(const struct spevirt_view *view, struct spevirt_buffe
 	//@ assert f_event_stores_no_res0: \at(SPV_BUFFER_CLEAN(state), Pre) ==> SPV_BUFFER_CLEAN(next);
 }
 
-/*@
-  requires \valid_read(view) && \valid(state) && \valid(next) && \valid(effect);
-  requires next == state || \separated(next, state);
-  requires \separated(view, state, effect) && \separated(view, next, effect);
-*/
+/*@ FV_WP_BUFFER_ARGS */
 void fv_wp_buffer_abort(const struct spevirt_view *view, struct spevirt_buffer *state,
 			unsigned int stage, unsigned int fsc,
 			struct spevirt_buffer *next, struct spevirt_buffer_effect *effect)

@@ -7,6 +7,21 @@
 #include "spevirt_internal.h"
 #include "acsl.h"
 
+/*
+ * What the three public buffer functions require and may write: each
+ * pointer NULL or valid, the new state the old one or apart from it (the
+ * in-place update the API allows), the view apart from both states and the
+ * effect.
+ */
+#define SPV_BUFFER_API								\
+	requires view == \null || \valid_read(view);				\
+	requires state == \null || \valid_read(state);			\
+	requires next == \null || \valid(next);				\
+	requires effect == \null || \valid(effect);				\
+	requires next == state || \separated(next, state);			\
+	requires \separated(view, state, effect) && \separated(view, next, effect); \
+	assigns *next, *effect;
+
 /*@
   requires \valid_read(view);
   assigns \nothing;
@@ -55,13 +70,7 @@ static void write_reg(const struct spevirt_view *view, struct spevirt_buffer *cu
 		      uint32_t sysreg, uint64_t value, struct spevirt_buffer_effect *effect);
 
 /*@
-  requires view == \null || \valid_read(view);
-  requires state == \null || \valid_read(state);
-  requires next == \null || \valid(next);
-  requires effect == \null || \valid(effect);
-  requires next == state || \separated(next, state);
-  requires \separated(view, state, effect) && \separated(view, next, effect);
-  assigns *next, *effect;
+  SPV_BUFFER_API
   ensures res0_not_stored: \result == SPEVIRT_OK && \at(SPV_BUFFER_CLEAN(state), Pre) ==>
 	SPV_BUFFER_CLEAN(next);
   ensures b9_no_start_above_limit: \result == SPEVIRT_OK && !\at(SPV_COLLECTING(state), Pre) &&
@@ -84,13 +93,7 @@ static void stop_with(const struct spevirt_buffer *state, uint64_t pmbsr,
 		      struct spevirt_buffer *cur, struct spevirt_buffer_effect *effect);
 
 /*@
-  requires view == \null || \valid_read(view);
-  requires state == \null || \valid_read(state);
-  requires next == \null || \valid(next);
-  requires effect == \null || \valid(effect);
-  requires next == state || \separated(next, state);
-  requires \separated(view, state, effect) && \separated(view, next, effect);
-  assigns *next, *effect;
+  SPV_BUFFER_API
   ensures res0_not_stored: \result == SPEVIRT_OK && \at(SPV_BUFFER_CLEAN(state), Pre) ==>
 	SPV_BUFFER_CLEAN(next);
 */
@@ -100,13 +103,7 @@ enum spevirt_status spevirt_buffer_hw_event(const struct spevirt_view *view,
 					    struct spevirt_buffer_effect *effect);
 
 /*@
-  requires view == \null || \valid_read(view);
-  requires state == \null || \valid_read(state);
-  requires next == \null || \valid(next);
-  requires effect == \null || \valid(effect);
-  requires next == state || \separated(next, state);
-  requires \separated(view, state, effect) && \separated(view, next, effect);
-  assigns *next, *effect;
+  SPV_BUFFER_API
   ensures res0_not_stored: \result == SPEVIRT_OK && \at(SPV_BUFFER_CLEAN(state), Pre) ==>
 	SPV_BUFFER_CLEAN(next);
 */
