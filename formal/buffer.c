@@ -84,14 +84,14 @@ void fv_buffer_abort(void)
 }
 
 /*
- * (f), in part: from a state without them, every access, hardware event and
- * abort, updating the state in place, leaves no PMBPTR_EL1 bit below PMBIDR_EL1.Align and no PMBMAR_EL1
- * RES0 bit set, whatever the view, the access and the values written.
- * Which bits are RES0 in PMBPTR_EL1 depends on the view's Align; EVA keeps
- * one Align value per call, so fv_buffer_res0() makes one call per value
- * of the 4-bit field.  The scattered RES0 bits of PMBLIMITR_EL1 and
- * PMBSR_EL1 are beyond EVA's intervals and congruences (README, "What is
- * proved").
+ * (f), in part: from a state without them, every access, hardware event
+ * and abort, updating the state in place, leaves no PMBPTR_EL1 bit below
+ * PMBIDR_EL1.Align and no PMBMAR_EL1 RES0 bit set, whatever the view, the
+ * access and the values written.  Which bits are RES0 in PMBPTR_EL1
+ * depends on the view's Align; EVA keeps one Align value per call, so
+ * fv_buffer_res0() makes one call per value of the 4-bit field.  The
+ * scattered RES0 bits of PMBLIMITR_EL1 and PMBSR_EL1 are beyond EVA's
+ * intervals and congruences: WP proves them (formal/wp/buffer.c).
  */
 static void fv_clean_state(struct spevirt_buffer *b, unsigned int align)
 {

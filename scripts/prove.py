@@ -218,10 +218,23 @@ def main():
             if row["property kind"] == "user assertion" and key in names and \
                row["status"] != "Dead":
                 status[names[key]].add(row["status"])
+    # WP's properties join the same list; with ENTRY given, they are run only for "wp".
+    wp_names = set()
+    if wp:
+        wp_clean, wp_status, wp_goals, wp_cpu, open_rows = wp
+        print(f"{'ok  ' if wp_clean else 'FAIL'} {'WP (CVC4) on formal/wp/':<22} {wp_goals}, "
+              f"{wp_cpu:.1f} s CPU")
+        if not wp_clean:
+            failed = True
+            for line in open_rows:
+                print(f"     not proved: {line}")
+            print(f"     see {os.path.join(out, 'wp.log')}")
+        status.update(wp_status)
+        wp_names = set(wp_status)
     print()
     for name in sorted(status):
         seen = status[name]
-        if only and not seen:
+        if only and not seen and name not in wp_names:
             continue    # a property of an entry point not run
         if seen == {"Valid"}:
             verdict = "Valid"
@@ -231,26 +244,8 @@ def main():
             verdict = "/".join(sorted(seen))
         if verdict != "Valid":
             failed = True
-        print(f"{'ok  ' if verdict == 'Valid' else 'FAIL'} {name:<40} {verdict}")
-    if wp:
-        wp_clean, wp_status, wp_goals, wp_cpu, open_rows = wp
-        print(f"\n{'ok  ' if wp_clean else 'FAIL'} WP (CVC4) on formal/wp/: {wp_goals}, "
-              f"{wp_cpu:.1f} s CPU")
-        if not wp_clean:
-            failed = True
-            for line in open_rows:
-                print(f"     not proved: {line}")
-            print(f"     see {os.path.join(out, 'wp.log')}")
-        for name in sorted(wp_status):
-            seen = wp_status[name]
-            verdict = "/".join(sorted(seen)) if seen else "NOT REACHED"
-            if verdict != "Valid":
-                failed = True
-            print(f"{'ok  ' if verdict == 'Valid' else 'FAIL'} {name:<40} {verdict} (WP)")
-            status[name] = seen
-        total_wp = wp_cpu
-    else:
-        total_wp = 0
+        print(f"{'ok  ' if verdict == 'Valid' else 'FAIL'} {name:<40} {verdict}"
+              f"{' (WP)' if name in wp_names else ''}")
     by_entry = {r["entry"]: r for r in results}
     for name, entries in sorted(NO_ALARM_PROPERTIES.items()):
         if not all(e in by_entry for e in entries):
@@ -260,7 +255,7 @@ def main():
             failed = True
         print(f"{'ok  ' if clean else 'FAIL'} {name:<40} {'Valid' if clean else 'alarms'} "
               f"(no alarm in {', '.join(entries)})")
-    total = sum(r["cpu"] for r in results) + total_wp
+    total = sum(r["cpu"] for r in results) + (wp[3] if wp else 0)
     print(f"\nprove: {len(results)} entry points, {sum(1 for s in status.values() if s == {'Valid'})} "
           f"properties Valid, {total:.0f} s CPU in {time.monotonic() - start:.0f} s "
           f"({subprocess.run(['frama-c', '-version'], capture_output=True, text=True).stdout.strip()})")
