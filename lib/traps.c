@@ -183,6 +183,12 @@ static const struct fgt_ref *fgt_of(const struct spe_reg *r, int is_write)
 	return f->reg == SPV_FGT_NONE ? NULL : f;
 }
 
+/* An FGT bit the access needs that neither the host nor EL3 provides. */
+static bool fgt_missing(const struct spevirt_hostcaps *caps, const struct fgt_ref *f)
+{
+	return f && !has(caps->feats, fgt_feat(f->reg)) && !forced_trap(caps, f);
+}
+
 /*
  * MDCR_EL2.TPMS: set for a guest without SPE; for a guest with SPE only as
  * the TPMS fallback, when a TPMS-trappable access needs a trap whose
@@ -192,7 +198,6 @@ static bool plan_tpms(const struct spevirt_hostcaps *caps, const struct spevirt_
 		      unsigned int flags)
 {
 	unsigned int i;
-	int w;
 
 	if (!(g->feats & SPV_FEAT_SPE))
 		return true;
@@ -204,14 +209,47 @@ static bool plan_tpms(const struct spevirt_hostcaps *caps, const struct spevirt_
 		if (r->mdcr != SPV_MDCR_TPMS || !has(caps->feats, r->host_feat) ||
 		    wanted(r, g) == SPEVIRT_ACCESS_UNTRAPPED)
 			continue;
-		for (w = 0; w <= 1; w++) {
-			const struct fgt_ref *f = fgt_of(r, w);
-
-			if (f && !has(caps->feats, fgt_feat(f->reg)) && !forced_trap(caps, f))
-				return true;
-		}
+		if (fgt_missing(caps, fgt_of(r, 0)) || fgt_missing(caps, fgt_of(r, 1)))
+			return true;
 	}
 	return false;
+}
+
+/*
+ * Program the FGT bit @f of a register the host has: set it when the access
+ * must trap (an n-prefixed bit traps when clear).  Return whether it traps.
+ */
+static bool plan_fgt_bit(struct spevirt_view *view, const struct fgt_ref *f, uint8_t want)
+{
+	struct spevirt_regmask *rm = spv_fgt_reg_id(view, f->reg);
+	/* Buffer registers are trapped by MDCR_EL2.E2PB: their FGT bits stay clear. */
+	bool trap = want == SPEVIRT_ACCESS_UNDEF || want == SPEVIRT_ACCESS_READ_VIEW;
+
+	rm->mask |= f->bit;
+	if (trap != f->negative)
+		rm->value |= f->bit;
+	return trap;
+}
+
+/* The decision for an access of a register the host has, once its traps are known. */
+static uint8_t decision(const struct spe_reg *r, uint8_t want, bool by_fgt, bool by_other)
+{
+	if (want == SPEVIRT_ACCESS_UNTRAPPED) {
+		/* A trap the guest does not need: pass the access through. */
+		if (!by_other)
+			return SPEVIRT_ACCESS_UNTRAPPED;
+		return r->class == SPV_CLASS_PMSIDR ? SPEVIRT_ACCESS_READ_VIEW :
+						      SPEVIRT_ACCESS_FORWARD;
+	}
+	/*
+	 * Nothing traps it.  For a guest without SPE that is only a PMBIDR_EL1
+	 * read on a host without FEAT_FGT (a leak, not a refusal): TPMS and
+	 * E2PB trap the rest, and it has no pmbidr_why.  plan_access() refuses
+	 * a guest with SPE.
+	 */
+	if (!by_fgt && !by_other)
+		return SPEVIRT_ACCESS_UNTRAPPED;
+	return want;
 }
 
 /* One direction of one register: program its FGT bit, record the decision. */
@@ -220,7 +258,7 @@ static const char *plan_access(const struct spe_reg *r, int is_write,
 			       bool tpms, struct spevirt_view *view)
 {
 	const struct fgt_ref *f = fgt_of(r, is_write);
-	uint8_t want = wanted(r, g), *out = &view->access[is_write][r->slot];
+	uint8_t want = wanted(r, g);
 	/* Trapped by MDCR_EL2, or by an FGT2 bit that EL3 forces. */
 	bool by_other = (r->mdcr == SPV_MDCR_TPMS && tpms) ||
 			(r->mdcr == SPV_MDCR_E2PB && !g->pinned);
@@ -228,42 +266,18 @@ static const char *plan_access(const struct spe_reg *r, int is_write,
 
 	/* Absent on the host, or a write to a read-only register: hardware UNDEFs. */
 	if (!has(caps->feats, r->host_feat) || !f) {
-		*out = SPEVIRT_ACCESS_UNDEF;
+		view->access[is_write][r->slot] = SPEVIRT_ACCESS_UNDEF;
 		return NULL;
 	}
-	if (has(caps->feats, fgt_feat(f->reg))) {
-		struct spevirt_regmask *rm = spv_fgt_reg_id(view, f->reg);
-		/* Buffer registers are trapped by MDCR_EL2.E2PB: their FGT bits stay clear. */
-		bool trap = want == SPEVIRT_ACCESS_UNDEF || want == SPEVIRT_ACCESS_READ_VIEW;
-
-		rm->mask |= f->bit;
-		if (trap != f->negative)
-			rm->value |= f->bit;
-		by_fgt = trap;
-	} else if (forced_trap(caps, f)) {
+	if (has(caps->feats, fgt_feat(f->reg)))
+		by_fgt = plan_fgt_bit(view, f, want);
+	else if (forced_trap(caps, f))
 		by_other = true;
-	}
 	if (by_fgt || by_other)
 		view->trapped[is_write] |= (uint16_t)(1U << r->slot);
-	if (want == SPEVIRT_ACCESS_UNTRAPPED) {
-		/* A trap the guest does not need: pass the access through. */
-		if (!by_other)
-			*out = SPEVIRT_ACCESS_UNTRAPPED;
-		else
-			*out = r->class == SPV_CLASS_PMSIDR ? SPEVIRT_ACCESS_READ_VIEW :
-							  SPEVIRT_ACCESS_FORWARD;
+	view->access[is_write][r->slot] = decision(r, want, by_fgt, by_other);
+	if (want == SPEVIRT_ACCESS_UNTRAPPED || by_fgt || by_other)
 		return NULL;
-	}
-	if (by_fgt || by_other) {
-		*out = want;
-		return NULL;
-	}
-	/*
-	 * Nothing traps it.  For a guest without SPE that is only a PMBIDR_EL1
-	 * read on a host without FEAT_FGT (a leak, not a refusal): TPMS and
-	 * E2PB trap the rest, and it has no pmbidr_why.
-	 */
-	*out = SPEVIRT_ACCESS_UNTRAPPED;
 	return need_fgt(r, g);
 }
 
@@ -304,17 +318,17 @@ enum spevirt_status spevirt_traps_plan_(const struct spevirt_hostcaps *caps,
 {
 	bool tpms = plan_tpms(caps, guest, flags);
 	unsigned int i;
-	int w;
 
-	for (i = 0; i < SPV_NR_SPE_REGS; i++)
-		for (w = 0; w <= 1; w++) {
-			const char *why = plan_access(&spe_regs[i], w, caps, guest, tpms, view);
+	for (i = 0; i < SPV_NR_SPE_REGS; i++) {
+		const char *why = plan_access(&spe_regs[i], 0, caps, guest, tpms, view);
 
-			if (why) {
-				view->reason = why;
-				return SPEVIRT_E_NEED_FGT;
-			}
+		if (!why)
+			why = plan_access(&spe_regs[i], 1, caps, guest, tpms, view);
+		if (why) {
+			view->reason = why;
+			return SPEVIRT_E_NEED_FGT;
 		}
+	}
 	plan_mdcr(caps, guest, tpms, view);
 	plan_psbcsync(caps, view);
 	return SPEVIRT_OK;

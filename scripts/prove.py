@@ -148,10 +148,17 @@ def prove_wp(out):
     """WP on formal/wp/: (clean, property name -> statuses, goals line, CPU seconds,
     the properties left unproved)."""
     csvfile = os.path.join(out, "wp.csv")
-    per_file = ",".join(f"lib/{f}.c:-include formal/wp/{f}.h" for f in WP_LIB)
+    # Each lib/ file is read with its contracts after it (Frama-C merges a
+    # later declaration's contract into the function), so they can name the
+    # file's own types and lib/ carries no annotation.
+    units = []
+    for f in WP_LIB:
+        unit = os.path.join(out, f"wp_{f}.c")
+        with open(unit, "w", encoding="utf-8") as fh:
+            fh.write(f'#include "{f}.c"\n#include "{f}.h"\n')
+        units.append(unit)
     cmd = (["frama-c", "-machdep", "gcc_x86_64", "-cpp-extra-args=-I include -I lib -I formal/wp",
-            "-cpp-extra-args-per-file", per_file, "-inline-calls", ",".join(WP_INLINE)] +
-           [f"lib/{f}.c" for f in WP_LIB] + listing("formal/wp", ".c") +
+            "-inline-calls", ",".join(WP_INLINE)] + units + listing("formal/wp", ".c") +
            WP + ["-wp-fct", ",".join(WP_FUNCTIONS), "-then", "-report-csv", csvfile])
     rc, text, cpu = run(cmd, os.path.join(out, "wp.log"))
     goals = re.search(r"Proved goals:\s+(\d+) / (\d+)", text)

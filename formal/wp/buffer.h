@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later */
 /*
  * Contracts of lib/buffer.c, proved by WP (./dev prove runs them).  The
- * static functions are declared here with their contracts; Frama-C includes
- * this file ahead of lib/buffer.c, so lib/ itself carries no annotation.
+ * static functions are declared again here with their contracts; Frama-C
+ * reads this file right after lib/buffer.c and merges each contract into its
+ * function, so lib/ itself carries no annotation.
  */
 #include "spevirt_internal.h"
 #include "acsl.h"

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later */
 /* Contracts of lib/traps.c, proved by WP (formal/wp/buffer.h says how). */
-#include "spevirt_internal.h"
 #include "acsl.h"
 
 /*@ assigns \nothing; */
