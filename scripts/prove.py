@@ -11,7 +11,7 @@ property not Valid, any property no driver reaches, or any Frama-C failure.
 
 WP proves what relates several inputs bit by bit, which EVA's non-relational
 domains cannot: formal/wp/*.h give the contracts of lib/ functions (static
-ones too: each header is included ahead of its lib/ file), formal/wp/*.c the
+ones too: each header is read right after its lib/ file), formal/wp/*.c the
 drivers whose named assertions are the properties.  Every contract WP relies
 on is proved in the same run, so a property's status is Valid only when all
 of them are.
