@@ -232,7 +232,7 @@ static bool plan_fgt_bit(struct spevirt_view *view, const struct fgt_ref *f, uin
 }
 
 /* The decision for an access of a register the host has, once its traps are known. */
-static uint8_t decision(const struct spe_reg *r, uint8_t want, bool by_fgt, bool by_other)
+static uint8_t decision(const struct spe_reg *r, uint8_t want, bool trapped, bool by_other)
 {
 	if (want == SPEVIRT_ACCESS_UNTRAPPED) {
 		/* A trap the guest does not need: pass the access through. */
@@ -247,9 +247,7 @@ static uint8_t decision(const struct spe_reg *r, uint8_t want, bool by_fgt, bool
 	 * E2PB trap the rest, and it has no pmbidr_why.  plan_access() refuses
 	 * a guest with SPE.
 	 */
-	if (!by_fgt && !by_other)
-		return SPEVIRT_ACCESS_UNTRAPPED;
-	return want;
+	return trapped ? want : SPEVIRT_ACCESS_UNTRAPPED;
 }
 
 /* One direction of one register: program its FGT bit, record the decision. */
@@ -262,7 +260,7 @@ static const char *plan_access(const struct spe_reg *r, int is_write,
 	/* Trapped by MDCR_EL2, or by an FGT2 bit that EL3 forces. */
 	bool by_other = (r->mdcr == SPV_MDCR_TPMS && tpms) ||
 			(r->mdcr == SPV_MDCR_E2PB && !g->pinned);
-	bool by_fgt = false;
+	bool by_fgt = false, trapped;
 
 	/* Absent on the host, or a write to a read-only register: hardware UNDEFs. */
 	if (!has(caps->feats, r->host_feat) || !f) {
@@ -273,10 +271,11 @@ static const char *plan_access(const struct spe_reg *r, int is_write,
 		by_fgt = plan_fgt_bit(view, f, want);
 	else if (forced_trap(caps, f))
 		by_other = true;
-	if (by_fgt || by_other)
+	trapped = by_fgt || by_other;
+	if (trapped)
 		view->trapped[is_write] |= (uint16_t)(1U << r->slot);
-	view->access[is_write][r->slot] = decision(r, want, by_fgt, by_other);
-	if (want == SPEVIRT_ACCESS_UNTRAPPED || by_fgt || by_other)
+	view->access[is_write][r->slot] = decision(r, want, trapped, by_other);
+	if (want == SPEVIRT_ACCESS_UNTRAPPED || trapped)
 		return NULL;
 	return need_fgt(r, g);
 }

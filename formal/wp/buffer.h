@@ -5,7 +5,6 @@
  * reads this file right after lib/buffer.c and merges each contract into its
  * function, so lib/ itself carries no annotation.
  */
-#include "spevirt_internal.h"
 #include "acsl.h"
 
 /*
