@@ -11,8 +11,9 @@ property not Valid, any property no driver reaches, or any Frama-C failure.
 
 WP proves what relates several inputs bit by bit, which EVA's non-relational
 domains cannot: formal/wp/*.h give the contracts of lib/ functions (static
-ones too: each header is read right after its lib/ file), formal/wp/*.c the
-drivers whose named assertions are the properties.  Every contract WP relies
+ones too: each header is read right after its lib/ file), formal/wp/loops.h
+the loop annotations, which the script writes into its copy of the lib/ file,
+formal/wp/*.c the drivers whose named assertions are the properties.  Every contract WP relies
 on is proved in the same run, so a property's status is Valid only when all
 of them are.
 
@@ -82,15 +83,19 @@ NO_ALARM_PROPERTIES = {
 
 # WP: the lib/ files it reads, each with its contract header; the small
 # helpers it reads through (inlined); the functions whose contracts and
-# assertions it proves.  The constant tables are not needed (-wp-no-init-const).
+# assertions it proves.  WP reads the constant tables (-wp-init-const): the
+# trap plan's loop stays inside the access table only by its rows' slots.
 WP_LIB = ["buffer", "traps"]
 WP_INLINE = ["collecting", "guest_pmsver", "sanitize_ptr", "reg_of", "finish", "refuse_why",
-             "spevirt_access_inline", "spevirt_spe_slot"]
+             "spevirt_access_inline", "spevirt_spe_slot", "plan_fgt_bit", "spv_fgt_reg_id", "has",
+             "fgt_feat", "fgt_missing"]
 WP_FUNCTIONS = ["sanitize_limitr", "sanitize", "check_size", "write_reg", "stop_with",
                 "spevirt_access", "spevirt_buffer_access", "spevirt_buffer_hw_event",
-                "spevirt_buffer_abort", "fv_wp_buffer_access", "fv_wp_buffer_hw_event",
+                "spevirt_buffer_abort", "forced_trap", "need_fgt", "wanted", "fgt_of", "decision",
+                "plan_tpms", "plan_access", "plan_mdcr", "plan_psbcsync", "spevirt_traps_plan_",
+                "fv_wp_traps_plan", "fv_wp_buffer_access", "fv_wp_buffer_hw_event",
                 "fv_wp_buffer_abort"]
-WP = ["-wp", "-wp-no-init-const", "-wp-prover", "cvc4", "-wp-auto", "wp:split,wp:bitwised",
+WP = ["-wp", "-wp-init-const", "-wp-prover", "cvc4", "-wp-auto", "wp:split,wp:bitwised",
       "-wp-timeout", "60", "-wp-par", str(os.cpu_count() or 2)]
 
 ASSERT_RE = re.compile(r"//@\s*assert\s+(\w+)\s*:")
@@ -113,6 +118,13 @@ def named_assertions(directory="formal"):
     return names
 
 
+def report_rows(csvfile):
+    """The rows of a -report-csv file; a property whose text runs over
+    several lines (complete behaviors a, b) has its status on the first."""
+    with open(csvfile, encoding="utf-8") as fh:
+        return [r for r in csv.DictReader(fh, delimiter="\t") if r["status"] is not None]
+
+
 def run(cmd, log):
     """Run cmd; return (exit status, output, CPU seconds of the child)."""
     with open(log, "w", encoding="utf-8") as out:
@@ -133,8 +145,7 @@ def analyse(entry, precision, extra, save, out):
     reached = re.search(r"(\d+) statements reached \(out of (\d+)\)", text)
     rows = []
     if rc == 0 and os.path.exists(csvfile):
-        with open(csvfile, encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh, delimiter="\t"))
+        rows = report_rows(csvfile)
     return {
         "entry": entry, "precision": precision, "cpu": cpu, "rows": rows,
         "clean": rc == 0 and alarms is not None and int(alarms.group(1)) == 0,
@@ -142,6 +153,41 @@ def analyse(entry, precision, extra, save, out):
         "reached": (int(reached.group(1)), int(reached.group(2))) if reached else None,
         "log": os.path.join(out, entry + ".log"),
     }
+
+
+LOOP_RE = re.compile(r"^#define SPV_LOOP_(\w+)", re.M)
+
+
+def loop_annotations():
+    """The functions formal/wp/loops.h annotates a loop of."""
+    with open(os.path.join(ROOT, "formal/wp/loops.h"), encoding="utf-8") as fh:
+        return set(LOOP_RE.findall(fh.read()))
+
+
+def woven(f, loops):
+    """lib/f.c with SPV_LOOP_<function> on the line of each annotated function's
+    only loop; the functions found are taken out of @loops."""
+    with open(os.path.join(ROOT, "lib", f + ".c"), encoding="utf-8") as fh:
+        lines = fh.read().split("\n")
+    current = None
+    found = {}
+    for n, line in enumerate(lines):
+        m = re.match(r"^[a-z].*?\b(\w+)\(", line)
+        if m and not line.rstrip().endswith(";"):
+            current = m.group(1) if m.group(1) in loops else None
+        elif line.startswith("}"):
+            current = None
+        elif current and re.match(r"^\s*(for|while)\s*\(", line):
+            found.setdefault(current, []).append(n)
+    for fn, at in found.items():
+        if len(at) != 1:
+            raise SystemExit(f"prove: lib/{f}.c: {fn}() has {len(at)} loops, "
+                             "formal/wp/loops.h annotates only one")
+        line = lines[at[0]]
+        indent = len(line) - len(line.lstrip())
+        lines[at[0]] = f"{line[:indent]}/*@ SPV_LOOP_{fn} */ {line[indent:]}"
+        loops.discard(fn)
+    return "\n".join(lines)
 
 
 def prove_wp(out):
@@ -152,11 +198,15 @@ def prove_wp(out):
     # later declaration's contract into the function), so they can name the
     # file's own types and lib/ carries no annotation.
     units = []
+    loops = loop_annotations()
     for f in WP_LIB:
         unit = os.path.join(out, f"wp_{f}.c")
         with open(unit, "w", encoding="utf-8") as fh:
-            fh.write(f'#include "{f}.c"\n#include "{f}.h"\n')
+            fh.write(f'#include "loops.h"\n#line 1 "lib/{f}.c"\n{woven(f, loops)}'
+                     f'#include "{f}.h"\n')
         units.append(unit)
+    if loops:
+        raise SystemExit(f"prove: formal/wp/loops.h names no loop of lib/: {', '.join(loops)}")
     cmd = (["frama-c", "-machdep", "gcc_x86_64", "-cpp-extra-args=-I include -I lib -I formal/wp",
             "-inline-calls", ",".join(WP_INLINE)] + units + listing("formal/wp", ".c") +
            WP + ["-wp-fct", ",".join(WP_FUNCTIONS), "-then", "-report-csv", csvfile])
@@ -166,8 +216,7 @@ def prove_wp(out):
     status = {name: set() for name in names.values()}
     rows = []
     if rc == 0 and os.path.exists(csvfile):
-        with open(csvfile, encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh, delimiter="\t"))
+        rows = report_rows(csvfile)
     # Every property of the run not proved: a contract an assertion rests on.
     open_rows = [f"{r['file']}:{r['line']} {r['function']}: {r['property kind']} "
                  f"{r['property'].split(':')[0][:40]} ({r['status']})"
