@@ -2,11 +2,23 @@
 /*
  * The EL2 state a guest runs with beyond the traps: the PMSCR_EL2 fields
  * that decide what the guest's sampling records carry and whether it can
- * take a profiling exception, MDCR_EL2.HPMFZS, and the guest registers
- * whose state lives in the hardware and must be context-switched.
+ * take a profiling exception, and the guest registers whose state lives in
+ * the hardware and must be context-switched (MDCR_EL2.HPMFZS is planned
+ * with the rest of MDCR_EL2, in traps.c).
  * docs/policy.md sections 8 and 9 give each rule with its Arm ARM basis.
  */
 #include "spevirt_internal.h"
+
+/*
+ * Put @bits in the mask of @rm, and in its value too when @set: each
+ * control the plan owns and what it must be, in one statement.
+ */
+static void plan_bits(struct spevirt_regmask *rm, uint64_t bits, bool set)
+{
+	rm->mask |= bits;
+	if (set)
+		rm->value |= bits;
+}
 
 /*
  * PMSCR_EL2.EE and KE (FEAT_SPE_EXC, which FEAT_SPEv1p5 implies).  EE =
@@ -21,7 +33,7 @@
 static void plan_exc(const struct spevirt_hostcaps *caps, struct spevirt_regmask *rm)
 {
 	if (caps->feats & SPV_FEAT_SPEv1p5)
-		rm->mask |= SPEVIRT_PMSCR_EL2_EE | SPEVIRT_PMSCR_EL2_KE;
+		plan_bits(rm, SPEVIRT_PMSCR_EL2_EE | SPEVIRT_PMSCR_EL2_KE, false);
 }
 
 /*
@@ -32,26 +44,19 @@ static void plan_exc(const struct spevirt_hostcaps *caps, struct spevirt_regmask
  *   CollectTimeStamp(): PMSCR_EL2.PCT 0b00 is the virtual counter whatever
  *   PMSCR_EL1.PCT says; 0b01 lets PMSCR_EL1.PCT choose virtual or physical;
  *   0b11 (FEAT_ECV) lets it choose virtual or physical minus CNTPOFF_EL2.
- * PCT bit 7 exists only with FEAT_ECV.
+ * PCT bit 7 exists only with FEAT_ECV: the physical timestamp is 0b11 with
+ * it and 0b01 without, in either case every PCT bit the host has.
  */
-static uint64_t record_controls(const struct spevirt_hostcaps *caps, unsigned int flags,
-				uint64_t *mask)
+static void plan_records(const struct spevirt_hostcaps *caps, unsigned int flags,
+			 struct spevirt_regmask *rm)
 {
-	uint64_t value = 0;
+	uint64_t pct = (caps->feats & SPV_FEAT_ECV) ?
+		       SPV_FIELD_PREP(PMSCR_EL2_PCT, SPEVIRT_PMSCR_EL2_PCT_GUEST) :
+		       SPV_FIELD_PREP(PMSCR_EL2_PCT, SPEVIRT_PMSCR_EL2_PCT_PHYS);
 
-	*mask = SPEVIRT_PMSCR_EL2_PA | SPEVIRT_PMSCR_EL2_CX |
-		SPV_FIELD_PREP(PMSCR_EL2_PCT, SPEVIRT_PMSCR_EL2_PCT_PHYS);
-	if (caps->feats & SPV_FEAT_ECV)
-		*mask |= SPEVIRT_PMSCR_EL2_PCT;
-	if (flags & SPEVIRT_CFG_ALLOW_PHYS_ADDR)
-		value |= SPEVIRT_PMSCR_EL2_PA;
-	if (flags & SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2)
-		value |= SPEVIRT_PMSCR_EL2_CX;
-	if (flags & SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP)
-		value |= SPV_FIELD_PREP(PMSCR_EL2_PCT, (caps->feats & SPV_FEAT_ECV) ?
-						    SPEVIRT_PMSCR_EL2_PCT_GUEST :
-						    SPEVIRT_PMSCR_EL2_PCT_PHYS);
-	return value;
+	plan_bits(rm, SPEVIRT_PMSCR_EL2_PA, flags & SPEVIRT_CFG_ALLOW_PHYS_ADDR);
+	plan_bits(rm, SPEVIRT_PMSCR_EL2_CX, flags & SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2);
+	plan_bits(rm, pct, flags & SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP);
 }
 
 /*
@@ -64,30 +69,12 @@ static uint64_t record_controls(const struct spevirt_hostcaps *caps, unsigned in
 static void plan_pmscr(const struct spevirt_hostcaps *caps, const struct spevirt_guest *g,
 		       unsigned int flags, struct spevirt_regmask *rm)
 {
-	uint64_t mask;
-
 	plan_exc(caps, rm);
 	if (!(g->feats & SPV_FEAT_SPE))
 		return;
-	rm->value |= record_controls(caps, flags, &mask);
-	rm->mask |= mask;
-	if (caps->feats & SPV_FEAT_SPE_NVM) {
-		rm->mask |= SPEVIRT_PMSCR_EL2_ENVM;
-		if (g->feats & SPV_FEAT_SPE_NVM)
-			rm->value |= SPEVIRT_PMSCR_EL2_ENVM;
-	}
-}
-
-/*
- * MDCR_EL2.HPMFZS (FEAT_SPEv1p2): with it 1, a buffer management event of
- * a buffer with PMBLIMITR_EL1.PMFZ = 1 stops the event counters of the
- * second range, the hypervisor's.  A guest's buffer must not stop them.
- */
-static void plan_hpmfzs(const struct spevirt_hostcaps *caps, const struct spevirt_guest *g,
-			struct spevirt_regmask *rm)
-{
-	if (caps->pmsver >= SPEVIRT_PMSVER_V1P2 && (g->feats & SPV_FEAT_SPE))
-		rm->mask |= SPEVIRT_MDCR_EL2_HPMFZS;
+	plan_records(caps, flags, rm);
+	if (caps->feats & SPV_FEAT_SPE_NVM)
+		plan_bits(rm, SPEVIRT_PMSCR_EL2_ENVM, g->feats & SPV_FEAT_SPE_NVM);
 }
 
 /* Registers the guest writes in the hardware hold state to switch. */
@@ -110,7 +97,6 @@ void spevirt_el2_plan_(const struct spevirt_hostcaps *caps, const struct spevirt
 		       unsigned int flags, struct spevirt_view *view)
 {
 	plan_pmscr(caps, guest, flags, &view->pmscr_el2);
-	plan_hpmfzs(caps, guest, &view->mdcr_el2);
 	view->context_regs = context_set(view);
 }
 

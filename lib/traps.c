@@ -309,6 +309,13 @@ static void plan_mdcr(const struct spevirt_hostcaps *caps, const struct spevirt_
 	view->mdcr_el2.value = SPV_FIELD_PREP(MDCR_EL2_E2PB, e2pb);
 	if (tpms)
 		view->mdcr_el2.value |= SPEVIRT_MDCR_EL2_TPMS;
+	/*
+	 * HPMFZS (FEAT_SPEv1p2) 0: with it 1, a buffer management event of a
+	 * buffer with PMBLIMITR_EL1.PMFZ = 1 stops the event counters of the
+	 * second range, the hypervisor's.  A guest's buffer must not stop them.
+	 */
+	if (caps->pmsver >= SPEVIRT_PMSVER_V1P2 && (g->feats & SPV_FEAT_SPE))
+		view->mdcr_el2.mask |= SPEVIRT_MDCR_EL2_HPMFZS;
 }
 
 enum spevirt_status spevirt_traps_plan_(const struct spevirt_hostcaps *caps,

@@ -85,7 +85,7 @@ NO_ALARM_PROPERTIES = {
 # helpers it reads through (inlined); the functions whose contracts and
 # assertions it proves.  WP reads the constant tables (-wp-init-const): the
 # trap plan's loop stays inside the access table only by its rows' slots.
-WP_LIB = ["buffer", "traps"]
+WP_LIB = ["buffer", "traps", "el2"]
 WP_INLINE = ["collecting", "guest_pmsver", "sanitize_ptr", "reg_of", "finish", "refuse_why",
              "spevirt_access_inline", "spevirt_spe_slot", "plan_fgt_bit", "spv_fgt_reg_id", "has",
              "fgt_feat", "fgt_missing"]
@@ -93,7 +93,8 @@ WP_FUNCTIONS = ["sanitize_limitr", "sanitize", "check_size", "write_reg", "stop_
                 "spevirt_access", "spevirt_buffer_access", "spevirt_buffer_hw_event",
                 "spevirt_buffer_abort", "forced_trap", "need_fgt", "wanted", "fgt_of", "decision",
                 "plan_tpms", "plan_access", "plan_mdcr", "plan_psbcsync", "spevirt_traps_plan_",
-                "fv_wp_traps_plan", "fv_wp_buffer_access", "fv_wp_buffer_hw_event",
+                "plan_bits", "plan_exc", "plan_records", "plan_pmscr", "context_set",
+                "spevirt_el2_plan_", "fv_wp_plans", "fv_wp_buffer_access", "fv_wp_buffer_hw_event",
                 "fv_wp_buffer_abort"]
 WP = ["-wp", "-wp-init-const", "-wp-prover", "cvc4", "-wp-auto", "wp:split,wp:bitwised",
       "-wp-timeout", "60", "-wp-par", str(os.cpu_count() or 2)]

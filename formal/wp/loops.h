@@ -28,4 +28,9 @@
 		view->hdfgwtr2_el2, view->access[0 .. 1][0 .. SPEVIRT_NR_SPE_SLOTS - 1], \
 		view->trapped[0 .. 1];
 
+/* context_set() only reads the view. */
+#define SPV_LOOP_context_set						\
+	loop invariant 0 <= slot <= SPEVIRT_NR_SPE_SLOTS;		\
+	loop assigns slot, set;
+
 #endif /* SPEVIRT_WP_LOOPS_H */
