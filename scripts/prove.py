@@ -12,10 +12,10 @@ property not Valid, any property no driver reaches, or any Frama-C failure.
 WP proves what relates several inputs bit by bit, which EVA's non-relational
 domains cannot: formal/wp/*.h give the contracts of lib/ functions (static
 ones too: each header is read right after its lib/ file), formal/wp/loops.h
-the loop annotations, which the script writes into its copy of the lib/ file,
-formal/wp/*.c the drivers whose named assertions are the properties.  Every contract WP relies
-on is proved in the same run, so a property's status is Valid only when all
-of them are.
+the loop annotations, which the script writes into its copy of the lib/
+file, formal/wp/*.c the drivers whose named assertions are the properties.
+Every contract WP relies on is proved in the same run, so a property's
+status is Valid only when all of them are.
 
 Usage: prove.py [BUILD_DIR [ENTRY...]]   (ENTRY: fv_view_compute, ..., or wp; all by default)
 """

@@ -4,7 +4,7 @@
  * SPV_LOOP_<function>.  scripts/prove.py writes each into the copy of the
  * lib/ file it hands to Frama-C, on the line of the function's only loop,
  * so that lib/ carries no annotation and the line numbers stay those of
- * lib/.  Every table these loops walk has constant contents, which WP reads
+ * lib/.  The tables they walk have constant contents, which WP reads
  * (-wp-init-const).
  */
 #ifndef SPEVIRT_WP_LOOPS_H
