@@ -79,6 +79,10 @@ struct spevirt_guest {
 };
 
 const char *spevirt_host_check_(const struct spevirt_host *host, struct spevirt_hostcaps *caps);
+/* Checks of a configuration alone, shared by the view and the best offer. */
+const char *spevirt_config_invalid_(const struct spevirt_config *cfg);
+#define SPV_BUFSIZE_NOT_EXACT \
+	"spevirt_config.max_buffer_size is not exactly representable in PMBIDR_EL1.MaxBuffSize (multiples of 4 KiB below 2 MiB, ten significant bits from 2 MiB, at most 1023 << 42)"
 enum spevirt_status spevirt_traps_plan_(const struct spevirt_hostcaps *caps,
 					const struct spevirt_guest *guest, unsigned int flags,
 					struct spevirt_view *view);

@@ -15,11 +15,8 @@ static enum spevirt_status fail_why(struct spevirt_view *view, enum spevirt_stat
 /* A refusal with its reason @name, @text (SPV_WHY()). */
 #define fail(view, status, name, text)	fail_why(view, status, SPV_WHY(name, text))
 
-#define SPV_BUFSIZE_NOT_EXACT \
-	"spevirt_config.max_buffer_size is not exactly representable in PMBIDR_EL1.MaxBuffSize (multiples of 4 KiB below 2 MiB, ten significant bits from 2 MiB, at most 1023 << 42)"
-
 /* Checks that need nothing but the configuration itself. */
-static const char *config_invalid(const struct spevirt_config *cfg)
+const char *spevirt_config_invalid_(const struct spevirt_config *cfg)
 {
 	if (cfg->profile != SPEVIRT_PROFILE_DEFAULT && cfg->profile != SPEVIRT_PROFILE_KVM_RFC_V6)
 		return SPV_WHY(CFG_PROFILE,
@@ -280,15 +277,37 @@ static void compute_id_fields(const struct spevirt_config *cfg, struct spevirt_v
 	view->id_aa64dfr2_el1.value = SPV_FIELD_PREP(ID_AA64DFR2_EL1_SPE_NVM, cfg->spe_nvm);
 }
 
+/*
+ * The trap and EL2 plans for a guest whose ID values are set, and the
+ * leaks the caller accepts.
+ */
+static enum spevirt_status view_plan(const struct spevirt_host *host,
+				     const struct spevirt_hostcaps *caps,
+				     const struct spevirt_guest *guest,
+				     const struct spevirt_config *cfg, struct spevirt_view *view)
+{
+	enum spevirt_status status;
+	uint64_t refused;
+
+	compute_id_fields(cfg, view);
+	status = spevirt_traps_plan_(caps, guest, cfg->flags, view);
+	if (status != SPEVIRT_OK)
+		return status;
+	spevirt_el2_plan_(caps, guest, cfg->flags, view);
+	view->leaks = spevirt_leaks_(host, caps, cfg, view);
+	refused = view->leaks & ~cfg->accepted_leaks;
+	if (refused && (cfg->flags & SPEVIRT_CFG_FORBID_LEAKS))
+		return fail_why(view, SPEVIRT_E_LEAK, spevirt_leak_reason_(refused));
+	return SPEVIRT_OK;
+}
+
 static enum spevirt_status view_compute(const struct spevirt_host *host,
 					const struct spevirt_config *cfg, const uint64_t *want,
 					struct spevirt_view *view)
 {
 	struct spevirt_guest guest = { 0 };
 	struct spevirt_hostcaps caps;
-	enum spevirt_status status;
 	const char *reason;
-	uint64_t refused;
 
 	if (!view)
 		return SPEVIRT_E_INVAL;
@@ -299,7 +318,7 @@ static enum spevirt_status view_compute(const struct spevirt_host *host,
 	if (host->el3_disabled & ~SPEVIRT_EL3_VALID)
 		return fail(view, SPEVIRT_E_INVAL, HOST_EL3_FLAGS,
 			    "spevirt_host.el3_disabled has a bit that is not a SPEVIRT_EL3_* bit");
-	reason = config_invalid(cfg);
+	reason = spevirt_config_invalid_(cfg);
 	if (reason)
 		return fail_why(view, SPEVIRT_E_INVAL, reason);
 	if (cfg->pmsver > SPEVIRT_PMSVER_V1P5)
@@ -310,6 +329,8 @@ static enum spevirt_status view_compute(const struct spevirt_host *host,
 		return fail_why(view, SPEVIRT_E_HOST_INVALID, reason);
 
 	if (cfg->pmsver != SPEVIRT_PMSVER_NI) {
+		enum spevirt_status status;
+
 		if (!(caps.feats & SPV_FEAT_SPE))
 			return fail(view, SPEVIRT_E_HOST_NO_SPE, HOST_NO_SPE,
 				    "guest ID_AA64DFR0_EL1.PMSVer is non-zero but the host's PMSVer is 0: the host has no SPE");
@@ -326,17 +347,7 @@ static enum spevirt_status view_compute(const struct spevirt_host *host,
 		/* No buffer, no limit: nothing is hidden from the guest. */
 		view->limit_advertised = true;
 	}
-
-	compute_id_fields(cfg, view);
-	status = spevirt_traps_plan_(&caps, &guest, cfg->flags, view);
-	if (status != SPEVIRT_OK)
-		return status;
-	spevirt_el2_plan_(&caps, &guest, cfg->flags, view);
-	view->leaks = spevirt_leaks_(host, &caps, cfg, view);
-	refused = view->leaks & ~cfg->accepted_leaks;
-	if (refused && (cfg->flags & SPEVIRT_CFG_FORBID_LEAKS))
-		return fail_why(view, SPEVIRT_E_LEAK, spevirt_leak_reason_(refused));
-	return SPEVIRT_OK;
+	return view_plan(host, &caps, &guest, cfg, view);
 }
 
 /*
@@ -369,94 +380,4 @@ enum spevirt_status spevirt_view_present(const struct spevirt_host *host,
 	const uint64_t want[] = { pmsidr_el1, pmbidr_el1 };
 
 	return spevirt_fail_closed_(view, view_compute(host, cfg, want, view));
-}
-
-/* What makes every level fail whatever the host: checked before any is tried. */
-static enum spevirt_status offer_config_check(const struct spevirt_config *cfg,
-					      const char **reason)
-{
-	struct spevirt_config levels_free = *cfg;
-	uint16_t field;
-
-	/* pmsver and spe_nvm are outputs here (pmsver also a bound): not checked. */
-	levels_free.pmsver = SPEVIRT_PMSVER_NI;
-	levels_free.spe_nvm = 0;
-	*reason = config_invalid(&levels_free);
-	if (*reason)
-		return SPEVIRT_E_INVAL;
-	if (spevirt_maxbuf_encode(cfg->max_buffer_size, &field) != SPEVIRT_OK)
-		*reason = SPV_WHY(BUFSIZE_NOT_EXACT, SPV_BUFSIZE_NOT_EXACT);
-	if (!*reason && (cfg->flags & SPEVIRT_CFG_PINNED_MEMORY) && cfg->max_buffer_size)
-		*reason = SPV_WHY(BUFSIZE_PINNED_LIMIT,
-				  "SPEVIRT_CFG_PINNED_MEMORY leaves the buffer registers untrapped, so no buffer limit can be enforced: spevirt_config.max_buffer_size must be 0");
-	return *reason ? SPEVIRT_E_BUFSIZE : SPEVIRT_OK;
-}
-
-static void record(struct spevirt_offer_report *report, const struct spevirt_config *cfg,
-		   enum spevirt_status status, const struct spevirt_view *view)
-{
-	struct spevirt_attempt *a;
-
-	if (!report || report->nr_attempts >= SPEVIRT_MAX_ATTEMPTS)
-		return;
-	a = &report->attempts[report->nr_attempts++];
-	a->pmsver = cfg->pmsver;
-	a->spe_nvm = cfg->spe_nvm;
-	a->status = status;
-	a->reason = view->reason;
-}
-
-/* The highest level the caller allows: cfg.pmsver from IMP to V1P5; no bound otherwise. */
-static unsigned int offer_ceiling(const struct spevirt_config *cfg)
-{
-	if (cfg->pmsver == SPEVIRT_PMSVER_NI || cfg->pmsver > SPEVIRT_PMSVER_V1P5)
-		return SPEVIRT_PMSVER_V1P5;
-	return cfg->pmsver;
-}
-
-static enum spevirt_status best_offer(const struct spevirt_host *host, struct spevirt_config *cfg,
-				      struct spevirt_view *view,
-				      struct spevirt_offer_report *report)
-{
-	enum spevirt_status status;
-	const char *reason;
-	unsigned int v, nvm;
-
-	if (report)
-		*report = (struct spevirt_offer_report){ 0 };
-	if (!cfg || !view)
-		return spevirt_view_compute(host, cfg, view);
-	status = offer_config_check(cfg, &reason);
-	if (status != SPEVIRT_OK) {
-		cfg->pmsver = SPEVIRT_PMSVER_NI;
-		cfg->spe_nvm = 0;
-		/* spevirt_fail_closed_() clears the rest of the view. */
-		return fail_why(view, status, reason);
-	}
-	for (v = offer_ceiling(cfg); v >= SPEVIRT_PMSVER_IMP; v--)
-		for (nvm = 2; nvm > 0; nvm--) {
-			cfg->pmsver = v;
-			cfg->spe_nvm = nvm - 1;
-			status = spevirt_view_compute(host, cfg, view);
-			record(report, cfg, status, view);
-			if (status == SPEVIRT_OK)
-				return SPEVIRT_OK;
-		}
-	cfg->pmsver = SPEVIRT_PMSVER_NI;
-	cfg->spe_nvm = 0;
-	return spevirt_view_compute(host, cfg, view);
-}
-
-enum spevirt_status spevirt_best_offer_report(const struct spevirt_host *host,
-					      struct spevirt_config *cfg,
-					      struct spevirt_view *view,
-					      struct spevirt_offer_report *report)
-{
-	return spevirt_fail_closed_(view, best_offer(host, cfg, view, report));
-}
-
-enum spevirt_status spevirt_best_offer(const struct spevirt_host *host,
-				       struct spevirt_config *cfg, struct spevirt_view *view)
-{
-	return spevirt_best_offer_report(host, cfg, view, NULL);
 }

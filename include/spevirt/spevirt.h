@@ -441,7 +441,7 @@ struct spevirt_view {
  * spevirt_view_compute() - decide the guest's SPE view and trap controls
  * @host: the host's ID registers
  * @cfg: what the guest is to get
- * @view: filled in
+ * @view: filled in; it must not overlap @host or @cfg
  *
  * Validates @host against the architecture and @cfg against @host and the
  * profile, then computes every guest-visible value and trap control.  The
