@@ -301,6 +301,12 @@ static enum spevirt_status view_plan(const struct spevirt_host *host,
 	return SPEVIRT_OK;
 }
 
+/* No value, no plan and no reason: what every computation starts from. */
+static void view_clear(struct spevirt_view *view)
+{
+	*view = (struct spevirt_view){ 0 };
+}
+
 static enum spevirt_status view_compute(const struct spevirt_host *host,
 					const struct spevirt_config *cfg, const uint64_t *want,
 					struct spevirt_view *view)
@@ -311,7 +317,7 @@ static enum spevirt_status view_compute(const struct spevirt_host *host,
 
 	if (!view)
 		return SPEVIRT_E_INVAL;
-	*view = (struct spevirt_view){ 0 };
+	view_clear(view);
 	if (!host || !cfg)
 		return fail(view, SPEVIRT_E_INVAL, NULL_POINTER,
 			    "the host or configuration pointer is NULL");
@@ -359,7 +365,7 @@ enum spevirt_status spevirt_fail_closed_(struct spevirt_view *view, enum spevirt
 	if (status != SPEVIRT_OK && view) {
 		const char *why = view->reason;
 
-		*view = (struct spevirt_view){ 0 };
+		view_clear(view);
 		view->reason = why;
 	}
 	return status;

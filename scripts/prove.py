@@ -85,18 +85,30 @@ NO_ALARM_PROPERTIES = {
 # helpers it reads through (inlined); the functions whose contracts and
 # assertions it proves.  WP reads the constant tables (-wp-init-const): the
 # trap plan's loop stays inside the access table only by its rows' slots.
-WP_LIB = ["buffer", "traps", "el2"]
+WP_LIB = ["buffer", "traps", "el2", "host", "maxbuf", "leaks", "present", "view"]
 WP_INLINE = ["collecting", "guest_pmsver", "sanitize_ptr", "reg_of", "finish", "refuse_why",
              "spevirt_access_inline", "spevirt_spe_slot", "plan_fgt_bit", "spv_fgt_reg_id", "has",
-             "fgt_feat", "fgt_missing"]
+             "fgt_feat", "fgt_missing", "id_cap", "fail_why", "check_el3_levels", "addrmode",
+             "shown_maxbuf", "hardware_pmbidr", "pmsidr_why", "pmbidr_why", "guest_feats",
+             "compute_id_fields", "spevirt_fail_closed_", "spe_guest_leaks", "spevirt_pmsidr_above_",
+             "spevirt_buffer_bits_hidden_"]
 WP_FUNCTIONS = ["sanitize_limitr", "sanitize", "check_size", "write_reg", "stop_with",
                 "spevirt_access", "spevirt_buffer_access", "spevirt_buffer_hw_event",
                 "spevirt_buffer_abort", "forced_trap", "need_fgt", "wanted", "fgt_of", "decision",
                 "plan_tpms", "plan_access", "plan_mdcr", "plan_psbcsync", "spevirt_traps_plan_",
                 "plan_bits", "plan_exc", "plan_records", "plan_pmscr", "context_set",
-                "spevirt_el2_plan_", "fv_wp_plans", "fv_wp_buffer_access", "fv_wp_buffer_hw_event",
+                "spevirt_el2_plan_", "host_feats", "check_dfr2", "check_pmsidr_features",
+                "check_pmsidr_encodings", "check_pmbidr", "check_ids", "spevirt_host_check_",
+                "spevirt_maxbuf_decode", "spevirt_maxbuf_encode", "spevirt_leaks_",
+                "spevirt_leak_reason_", "field_of", "order_holds", "spevirt_issue_add_", "note_why",
+                "check_cross_fields", "spevirt_present_check_", "spevirt_config_invalid_",
+                "check_guest_levels", "check_buffer_size", "guest_pmsidr", "guest_pmbidr",
+                "present", "compute_spe_guest", "view_clear", "view_plan", "view_compute",
+                "spevirt_view_compute", "spevirt_view_present", "fv_wp_plans",
+                "fv_wp_view_compute", "fv_wp_buffer_access", "fv_wp_buffer_hw_event",
                 "fv_wp_buffer_abort"]
-WP = ["-wp", "-wp-init-const", "-wp-prover", "cvc4", "-wp-auto", "wp:split,wp:bitwised",
+WP = ["-wp", "-wp-model", "Typed+ref", "-wp-init-const", "-wp-prover", "cvc4",
+      "-wp-auto", "wp:split,wp:bitwised", "-wp-auto-depth", "8",
       "-wp-timeout", "60", "-wp-par", str(os.cpu_count() or 2)]
 
 ASSERT_RE = re.compile(r"//@\s*assert\s+(\w+)\s*:")

@@ -33,4 +33,24 @@
 	loop invariant 0 <= slot <= SPEVIRT_NR_SPE_SLOTS;		\
 	loop assigns slot, set;
 
+/* spevirt_maxbuf_encode() tries each exponent; it writes only on return. */
+#define SPV_LOOP_spevirt_maxbuf_encode					\
+	loop invariant 1 <= e <= SPV_E_MAX + 1;				\
+	loop assigns e;
+
+/* The lowest leak bit set. */
+#define SPV_LOOP_spevirt_leak_reason_					\
+	loop invariant 0 <= i <= SPEVIRT_LEAK_COUNT - 1;		\
+	loop assigns i;
+
+/* The lowest set bit of a field's mask. */
+#define SPV_LOOP_field_of						\
+	loop invariant 0 <= shift <= 63;				\
+	loop assigns shift;
+
+/* Each field rule may note an issue; nothing else is written. */
+#define SPV_LOOP_spevirt_present_check_					\
+	loop invariant 0 <= i <= SPV_NR_FIELD_RULES;			\
+	loop assigns i, first, *issues;
+
 #endif /* SPEVIRT_WP_LOOPS_H */
