@@ -65,7 +65,10 @@ ENTRIES = [
     ("fv_buffer_hw_event", 2, ["-eva-domains", "bitwise"]),
     ("fv_buffer_abort", 4, []),
     ("fv_buffer_res0", 2, ["-eva-domains", "octagon,bitwise"]),
-    ("fv_migrate_check", 2, []),
+    # A plan that succeeds and one that fails stay apart (view_plan()
+    # returns 0, SPEVIRT_OK, or not), so that the refusal's cleared view is
+    # not joined with a planned one.
+    ("fv_migrate_check", 2, ["-eva-split-return-function", "view_plan:0"]),
     ("fv_hw_access", 5, []),
     ("fv_hw_rule_text", 0, []),
     ("fv_audit", 1, []),
