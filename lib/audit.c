@@ -80,9 +80,10 @@ static void add_reg(struct spv_audit *a, enum spevirt_finding_class cls,
 static struct spevirt_hw_result hw_of(const struct spv_audit *a, uint32_t sysreg, bool is_write)
 {
 	struct spevirt_hw_result res;
+	enum spevirt_status st = spevirt_hw_access(a->host, &a->hv->el2, sysreg, is_write, &res);
 
-	spevirt_hw_access(a->host, &a->hv->el2, sysreg, is_write, &res);
-	return res;
+	/* spevirt_audit() checked the host: a refusal would mean SPEVIRT_HW_UNDEF. */
+	return st == SPEVIRT_OK ? res : (struct spevirt_hw_result){ 0 };
 }
 
 /* The access reaches the hardware, or the hypervisor's emulation. */

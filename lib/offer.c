@@ -61,11 +61,17 @@ static enum spevirt_status best_offer(const struct spevirt_host *host, struct sp
 		*report = (struct spevirt_offer_report){ 0 };
 	if (!cfg || !view)
 		return spevirt_view_compute(host, cfg, view);
+	/* @cfg is written below: it must not overlap @view either. */
+	reason = spevirt_view_overlap_(host, cfg, view);
+	if (reason) {
+		view->reason = reason;
+		return SPEVIRT_E_INVAL;
+	}
 	status = offer_config_check(cfg, &reason);
 	if (status != SPEVIRT_OK) {
 		cfg->pmsver = SPEVIRT_PMSVER_NI;
 		cfg->spe_nvm = 0;
-		/* spevirt_fail_closed_() clears the rest of the view. */
+		/* spevirt_fail_closed_() fills the rest of the view. */
 		view->reason = reason;
 		return status;
 	}
@@ -88,7 +94,7 @@ enum spevirt_status spevirt_best_offer_report(const struct spevirt_host *host,
 					      struct spevirt_view *view,
 					      struct spevirt_offer_report *report)
 {
-	return spevirt_fail_closed_(view, best_offer(host, cfg, view, report));
+	return spevirt_fail_closed_(host, view, best_offer(host, cfg, view, report));
 }
 
 enum spevirt_status spevirt_best_offer(const struct spevirt_host *host,

@@ -60,7 +60,32 @@ static bool pool_args_valid(const struct spevirt_host *hosts, unsigned int nr_ho
 		pool_refuse(pool, POOL_SIZE, "a pool holds 1 to SPEVIRT_MAX_POOL hosts");
 		return false;
 	}
+	if (spv_overlap(views, nr_hosts * sizeof(*views), hosts, nr_hosts * sizeof(*hosts)) ||
+	    spv_overlap(views, nr_hosts * sizeof(*views), cfg, sizeof(*cfg)) ||
+	    spv_overlap(views, nr_hosts * sizeof(*views), pool, sizeof(*pool))) {
+		pool_refuse(pool, POOL_OVERLAP,
+			    "the views overlap the hosts, the configuration or the pool");
+		return false;
+	}
 	return true;
+}
+
+/*
+ * Fail closed: a refused pool leaves no view a caller could program to run
+ * a guest with SPE.  Every view becomes its host's view of a guest without
+ * SPE (spevirt_fail_closed_()) with the pool's reason.
+ */
+static enum spevirt_status pool_fail_closed(const struct spevirt_host *hosts,
+					    unsigned int nr_hosts, const struct spevirt_pool *pool,
+					    struct spevirt_view *views, enum spevirt_status status)
+{
+	unsigned int i;
+
+	for (i = 0; status != SPEVIRT_OK && i < nr_hosts; i++) {
+		views[i].reason = pool->reason;
+		spevirt_fail_closed_(&hosts[i], &views[i], status);
+	}
+	return status;
 }
 
 enum spevirt_status spevirt_pool_compute(const struct spevirt_host *hosts, unsigned int nr_hosts,
@@ -76,15 +101,13 @@ enum spevirt_status spevirt_pool_compute(const struct spevirt_host *hosts, unsig
 	if (!pool_args_valid(hosts, nr_hosts, cfg, pool, views))
 		return SPEVIRT_E_INVAL;
 	status = pool_values(hosts, nr_hosts, cfg, pool, views);
-	if (status != SPEVIRT_OK)
-		return status;
-	for (i = 0; i < nr_hosts; i++) {
+	for (i = 0; status == SPEVIRT_OK && i < nr_hosts; i++) {
 		status = spevirt_view_present(&hosts[i], cfg, pool->pmsidr_el1, pool->pmbidr_el1,
 					      &views[i]);
 		if (status != SPEVIRT_OK)
-			return pool_fail(pool, i, status, views[i].reason);
+			pool_fail(pool, i, status, views[i].reason);
 	}
-	return SPEVIRT_OK;
+	return pool_fail_closed(hosts, nr_hosts, pool, views, status);
 }
 
 /* A guest level as one number: PMSVer, then SPE_nVM. */
@@ -139,7 +162,7 @@ enum spevirt_status spevirt_pool_best_offer(const struct spevirt_host *hosts,
 	cfg->pmsver = SPEVIRT_PMSVER_NI;
 	cfg->spe_nvm = 0;
 	if (status != SPEVIRT_OK)
-		return status;
+		return pool_fail_closed(hosts, nr_hosts, pool, views, status);
 	/*
 	 * From the best any host gives alone down to IMP without SPE_nVM; IMP
 	 * is tried even when no host gives SPE alone, for the reason.
@@ -217,7 +240,8 @@ static void check_levels(const struct spevirt_hostcaps *caps, const struct spevi
 		near->spe_nvm = 0;
 	}
 	if (limit && (!cfg->max_buffer_size || cfg->max_buffer_size > limit)) {
-		spevirt_maxbuf_encode(cfg->max_buffer_size, &wanted);
+		/* The source view's limit was encoded once: it encodes again. */
+		wanted = spevirt_maxbuf_encode(cfg->max_buffer_size, &wanted) == SPEVIRT_OK ? wanted : 0;
 		spv_issue_add(report, "PMBIDR_EL1.MaxBuffSize", wanted, limit_field,
 			      MIGRATE_BUFSIZE,
 			      "the destination's own PMBIDR_EL1.MaxBuffSize limits the buffer below the guest's limit: the guest could program a buffer the destination cannot hold");
@@ -275,15 +299,30 @@ static void check_present(const struct spevirt_view *source, const struct spevir
 	case SPEVIRT_E_LEAK:
 		field = "spevirt_view.leaks";
 		lenient.flags &= ~SPEVIRT_CFG_FORBID_LEAKS;
-		spevirt_view_present(dest, &lenient, source->pmsidr_el1, source->pmbidr_el1, &v);
 		wanted = cfg->accepted_leaks;
-		found = v.leaks;
+		found = spevirt_view_present(dest, &lenient, source->pmsidr_el1, source->pmbidr_el1,
+					     &v) == SPEVIRT_OK ? v.leaks : 0;
 		report->new_leaks = v.leaks & ~source->leaks;
 		break;
 	default:
 		break;
 	}
 	spevirt_issue_add_(report, field, wanted, found, reason);
+}
+
+/* The two outputs apart from each other and from every input. */
+static bool migrate_overlap(const struct spevirt_view *source, const struct spevirt_config *cfg,
+			    const struct spevirt_host *dest, const struct spevirt_view *dest_view,
+			    const struct spevirt_migration *report)
+{
+	size_t n = sizeof(*report);
+
+	return spevirt_view_overlap_(dest, cfg, dest_view) ||
+	       spv_overlap(dest_view, sizeof(*dest_view), source, sizeof(*source)) ||
+	       spv_overlap(report, n, dest_view, sizeof(*dest_view)) ||
+	       spv_overlap(report, n, source, sizeof(*source)) ||
+	       spv_overlap(report, n, cfg, sizeof(*cfg)) ||
+	       spv_overlap(report, n, dest, sizeof(*dest));
 }
 
 static enum spevirt_status migrate_check(const struct spevirt_view *source,
@@ -299,8 +338,14 @@ static enum spevirt_status migrate_check(const struct spevirt_view *source,
 
 	/*
 	 * @dest_view: every refusal below sets its reason, and
-	 * spevirt_fail_closed_() clears the rest; success fills all of it.
+	 * spevirt_fail_closed_() makes the rest the destination's view of a
+	 * guest without SPE; success fills all of it.
 	 */
+	if (migrate_overlap(source, cfg, dest, dest_view, report)) {
+		dest_view->reason = SPV_WHY(MIGRATE_OVERLAP,
+					    "the destination view or the report overlaps another argument of spevirt_migrate_check()");
+		return SPEVIRT_E_INVAL;
+	}
 	*report = (struct spevirt_migration){ 0 };
 	if (!source || !cfg || !dest) {
 		dest_view->reason = SPV_WHY(MIGRATE_NULL_POINTER,
@@ -347,5 +392,6 @@ enum spevirt_status spevirt_migrate_check(const struct spevirt_view *source,
 	/* Without both, there is nowhere to say why: nothing is written. */
 	if (!dest_view || !report)
 		return SPEVIRT_E_INVAL;
-	return spevirt_fail_closed_(dest_view, migrate_check(source, cfg, dest, dest_view, report));
+	return spevirt_fail_closed_(dest, dest_view,
+				    migrate_check(source, cfg, dest, dest_view, report));
 }

@@ -8,6 +8,20 @@
 #define SPV_FIELD_GET(val, f)	(((val) & SPEVIRT_##f##_MASK) >> SPEVIRT_##f##_SHIFT)
 #define SPV_FIELD_PREP(f, x)	(((uint64_t)(x) << SPEVIRT_##f##_SHIFT) & SPEVIRT_##f##_MASK)
 
+/*
+ * Do the @alen bytes at @a and the @blen bytes at @b share a byte?  NULL
+ * overlaps nothing.  Compared as integers: pointers into different objects
+ * cannot be compared in C.
+ */
+static inline bool spv_overlap(const void *a, size_t alen, const void *b, size_t blen)
+{
+	uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
+
+	if (!a || !b)
+		return false;
+	return x < y + blen && y < x + alen;
+}
+
 /* The kernel's ARRAY_SIZE(), which an embedding tree may define otherwise. */
 #define spv_array_size(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -88,7 +102,11 @@ enum spevirt_status spevirt_traps_plan_(const struct spevirt_hostcaps *caps,
 					struct spevirt_view *view);
 void spevirt_el2_plan_(const struct spevirt_hostcaps *caps, const struct spevirt_guest *guest,
 		       unsigned int flags, struct spevirt_view *view);
-enum spevirt_status spevirt_fail_closed_(struct spevirt_view *view, enum spevirt_status status);
+enum spevirt_status spevirt_fail_closed_(const struct spevirt_host *host,
+					 struct spevirt_view *view, enum spevirt_status status);
+const char *spevirt_view_overlap_(const struct spevirt_host *host,
+				  const struct spevirt_config *cfg,
+				  const struct spevirt_view *view);
 uint64_t spevirt_leaks_(const struct spevirt_host *host, const struct spevirt_hostcaps *caps,
 			const struct spevirt_config *cfg, const struct spevirt_view *view);
 const char *spevirt_leak_reason_(uint64_t leaks);

@@ -307,6 +307,21 @@ static void view_clear(struct spevirt_view *view)
 	*view = (struct spevirt_view){ 0 };
 }
 
+/*
+ * Does @view share a byte with @host or @cfg?  Computing it would then
+ * overwrite the inputs it still has to read.
+ */
+const char *spevirt_view_overlap_(const struct spevirt_host *host,
+				  const struct spevirt_config *cfg,
+				  const struct spevirt_view *view)
+{
+	if (spv_overlap(view, sizeof(*view), host, sizeof(*host)) ||
+	    spv_overlap(view, sizeof(*view), cfg, sizeof(*cfg)))
+		return SPV_WHY(VIEW_OVERLAP,
+			       "the view overlaps the host or the configuration it is computed from");
+	return NULL;
+}
+
 static enum spevirt_status view_compute(const struct spevirt_host *host,
 					const struct spevirt_config *cfg, const uint64_t *want,
 					struct spevirt_view *view)
@@ -317,7 +332,10 @@ static enum spevirt_status view_compute(const struct spevirt_host *host,
 
 	if (!view)
 		return SPEVIRT_E_INVAL;
+	reason = spevirt_view_overlap_(host, cfg, view);
 	view_clear(view);
+	if (reason)
+		return fail_why(view, SPEVIRT_E_INVAL, reason);
 	if (!host || !cfg)
 		return fail(view, SPEVIRT_E_INVAL, NULL_POINTER,
 			    "the host or configuration pointer is NULL");
@@ -357,17 +375,24 @@ static enum spevirt_status view_compute(const struct spevirt_host *host,
 }
 
 /*
- * Fail closed: a refused view keeps its reason and nothing else, wherever
- * the computation stopped (a trap plan half made, a presentation refused).
+ * Fail closed: a refusal denies SPE rather than leaving the caller's
+ * registers as they were.  The view becomes the host's view of a guest
+ * without SPE (default profile, no flag: every SPE access UNDEF, the buffer
+ * trapped) with the refusal's reason, wherever the computation stopped.  A
+ * host that is not valid has no view: every field 0 but the reason.
  */
-enum spevirt_status spevirt_fail_closed_(struct spevirt_view *view, enum spevirt_status status)
+enum spevirt_status spevirt_fail_closed_(const struct spevirt_host *host,
+					 struct spevirt_view *view, enum spevirt_status status)
 {
-	if (status != SPEVIRT_OK && view) {
-		const char *why = view->reason;
+	const struct spevirt_config no_spe = { .profile = SPEVIRT_PROFILE_DEFAULT };
+	const char *why;
 
+	if (status == SPEVIRT_OK || !view)
+		return status;
+	why = view->reason;
+	if (view_compute(host, &no_spe, NULL, view) != SPEVIRT_OK)
 		view_clear(view);
-		view->reason = why;
-	}
+	view->reason = why;
 	return status;
 }
 
@@ -375,7 +400,7 @@ enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
 					 const struct spevirt_config *cfg,
 					 struct spevirt_view *view)
 {
-	return spevirt_fail_closed_(view, view_compute(host, cfg, NULL, view));
+	return spevirt_fail_closed_(host, view, view_compute(host, cfg, NULL, view));
 }
 
 enum spevirt_status spevirt_view_present(const struct spevirt_host *host,
@@ -385,5 +410,5 @@ enum spevirt_status spevirt_view_present(const struct spevirt_host *host,
 {
 	const uint64_t want[] = { pmsidr_el1, pmbidr_el1 };
 
-	return spevirt_fail_closed_(view, view_compute(host, cfg, want, view));
+	return spevirt_fail_closed_(host, view, view_compute(host, cfg, want, view));
 }

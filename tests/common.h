@@ -110,4 +110,39 @@ static inline int reason_names(const char *reason, const char *text)
 	  &(v)->pmscr_el2, &(v)->hdfgrtr_el2, &(v)->hdfgwtr_el2,		\
 	  &(v)->hdfgrtr2_el2, &(v)->hdfgwtr2_el2, &(v)->hfgitr_el2 }
 
+/* Two views agree on everything a hypervisor programs or reads (not the reason). */
+static inline int views_agree(const struct spevirt_view *a, const struct spevirt_view *b)
+{
+	const struct spevirt_regmask *ra[] = VIEW_REGMASKS(a), *rb[] = VIEW_REGMASKS(b);
+	size_t i;
+
+	for (i = 0; i < sizeof(ra) / sizeof(ra[0]); i++)
+		if (ra[i]->mask != rb[i]->mask || ra[i]->value != rb[i]->value)
+			return 0;
+	return a->pmsidr_el1 == b->pmsidr_el1 && a->pmbidr_el1 == b->pmbidr_el1 &&
+	       a->leaks == b->leaks && a->max_buffer_size == b->max_buffer_size &&
+	       a->limit_advertised == b->limit_advertised &&
+	       !memcmp(a->access, b->access, sizeof(a->access)) &&
+	       a->trapped[0] == b->trapped[0] && a->trapped[1] == b->trapped[1] &&
+	       a->context_regs == b->context_regs;
+}
+
+/*
+ * A refusal fails closed: @v is @host's view of a guest without SPE (default
+ * profile, no flag), or, for a host that has none, zero in every field.
+ */
+static inline void assert_denies(const struct spevirt_host *host, const struct spevirt_view *v,
+				 const char *what)
+{
+	const struct spevirt_config none = { .profile = SPEVIRT_PROFILE_DEFAULT };
+	struct spevirt_view deny;
+
+	if (!host || spevirt_view_compute(host, &none, &deny) != SPEVIRT_OK)
+		deny = (struct spevirt_view){ 0 };
+	if (!views_agree(v, &deny))
+		fail_msg("%s: the refused view is not the host's view of a guest without SPE", what);
+	if (!v->reason)
+		fail_msg("%s: the refused view lost its reason", what);
+}
+
 #endif

@@ -255,8 +255,7 @@ static void best_offer_refuses_an_unrepresentable_limit(void **state)
 	assert_reason_has(v, "max_buffer_size");
 	assert_int_equal(c.pmsver, 0);
 	assert_int_equal(c.spe_nvm, 0);
-	assert_int_equal(v.pmsidr_el1, 0);		/* nothing stale is left */
-	assert_int_equal(v.mdcr_el2.mask, 0);
+	assert_denies(&h, &v, "unrepresentable limit");	/* nothing stale is left */
 	c.max_buffer_size = 4096;
 	c.flags = SPEVIRT_CFG_PINNED_MEMORY;
 	assert_status(spevirt_best_offer(&h, &c, &v), SPEVIRT_E_BUFSIZE);
@@ -327,6 +326,52 @@ static void a_pmsidr_with_res0_bits_is_trapped_and_says_so(void **state)
 	assert_reason_has(v, "PMBIDR_EL1 has RES0 bits");
 }
 
+/*
+ * Outputs that overlap inputs are refused (SPEVIRT_E_INVAL): a view computed
+ * over its own host would read what it has just written.
+ */
+static void outputs_overlapping_inputs_are_einval(void **state)
+{
+	union {
+		struct spevirt_view v;
+		struct spevirt_host h;
+		struct spevirt_config c;
+		struct spevirt_migration m;
+	} u;
+	struct spevirt_host h = make_host(3, 1, 0), hosts[2];
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 3);
+	struct spevirt_view v, views[2];
+	struct spevirt_migration m;
+	struct spevirt_pool p;
+
+	(void)state;
+	u.h = h;
+	assert_status(spevirt_view_compute(&u.h, &c, &u.v), SPEVIRT_E_INVAL);
+	assert_reason_has(u.v, "overlaps");
+	assert_denies(NULL, &u.v, "view over its host");
+	u.c = c;
+	assert_status(spevirt_view_present(&h, &u.c, 0, 0, &u.v), SPEVIRT_E_INVAL);
+	assert_reason_has(u.v, "overlaps");
+	u.c = c;
+	assert_status(spevirt_best_offer(&h, &u.c, &u.v), SPEVIRT_E_INVAL);
+	assert_reason_has(u.v, "overlaps");
+	assert_denies(&h, &u.v, "best offer over its configuration");
+	/* The same objects apart are accepted. */
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	u.v = v;
+	assert_status(spevirt_migrate_check(&u.v, &c, &h, &v, &u.m), SPEVIRT_E_INVAL);
+	assert_reason_has(v, "overlaps");
+	assert_status(spevirt_migrate_check(&v, &c, &h, &u.v, &u.m), SPEVIRT_E_INVAL);
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_status(spevirt_migrate_check(&v, &c, &h, &u.v, &m), SPEVIRT_OK);
+	hosts[0] = h;
+	hosts[1] = h;
+	assert_status(spevirt_pool_compute(hosts, 2, &c, &p, (struct spevirt_view *)hosts),
+		      SPEVIRT_E_INVAL);
+	assert_reason_names(p.reason, "overlap");
+	assert_status(spevirt_pool_compute(hosts, 2, &c, &p, views), SPEVIRT_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -343,6 +388,7 @@ int main(void)
 		cmocka_unit_test(best_offer_report_says_why_each_level_was_refused),
 		cmocka_unit_test(kvm_profile_reasons_name_its_own_rule),
 		cmocka_unit_test(a_pmsidr_with_res0_bits_is_trapped_and_says_so),
+		cmocka_unit_test(outputs_overlapping_inputs_are_einval),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -113,7 +113,7 @@ static void every_computed_view_audits_with_only_its_documented_findings(void **
 		if (spevirt_view_compute(&h, &c, &v) == SPEVIRT_OK)
 			views += audit_view(&h, &c, &v);
 	}
-	print_message("audit: %lu views, each with only its documented findings\n", views);
+	print_message("# audit: %lu views, each with only its documented findings\n", views);
 	assert_true(views > 10000);
 }
 

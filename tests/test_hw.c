@@ -404,7 +404,7 @@ static void agrees_with_the_pseudocode_everywhere(void **state)
 			checked++;
 		}
 	}
-	print_message("hw: %lu accesses agree with the pseudocode\n", checked);
+	print_message("# hw: %lu accesses agree with the pseudocode\n", checked);
 	assert_true(checked > 1000000);
 }
 

@@ -668,7 +668,10 @@ static void each_null_pointer_alone_is_einval(void **state)
 	assert_int_equal(dst.pmsidr_el1, 0);
 }
 
-/* On any refusal the pool's values and the destination view are zero, not stale. */
+/*
+ * On any refusal the pool's values are zero, and every view, the
+ * destination's too, denies SPE on its host: nothing stale is left.
+ */
 static void refusals_leave_no_values(void **state)
 {
 	struct spevirt_host h[2] = { one_field_source(), one_field_source() };
@@ -682,15 +685,17 @@ static void refusals_leave_no_values(void **state)
 	assert_status(spevirt_pool_compute(h, 2, &c, &p, views), SPEVIRT_E_MISMATCH);
 	assert_int_equal(p.pmsidr_el1, 0);
 	assert_int_equal(p.pmbidr_el1, 0);
+	assert_denies(&h[0], &views[0], "pool, host 0");
+	assert_denies(&h[1], &views[1], "pool, host 1");
+	assert_ptr_equal(views[0].reason, p.reason);
 	assert_status(spevirt_view_compute(&h[0], &c, &src), SPEVIRT_OK);
 	assert_status(spevirt_migrate_check(&src, &c, &h[1], &dst, &m), SPEVIRT_E_MISMATCH);
-	assert_int_equal(dst.pmsidr_el1, 0);
-	assert_int_equal(dst.mdcr_el2.mask, 0);
+	assert_denies(&h[1], &dst, "migration");
 	h[1] = h[0];
 	h[1].id_aa64mmfr0_el1 = 0;
 	h[1].pmsidr_el1 = (h[1].pmsidr_el1 & ~GENMASK(11, 8));	/* must trap, cannot */
 	assert_status(spevirt_migrate_check(&src, &c, &h[1], &dst, &m), SPEVIRT_E_MISMATCH);
-	assert_int_equal(dst.pmsidr_el1, 0);
+	assert_denies(&h[1], &dst, "migration to a host without FGT");
 	assert_int_equal(m.nr_issues, 1);
 	assert_string_equal(m.issues[0].field, "ID_AA64MMFR0_EL1.FGT");
 	assert_int_equal(m.issues[0].wanted, 1);

@@ -60,9 +60,8 @@ static void kvm_rfc_v6(struct spevirt_host *host, struct spevirt_hypervisor *hv)
 	struct spevirt_config cfg = { .profile = SPEVIRT_PROFILE_KVM_RFC_V6 };
 	struct spevirt_view v;
 
-	if (spevirt_best_offer(host, &cfg, &v) == SPEVIRT_OK)
-		spevirt_view_hypervisor(&v, &cfg, hv);
-	else
+	if (spevirt_best_offer(host, &cfg, &v) != SPEVIRT_OK ||
+	    spevirt_view_hypervisor(&v, &cfg, hv) != SPEVIRT_OK)
 		hide_spe(host, hv, true);
 }
 

@@ -96,7 +96,8 @@ bool field_note(const struct spevirt_reg_desc *reg, const struct field_value *fv
 	if (size)
 		format_size(size, sz, sizeof(sz));
 	/* Bits the codec ignores do not survive a round trip. */
-	spevirt_maxbuf_encode(size, &back);
+	if (spevirt_maxbuf_encode(size, &back) != SPEVIRT_OK)
+		back = (uint16_t)~field;
 	snprintf(buf, len, "%s%s", size ? sz : "no limit",
 		 back != field ? "; reserved bits set, ignored" : "");
 	return true;

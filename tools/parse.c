@@ -303,7 +303,8 @@ unsigned int maxbuf_neighbours(uint64_t bytes, uint64_t *below, uint64_t *above)
 	 * one definition of what is representable (the bits above that field's
 	 * are reserved, and decoding ignores them).
 	 */
-	spevirt_maxbuf_encode(spevirt_maxbuf_decode(UINT16_MAX), &last);
+	if (spevirt_maxbuf_encode(spevirt_maxbuf_decode(UINT16_MAX), &last) != SPEVIRT_OK)
+		return 0;
 	for (field = 0; field <= last; field++) {
 		uint64_t size = spevirt_maxbuf_decode((uint16_t)field);
 

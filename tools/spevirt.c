@@ -202,8 +202,8 @@ static int cmd_encode_size(int argc, char *const argv[])
 	if (a.help)
 		return show_help(CMD_ENCODE_SIZE);
 	exact = !inexact_size("SIZE", a.text, a.value, &err);
-	if (exact)
-		spevirt_maxbuf_encode(a.value, &field);
+	if (exact && spevirt_maxbuf_encode(a.value, &field) != SPEVIRT_OK)
+		exact = false;
 	if (a.json)
 		json_encode_size(stdout, a.value, exact, field, exact ? NULL : err.msg);
 	else if (exact)
@@ -229,7 +229,8 @@ static int cmd_decode_size(int argc, char *const argv[])
 	field = (uint16_t)a.value;
 	bytes = spevirt_maxbuf_decode(field);
 	/* Bits the codec ignores do not survive a round trip. */
-	spevirt_maxbuf_encode(bytes, &back);
+	if (spevirt_maxbuf_encode(bytes, &back) != SPEVIRT_OK)
+		back = (uint16_t)~field;
 	if (a.json)
 		json_decode_size(stdout, field, bytes, (uint16_t)(back ^ field));
 	else
@@ -335,8 +336,9 @@ static int cmd_audit(int argc, char *const argv[])
 		struct spevirt_config none = { .profile = SPEVIRT_PROFILE_DEFAULT };
 		struct spevirt_view v;
 
-		spevirt_view_compute(&r.host.host, &none, &v);
-		return refused(r.status, v.reason);
+		enum spevirt_status st = spevirt_view_compute(&r.host.host, &none, &v);
+
+		return refused(r.status, st == SPEVIRT_OK ? NULL : v.reason);
 	}
 	if (a.json)
 		json_audit(stdout, &r);

@@ -441,18 +441,28 @@ struct spevirt_view {
  * spevirt_view_compute() - decide the guest's SPE view and trap controls
  * @host: the host's ID registers
  * @cfg: what the guest is to get
- * @view: filled in; it must not overlap @host or @cfg
+ * @view: filled in; it must not overlap @host or @cfg (SPEVIRT_E_INVAL)
  *
  * Validates @host against the architecture and @cfg against @host and the
  * profile, then computes every guest-visible value and trap control.  The
  * same inputs always give the same outputs.
  *
+ * A refusal fails closed: a caller that programs the refused view anyway
+ * (reg = (reg & ~mask) | value) takes SPE away from the guest instead of
+ * keeping the controls it had.  For a valid @host, @view is then the view
+ * spevirt_view_compute() gives for a guest without SPE (default profile,
+ * pmsver 0, no flag, whatever @cfg was): every SPE access UNDEF but the
+ * PMBIDR_EL1 read a host without FEAT_FGT cannot trap, the buffer trapped,
+ * PMSVer and SPE_nVM 0, with @view->reason kept.  For a NULL, invalid or
+ * overlapping @host, no control can be computed: every field of @view is
+ * 0 (every access SPEVIRT_ACCESS_UNDEF, every mask 0) but @view->reason.
+ *
  * Return: SPEVIRT_OK with all of @view filled and @view->reason NULL; or an
  * error, with @view->reason a static sentence naming the field and the rule,
- * and no other field of @view meaningful.  SPEVIRT_E_INVAL without a reason
- * when @view itself is NULL.
+ * and @view as above.  SPEVIRT_E_INVAL without a reason when @view itself
+ * is NULL.
  */
-SPEVIRT_API enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
+SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
 						     const struct spevirt_config *cfg,
 						     struct spevirt_view *view);
 
@@ -635,9 +645,9 @@ struct spevirt_offer_report {
  * Return: SPEVIRT_OK with @view for the chosen level (a guest without SPE
  * when none is possible: spevirt_best_offer_report() says why); an error
  * for an invalid @cfg, or when even a guest without SPE is refused (an
- * invalid host).
+ * invalid host), with @view failed closed as spevirt_view_compute() says.
  */
-SPEVIRT_API enum spevirt_status spevirt_best_offer(const struct spevirt_host *host,
+SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_best_offer(const struct spevirt_host *host,
 						   struct spevirt_config *cfg,
 						   struct spevirt_view *view);
 
@@ -651,7 +661,7 @@ SPEVIRT_API enum spevirt_status spevirt_best_offer(const struct spevirt_host *ho
  *
  * Return: as spevirt_best_offer().
  */
-SPEVIRT_API enum spevirt_status spevirt_best_offer_report(const struct spevirt_host *host,
+SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_best_offer_report(const struct spevirt_host *host,
 							  struct spevirt_config *cfg,
 							  struct spevirt_view *view,
 							  struct spevirt_offer_report *report);
@@ -673,9 +683,10 @@ SPEVIRT_API enum spevirt_status spevirt_best_offer_report(const struct spevirt_h
  * @cfg gives (docs/policy.md section 12).
  *
  * Return: as spevirt_view_compute(); SPEVIRT_E_MISMATCH, with the field
- * and the rule in view->reason, for values this host cannot present.
+ * and the rule in view->reason, for values this host cannot present.  A
+ * refused @view fails closed as spevirt_view_compute() says.
  */
-SPEVIRT_API enum spevirt_status spevirt_view_present(const struct spevirt_host *host,
+SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_view_present(const struct spevirt_host *host,
 						     const struct spevirt_config *cfg,
 						     uint64_t pmsidr_el1, uint64_t pmbidr_el1,
 						     struct spevirt_view *view);
@@ -712,10 +723,13 @@ struct spevirt_pool {
  * the largest record and the buffer alignment are the largest any host
  * needs; the record format and EA must agree (docs/policy.md section 12).
  *
- * Return: SPEVIRT_OK; the error of the host @pool->host; SPEVIRT_E_INVAL
- * for a NULL pointer or a @nr_hosts of 0 or above SPEVIRT_MAX_POOL.
+ * Return: SPEVIRT_OK; the error of the host @pool->host, with every view
+ * failed closed (its host's view of a guest without SPE, as
+ * spevirt_view_compute() says, with @pool->reason); SPEVIRT_E_INVAL for a
+ * NULL pointer, a @nr_hosts of 0 or above SPEVIRT_MAX_POOL, or @views
+ * overlapping @hosts, @cfg or @pool (the views are then not written).
  */
-SPEVIRT_API enum spevirt_status spevirt_pool_compute(const struct spevirt_host *hosts,
+SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_pool_compute(const struct spevirt_host *hosts,
 						     unsigned int nr_hosts,
 						     const struct spevirt_config *cfg,
 						     struct spevirt_pool *pool,
@@ -735,7 +749,7 @@ SPEVIRT_API enum spevirt_status spevirt_pool_compute(const struct spevirt_host *
  *
  * Return: as spevirt_pool_compute() for the level chosen.
  */
-SPEVIRT_API enum spevirt_status spevirt_pool_best_offer(const struct spevirt_host *hosts,
+SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_pool_best_offer(const struct spevirt_host *hosts,
 							unsigned int nr_hosts,
 							struct spevirt_config *cfg,
 							struct spevirt_pool *pool,
@@ -785,9 +799,11 @@ struct spevirt_migration {
  * registers of the context-switch set).
  *
  * Return: SPEVIRT_OK when the guest can move; SPEVIRT_E_MISMATCH with
- * @report->issues otherwise; SPEVIRT_E_INVAL for a NULL pointer.
+ * @report->issues otherwise; SPEVIRT_E_INVAL for a NULL pointer, or for
+ * @dest_view or @report overlapping each other or an input.  A refused
+ * @dest_view fails closed on @dest as spevirt_view_compute() says.
  */
-SPEVIRT_API enum spevirt_status spevirt_migrate_check(const struct spevirt_view *source,
+SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_migrate_check(const struct spevirt_view *source,
 						      const struct spevirt_config *cfg,
 						      const struct spevirt_host *dest,
 						      struct spevirt_view *dest_view,
@@ -861,7 +877,7 @@ struct spevirt_buffer_effect {
  * Return: SPEVIRT_OK; SPEVIRT_E_INVAL for a NULL pointer or an encoding that
  * is not a buffer register, with @effect->reason saying which.
  */
-SPEVIRT_API enum spevirt_status spevirt_buffer_access(const struct spevirt_view *view,
+SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_buffer_access(const struct spevirt_view *view,
 						      const struct spevirt_buffer *state,
 						      uint32_t sysreg, bool is_write,
 						      uint64_t value, struct spevirt_buffer *next,
@@ -879,7 +895,7 @@ SPEVIRT_API enum spevirt_status spevirt_buffer_access(const struct spevirt_view 
  * Return: SPEVIRT_OK; SPEVIRT_E_INVAL for a NULL pointer or a @hw_pmbsr
  * without S, with @effect->reason saying which.
  */
-SPEVIRT_API enum spevirt_status spevirt_buffer_hw_event(const struct spevirt_view *view,
+SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_buffer_hw_event(const struct spevirt_view *view,
 							const struct spevirt_buffer *state,
 							uint64_t hw_pmbsr, uint64_t hw_pmbptr,
 							struct spevirt_buffer *next,
@@ -901,7 +917,7 @@ SPEVIRT_API enum spevirt_status spevirt_buffer_hw_event(const struct spevirt_vie
  * Return: SPEVIRT_OK; SPEVIRT_E_INVAL for a NULL pointer, another @stage or
  * an undefined @fsc, with @effect->reason saying which.
  */
-SPEVIRT_API enum spevirt_status spevirt_buffer_abort(const struct spevirt_view *view,
+SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_buffer_abort(const struct spevirt_view *view,
 						     const struct spevirt_buffer *state,
 						     unsigned int stage, unsigned int fsc,
 						     struct spevirt_buffer *next,
@@ -919,7 +935,7 @@ SPEVIRT_API enum spevirt_status spevirt_buffer_abort(const struct spevirt_view *
  * Return: SPEVIRT_OK; SPEVIRT_E_BUFSIZE when @bytes is not representable;
  * SPEVIRT_E_INVAL when @field is NULL.
  */
-SPEVIRT_API enum spevirt_status spevirt_maxbuf_encode(uint64_t bytes, uint16_t *field);
+SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_maxbuf_encode(uint64_t bytes, uint16_t *field);
 
 /**
  * spevirt_maxbuf_decode() - the size PMBIDR_EL1.MaxBuffSize stands for

@@ -15,4 +15,18 @@
 #endif
 #endif
 
+/*
+ * SPEVIRT_MUST_CHECK marks every function that returns an enum
+ * spevirt_status: a refusal ignored is a warning where the compiler can say
+ * so (GCC and Clang's warn_unused_result; with GCC a cast to void does not
+ * silence it: test the status).  An embedding tree may define it first.
+ */
+#ifndef SPEVIRT_MUST_CHECK
+#if defined(__GNUC__)
+#define SPEVIRT_MUST_CHECK __attribute__((warn_unused_result))
+#else
+#define SPEVIRT_MUST_CHECK
+#endif
+#endif
+
 #endif /* SPEVIRT_VISIBILITY_H */

@@ -62,6 +62,19 @@ done
 nheaders=$(for h in "$inc"/spevirt/*.h; do echo "$h"; done | wc -l)
 echo "headers: $nheaders headers compile alone (C11${cxx:+, C++11 with $cxx})"
 
+# Must-check: every function that returns an enum spevirt_status warns when
+# its status is ignored (SPEVIRT_MUST_CHECK), and is marked so.
+unmarked=$(grep -h '^SPEVIRT_API.*enum spevirt_status [a-z_]*(' "$inc"/spevirt/*.h | grep -v SPEVIRT_MUST_CHECK || true)
+[ -z "$unmarked" ] || fail "status-returning functions without SPEVIRT_MUST_CHECK: $unmarked"
+printf '%s\n' '#include <spevirt/spevirt.h>' 'void f(struct spevirt_view *v);' \
+	'void f(struct spevirt_view *v)' '{' '	spevirt_view_compute(NULL, NULL, v);' '}' \
+	>"$tmp/ignored.c"
+if "$cc" -std=c11 -Werror=unused-result -I"$inc" -c "$tmp/ignored.c" -o "$tmp/ignored.o" \
+	2>/dev/null; then
+	fail "an ignored spevirt_view_compute() status is not a warning"
+fi
+echo "headers: an ignored status is a warning (SPEVIRT_MUST_CHECK)"
+
 # extern "C": the C++ object must reference every API function unmangled.
 if [ -n "$cxx" ]; then
 	for h in "$inc"/spevirt/*.h; do
