@@ -8,13 +8,21 @@
 
 #include "fv.h"
 
-/* (c) A refused view: zero but for its reason, and every access UNDEF. */
+/*
+ * (c) A refused view denies SPE: it is a host's view of a guest without SPE,
+ * or zero for a host that has none.  No ID value, PMSVer and SPE_nVM 0, no
+ * buffer, no record control the guest could use, and every access UNDEF but
+ * the PMBIDR_EL1 read that a host without FEAT_FGT cannot trap.
+ */
 static inline void fv_check_refused(const struct spevirt_view *v)
 {
 	//@ assert c_refused_ids: v->pmsidr_el1 == 0 && v->pmbidr_el1 == 0;
-	//@ assert c_refused_regmasks: v->id_aa64dfr0_el1.mask == 0 && v->id_aa64dfr0_el1.value == 0 && v->id_aa64dfr2_el1.mask == 0 && v->id_aa64dfr2_el1.value == 0 && v->mdcr_el2.mask == 0 && v->mdcr_el2.value == 0 && v->pmscr_el2.mask == 0 && v->pmscr_el2.value == 0 && v->hdfgrtr_el2.mask == 0 && v->hdfgrtr_el2.value == 0 && v->hdfgwtr_el2.mask == 0 && v->hdfgwtr_el2.value == 0 && v->hdfgrtr2_el2.mask == 0 && v->hdfgrtr2_el2.value == 0 && v->hdfgwtr2_el2.mask == 0 && v->hdfgwtr2_el2.value == 0 && v->hfgitr_el2.mask == 0 && v->hfgitr_el2.value == 0;
-	//@ assert c_refused_rest: v->leaks == 0 && v->max_buffer_size == 0 && v->limit_advertised == 0 && v->trapped[0] == 0 && v->trapped[1] == 0 && v->context_regs == 0;
-	//@ assert c_refused_access_undef: \forall integer d, s; 0 <= d < 2 && 0 <= s < SPEVIRT_NR_SPE_SLOTS ==> v->access[d][s] == SPEVIRT_ACCESS_UNDEF;
+	//@ assert c_refused_levels: v->id_aa64dfr0_el1.value == 0 && v->id_aa64dfr2_el1.value == 0;
+	//@ assert c_refused_rest: v->max_buffer_size == 0 && v->context_regs == 0;
+	//@ assert c_refused_records: (v->pmscr_el2.value & (SPEVIRT_PMSCR_EL2_PA | SPEVIRT_PMSCR_EL2_CX | SPEVIRT_PMSCR_EL2_PCT)) == 0;
+	//@ assert c_refused_access_undef: \forall integer d, s; 0 <= d < 2 && 0 <= s < SPEVIRT_NR_SPE_SLOTS - 1 ==> v->access[d][s] == SPEVIRT_ACCESS_UNDEF;
+	//@ assert c_refused_pmbidr_write: v->access[1][SPEVIRT_NR_SPE_SLOTS - 1] == SPEVIRT_ACCESS_UNDEF;
+	//@ assert c_refused_pmbidr_read: v->access[0][SPEVIRT_NR_SPE_SLOTS - 1] == SPEVIRT_ACCESS_UNDEF || v->access[0][SPEVIRT_NR_SPE_SLOTS - 1] == SPEVIRT_ACCESS_UNTRAPPED;
 }
 
 /* (c) A NULL host or configuration: refused as invalid, fail closed. */

@@ -536,15 +536,26 @@ static void check_hw_event(const struct ctx *c, uint64_t hw_pmbsr, uint64_t hw_p
 	const struct spevirt_buffer_effect *e = &s->effect;
 	struct spevirt_buffer want = s->old;
 
+	unsigned int ec = (unsigned int)((hw_pmbsr >> 26) & 0x3f);
+
 	if (!(hw_pmbsr & S_BIT)) {
 		CHECK(c, s->status == SPEVIRT_E_INVAL,
 		      "spevirt_buffer_hw_event() without PMBSR_EL1.S returns SPEVIRT_E_INVAL");
+		return;
+	}
+	/* D24.7.5: EC 0b000000, 0b011110, 0b011111, 0b100100, 0b100101; the rest reserved. */
+	if (ec != 0x00 && ec != 0x1e && ec != 0x1f && ec != 0x24 && ec != 0x25) {
+		CHECK(c, s->status == SPEVIRT_E_INVAL,
+		      "spevirt_buffer_hw_event() with a reserved PMBSR_EL1.EC returns SPEVIRT_E_INVAL (B15)");
 		return;
 	}
 	CHECK(c, s->status == SPEVIRT_OK, "spevirt_buffer_hw_event() with S returns SPEVIRT_OK");
 	check_effect_basics(c);
 	CHECK(c, e->event && !e->undef && !e->ignored, "a hardware event is an event (B12)");
 	want.pmbsr_el1 = hw_pmbsr & ~SPEVIRT_PMBSR_EL1_RES0;
+	/* B16: a GPC fault reaches the guest as a stage 2 SEA, S, DL, EA and COLL kept. */
+	if (ec == 0x1e)
+		want.pmbsr_el1 = (hw_pmbsr & (0xfULL << 16)) | (0x25ULL << 26) | 0x10;
 	want.pmbptr_el1 = hw_pmbptr & ~align_mask(c);
 	CHECK(c, same_buffer(&s->next, &want),
 	      "a hardware event copies the syndrome (without RES0 bits) and PMBPTR_EL1 (without "

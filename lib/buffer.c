@@ -189,6 +189,36 @@ static void stop_with(const struct spevirt_buffer *state, uint64_t pmbsr,
 	effect->event = true;
 }
 
+/* PMBSR_EL1.EC values the Arm ARM defines (D24.7.5); all others are reserved. */
+#define SPV_EC_DEFINED	((1ULL << SPEVIRT_PMBSR_EL1_EC_BUF) | (1ULL << SPEVIRT_PMBSR_EL1_EC_GPC) |	\
+			 (1ULL << SPEVIRT_PMBSR_EL1_EC_IMPDEF) |				\
+			 (1ULL << SPEVIRT_PMBSR_EL1_EC_FAULT_S1) |				\
+			 (1ULL << SPEVIRT_PMBSR_EL1_EC_FAULT_S2))
+
+/* FSC 0b010000: Synchronous External abort, not on a translation table walk. */
+#define SPV_FSC_SEA	0x10U
+
+/*
+ * The syndrome the guest sees for a hardware event.  EC 0b011110, a
+ * Granule Protection Check fault other than a GPF (a GPT walk or address
+ * size fault, an External abort on a GPT fetch), exists only with
+ * FEAT_RME, which no guest has: it becomes what it is from the guest's
+ * side, a write its hypervisor's memory could not complete, a stage 2 Data
+ * Abort with FSC Synchronous External abort.  S, DL, EA and COLL are kept
+ * (policy.md rule B16).
+ */
+static uint64_t guest_syndrome(uint64_t hw_pmbsr)
+{
+	uint64_t keep = SPEVIRT_PMBSR_EL1_S | SPEVIRT_PMBSR_EL1_DL | SPEVIRT_PMBSR_EL1_EA |
+			SPEVIRT_PMBSR_EL1_COLL;
+
+	if (SPV_FIELD_GET(hw_pmbsr, PMBSR_EL1_EC) != SPEVIRT_PMBSR_EL1_EC_GPC)
+		return hw_pmbsr;
+	return (hw_pmbsr & keep) |
+	       SPV_FIELD_PREP(PMBSR_EL1_EC, SPEVIRT_PMBSR_EL1_EC_FAULT_S2) |
+	       SPV_FIELD_PREP(PMBSR_EL1_MSS_FAULT_FSC, SPV_FSC_SEA);
+}
+
 enum spevirt_status spevirt_buffer_hw_event(const struct spevirt_view *view,
 					    const struct spevirt_buffer *state, uint64_t hw_pmbsr,
 					    uint64_t hw_pmbptr, struct spevirt_buffer *next,
@@ -201,7 +231,10 @@ enum spevirt_status spevirt_buffer_hw_event(const struct spevirt_view *view,
 	if (!(hw_pmbsr & SPEVIRT_PMBSR_EL1_S))
 		return refuse(effect, BUFFER_NO_EVENT,
 			      "hw_pmbsr has S = 0: it reports no management event");
-	stop_with(state, hw_pmbsr, &cur, effect);
+	if (!((SPV_EC_DEFINED >> SPV_FIELD_GET(hw_pmbsr, PMBSR_EL1_EC)) & 1))
+		return refuse(effect, BUFFER_EC_RESERVED,
+			      "hw_pmbsr.EC is a reserved value: no PE reports it in PMBSR_EL1");
+	stop_with(state, guest_syndrome(hw_pmbsr), &cur, effect);
 	cur.pmbptr_el1 = sanitize_ptr(view, hw_pmbptr);
 	finish(&cur, collecting(state), next, effect);
 	return SPEVIRT_OK;

@@ -21,12 +21,28 @@ struct spv_field_rule {
 	const char *rule;
 	unsigned int reg;	/* 0: PMSIDR_EL1, 1: PMBIDR_EL1 */
 	enum spv_order order;
+	/*
+	 * SPV_AT_LEAST fields: bit N set when the value N is one no host may
+	 * report (rules H19 to H21), so no host may present it either: every
+	 * guest driver refuses it.  @reserved_rule says why.
+	 */
+	uint16_t reserved;
+	const char *reserved_rule;
 };
 
 /* The issue's field names the rule, so its short form (SPV_WHY()) is one name. */
 #define SPV_RULE(name, text, r, m, o)	\
 	{ .field = (name), .mask = (m), .rule = SPV_WHY(PRESENT_FIELD, text),	\
 	  .reg = (r), .order = (o) }
+#define SPV_LIMIT_RULE(name, text, r, m, res, res_text)				\
+	{ .field = (name), .mask = (m), .rule = SPV_WHY(PRESENT_FIELD, text),	\
+	  .reg = (r), .order = SPV_AT_LEAST, .reserved = (res),			\
+	  .reserved_rule = SPV_WHY(PRESENT_RESERVED, res_text) }
+
+/* Reserved values of the limits, as bitmaps of 4-bit field values. */
+#define SPV_MAXSIZE_RESERVED	0xf03fU	/* all but 0b0110 to 0b1011 */
+#define SPV_INTERVAL_RESERVED	0xfe02U	/* 0b0001, and above 0b1000 */
+#define SPV_ALIGN_RESERVED	0xf000U	/* above 0b1011 */
 
 #define SPV_FEATURE_TEXT	": the guest may see a feature only where every host it runs on has it"
 #define SPV_FEATURE_RULE(bit)							\
@@ -51,12 +67,14 @@ static const struct spv_field_rule spv_field_rules[] = {
 	SPV_RULE("PMSIDR_EL1.CountSize",
 		 "PMSIDR_EL1.CountSize: counter packets have the hardware's width, so every host must have the same",
 		 0, SPEVIRT_PMSIDR_EL1_COUNTSIZE, SPV_SAME),
-	SPV_RULE("PMSIDR_EL1.MaxSize",
-		 "PMSIDR_EL1.MaxSize: the hardware writes records up to its own largest size, so the guest must read the largest of every host",
-		 0, SPEVIRT_PMSIDR_EL1_MAXSIZE, SPV_AT_LEAST),
-	SPV_RULE("PMSIDR_EL1.Interval",
-		 "PMSIDR_EL1.Interval: below a host's minimum sampling interval samples collide, so the guest must read the largest of every host",
-		 0, SPEVIRT_PMSIDR_EL1_INTERVAL, SPV_AT_LEAST),
+	SPV_LIMIT_RULE("PMSIDR_EL1.MaxSize",
+		       "PMSIDR_EL1.MaxSize: the hardware writes records up to its own largest size, so the guest must read the largest of every host",
+		       0, SPEVIRT_PMSIDR_EL1_MAXSIZE, SPV_MAXSIZE_RESERVED,
+		       "PMSIDR_EL1.MaxSize presented as a reserved value, outside 0b0110 (64 bytes) to 0b1011 (2 KiB) (rule H19): guest drivers refuse it"),
+	SPV_LIMIT_RULE("PMSIDR_EL1.Interval",
+		       "PMSIDR_EL1.Interval: below a host's minimum sampling interval samples collide, so the guest must read the largest of every host",
+		       0, SPEVIRT_PMSIDR_EL1_INTERVAL, SPV_INTERVAL_RESERVED,
+		       "PMSIDR_EL1.Interval presented as a reserved value, 0b0001 or above 0b1000 (rule H20)"),
 	SPV_FEATURE_RULE(FDS),
 	SPV_RULE("PMSIDR_EL1.FnE",
 		 "PMSIDR_EL1.FnE is 1 exactly when PMSVer is V1P2 or above (FEAT_SPEv1p2 implies FEAT_SPE_FnE)",
@@ -95,9 +113,10 @@ static const struct spv_field_rule spv_field_rules[] = {
 	SPV_RULE("PMBIDR_EL1.P",
 		 "PMBIDR_EL1.P: the guest owns its profiling buffer and reads 0",
 		 1, SPEVIRT_PMBIDR_EL1_P, SPV_SAME),
-	SPV_RULE("PMBIDR_EL1.Align",
-		 "PMBIDR_EL1.Align: the guest must align PMBPTR_EL1 for the strictest host, so it reads the largest of every host",
-		 1, SPEVIRT_PMBIDR_EL1_ALIGN, SPV_AT_LEAST),
+	SPV_LIMIT_RULE("PMBIDR_EL1.Align",
+		       "PMBIDR_EL1.Align: the guest must align PMBPTR_EL1 for the strictest host, so it reads the largest of every host",
+		       1, SPEVIRT_PMBIDR_EL1_ALIGN, SPV_ALIGN_RESERVED,
+		       "PMBIDR_EL1.Align presented above 0b1011 (2 KiB): 0b1100 to 0b1111 are reserved (rule H21), and guest drivers refuse them"),
 };
 
 #define SPV_NR_FIELD_RULES	spv_array_size(spv_field_rules)
@@ -192,6 +211,8 @@ const char *spevirt_present_check_(const uint64_t *own, const uint64_t *want, un
 
 		if (!order_holds(r->order, w, o))
 			note_why(issues, &first, r->field, w, o, r->rule);
+		else if (w < 16 && ((r->reserved >> w) & 1))
+			note_why(issues, &first, r->field, w, o, r->reserved_rule);
 	}
 	check_cross_fields(want[0], own[0], pmsver, issues, &first);
 	return first;

@@ -339,6 +339,50 @@ static void hardware_events_need_s(void **state)
 	assert_status(spevirt_buffer_hw_event(&v, NULL, S, 0, &b, &e), SPEVIRT_E_INVAL);
 }
 
+/*
+ * Rule B16, for every PMBSR_EL1.EC value (D24.7.5): BUF, IMPDEF and the
+ * stage 1 and stage 2 Data Aborts reach the guest as the hardware reported
+ * them; a GPC fault (0b011110, FEAT_RME only, which no guest has) reaches it
+ * as a stage 2 Data Abort with FSC 0b010000 (Synchronous External abort),
+ * keeping S, DL, EA and COLL; every reserved EC is refused, state unchanged.
+ */
+static void hw_events_reach_the_guest_only_with_ecs_it_has(void **state)
+{
+	struct spevirt_view v = make_view(3, 1, 0, 3, 0, 0, 0);
+	const uint64_t flags = S | SPEVIRT_PMBSR_EL1_DL | SPEVIRT_PMBSR_EL1_EA |
+			       SPEVIRT_PMBSR_EL1_COLL;
+	unsigned int ec;
+
+	(void)state;
+	for (ec = 0; ec < 64; ec++) {
+		uint64_t hw = ((uint64_t)ec << 26) | flags | 0x7 | (0x5ULL << 32);
+		struct spevirt_buffer b = { .pmblimitr_el1 = E, .pmbptr_el1 = BASE };
+		struct spevirt_buffer_effect e;
+		enum spevirt_status st = spevirt_buffer_hw_event(&v, &b, hw, BASE + 64, &b, &e);
+
+		switch (ec) {
+		case 0x00:	/* other buffer management event */
+		case 0x1f:	/* IMPLEMENTATION DEFINED */
+		case 0x24:	/* stage 1 Data Abort */
+		case 0x25:	/* stage 2 Data Abort */
+			assert_status(st, SPEVIRT_OK);
+			assert_true(b.pmbsr_el1 == hw);
+			assert_true(e.irq);
+			break;
+		case 0x1e:	/* GPC fault */
+			assert_status(st, SPEVIRT_OK);
+			assert_true(b.pmbsr_el1 == ((0x25ULL << 26) | flags | 0x10));
+			assert_true(e.irq);
+			break;
+		default:
+			assert_status(st, SPEVIRT_E_INVAL);
+			assert_reason_names(e.reason, "EC");
+			assert_true(b.pmbsr_el1 == 0 && b.pmbptr_el1 == BASE);
+			break;
+		}
+	}
+}
+
 static void only_buffer_registers_are_emulated(void **state)
 {
 	struct spevirt_view v = make_view(3, 1, 0, 3, 0, 0, 0);
@@ -380,6 +424,7 @@ int main(void)
 		cmocka_unit_test(a_stage1_fault_reports_ec_100100_and_fsc),
 		cmocka_unit_test(undefined_fault_codes_are_refused),
 		cmocka_unit_test(hardware_events_need_s),
+		cmocka_unit_test(hw_events_reach_the_guest_only_with_ecs_it_has),
 		cmocka_unit_test(only_buffer_registers_are_emulated),
 	};
 

@@ -556,6 +556,65 @@ static void present_refuses_values_breaking_a_feature_rule(void **state)
 	assert_status(spevirt_view_present(&h, &c, 0, 0, &v), SPEVIRT_OK);
 }
 
+/*
+ * Rules H19 to H21 hold for presented values as for a host's own: every
+ * reserved MaxSize, Interval and Align is refused by spevirt_view_present()
+ * and by spevirt_migrate_check(), naming the field; every other value at
+ * least the host's is presented.
+ */
+static void present_and_migrate_refuse_reserved_limits(void **state)
+{
+	static const struct {
+		const char *field;
+		unsigned int reg, shift;
+		uint16_t reserved;	/* from D24.7.14 and D24.7.1, not from lib/ */
+	} limits[] = {
+		{ "PMSIDR_EL1.MaxSize", 0, 12, (uint16_t)(GENMASK(15, 12) | GENMASK(5, 0)) },
+		{ "PMSIDR_EL1.Interval", 0, 8, (uint16_t)(BIT(1) | GENMASK(15, 9)) },
+		{ "PMBIDR_EL1.Align", 1, 0, (uint16_t)GENMASK(15, 12) },
+	};
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_config c = { .pmsver = 3 };
+	struct spevirt_view own, v, dst;
+	struct spevirt_migration m;
+	size_t i;
+	unsigned int val;
+
+	(void)state;
+	/* The smallest valid host limits: MaxSize 64 B, Interval 256, Align 0. */
+	h.pmsidr_el1 = (h.pmsidr_el1 & ~(GENMASK(15, 12) | GENMASK(11, 8))) | (0x6ULL << 12);
+	assert_status(spevirt_view_compute(&h, &c, &own), SPEVIRT_OK);
+	for (i = 0; i < sizeof(limits) / sizeof(limits[0]); i++)
+		for (val = 0; val < 16; val++) {
+			uint64_t want[2] = { own.pmsidr_el1, own.pmbidr_el1 };
+			uint64_t own_val = (want[limits[i].reg] >> limits[i].shift) & 0xf;
+			enum spevirt_status st;
+
+			want[limits[i].reg] &= ~(0xfULL << limits[i].shift);
+			want[limits[i].reg] |= (uint64_t)val << limits[i].shift;
+			st = spevirt_view_present(&h, &c, want[0], want[1], &v);
+			if (val < own_val) {
+				assert_status(st, SPEVIRT_E_MISMATCH);
+				continue;
+			}
+			if (!((limits[i].reserved >> val) & 1)) {
+				assert_status(st, SPEVIRT_OK);
+				continue;
+			}
+			assert_status(st, SPEVIRT_E_MISMATCH);
+			assert_reason_has(v, "reserved");
+			assert_denies(&h, &v, limits[i].field);
+			own.pmsidr_el1 = want[0];
+			own.pmbidr_el1 = want[1];
+			assert_status(spevirt_migrate_check(&own, &c, &h, &dst, &m), SPEVIRT_E_MISMATCH);
+			assert_int_equal(m.nr_issues, 1);
+			assert_string_equal(m.issues[0].field, limits[i].field);
+			assert_int_equal(m.issues[0].wanted, val);
+			assert_int_equal(m.issues[0].found, own_val);
+			assert_status(spevirt_view_compute(&h, &c, &own), SPEVIRT_OK);
+		}
+}
+
 static void present_v1p5_keeps_crr(void **state)
 {
 	struct spevirt_host h = make_host(6, 2, 0);
@@ -838,6 +897,7 @@ int main(void)
 		cmocka_unit_test(pool_best_offer_keeps_spe_nvm_every_host_has),
 		cmocka_unit_test(pool_best_offer_gives_the_pools_own_refusal),
 		cmocka_unit_test(present_keeps_addrmode),
+		cmocka_unit_test(present_and_migrate_refuse_reserved_limits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -892,8 +892,13 @@ SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_buffer_access(const s
  * @next: the registers after the event (may be @state)
  * @effect: what the hypervisor must do (@effect->irq is raised)
  *
- * Return: SPEVIRT_OK; SPEVIRT_E_INVAL for a NULL pointer or a @hw_pmbsr
- * without S, with @effect->reason saying which.
+ * The guest sees the hardware's syndrome, except EC 0b011110 (a Granule
+ * Protection Check fault, which only FEAT_RME has and no guest has): it
+ * sees a stage 2 Data Abort with FSC 0b010000, Synchronous External abort
+ * (docs/policy.md rule B16).
+ *
+ * Return: SPEVIRT_OK; SPEVIRT_E_INVAL for a NULL pointer, a @hw_pmbsr
+ * without S or with a reserved EC, with @effect->reason saying which.
  */
 SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_buffer_hw_event(const struct spevirt_view *view,
 							const struct spevirt_buffer *state,
