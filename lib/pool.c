@@ -7,6 +7,8 @@
  */
 #include "spevirt_internal.h"
 
+#define SPV_ISSUE_MAXBUFFSIZE	"PMBIDR_EL1.MaxBuffSize"
+
 static enum spevirt_status pool_fail(struct spevirt_pool *pool, unsigned int host,
 				     enum spevirt_status status, const char *reason)
 {
@@ -19,26 +21,52 @@ static enum spevirt_status pool_fail(struct spevirt_pool *pool, unsigned int hos
 #define pool_refuse(pool, name, text)	\
 	pool_fail(pool, 0, SPEVIRT_E_INVAL, SPV_WHY(name, text))
 
-/* Each host's own guest values, folded into the pool's (host 0's to start). */
+/*
+ * A host's PMBIDR_EL1 for the fold.  With SPEVIRT_CFG_UNADVERTISED_LIMIT a
+ * host that cannot trap PMBIDR_EL1 (its own view leaves the limit
+ * unadvertised) must show its hardware's MaxBuffSize, and every other host
+ * can present it: the pool takes it, and no host's MaxBuffSize differs.
+ */
+static uint64_t pool_pmbidr(uint64_t *common, const struct spevirt_view *own,
+			    const struct spevirt_config *cfg)
+{
+	uint64_t mbs = SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE;
+
+	if (!(cfg->flags & SPEVIRT_CFG_UNADVERTISED_LIMIT))
+		return own->pmbidr_el1;
+	if (!own->limit_advertised)
+		common[1] = (common[1] & ~mbs) | (own->pmbidr_el1 & mbs);
+	return (own->pmbidr_el1 & ~mbs) | (common[1] & mbs);
+}
+
+/*
+ * Each host's own guest values, folded into the pool's (host 0's to start).
+ * Leaks are not refused here: a host's own values are only folded, and
+ * what each host presents is checked against SPEVIRT_CFG_FORBID_LEAKS by
+ * spevirt_view_present().
+ */
 static enum spevirt_status pool_values(const struct spevirt_host *hosts, unsigned int nr_hosts,
 				       const struct spevirt_config *cfg,
 				       struct spevirt_pool *pool, struct spevirt_view *views)
 {
+	struct spevirt_config lenient = *cfg;
 	uint64_t common[2] = { 0, 0 };	/* host 0's, from the first pass */
 	unsigned int i;
 
+	lenient.flags &= ~SPEVIRT_CFG_FORBID_LEAKS;
 	for (i = 0; i < nr_hosts; i++) {
 		enum spevirt_status status;
 		const char *rule;
 
-		status = spevirt_view_compute(&hosts[i], cfg, &views[i]);
+		status = spevirt_view_compute(&hosts[i], &lenient, &views[i]);
 		if (status != SPEVIRT_OK)
 			return pool_fail(pool, i, status, views[i].reason);
 		if (!i) {
 			common[0] = views[0].pmsidr_el1;
 			common[1] = views[0].pmbidr_el1;
 		}
-		rule = spevirt_present_merge_(common, views[i].pmsidr_el1, views[i].pmbidr_el1);
+		rule = spevirt_present_merge_(common, views[i].pmsidr_el1,
+					      pool_pmbidr(common, &views[i], cfg));
 		if (rule)
 			return pool_fail(pool, i, SPEVIRT_E_MISMATCH, rule);
 	}
@@ -242,7 +270,7 @@ static void check_levels(const struct spevirt_hostcaps *caps, const struct spevi
 	if (limit && (!cfg->max_buffer_size || cfg->max_buffer_size > limit)) {
 		/* The source view's limit was encoded once: it encodes again. */
 		wanted = spevirt_maxbuf_encode(cfg->max_buffer_size, &wanted) == SPEVIRT_OK ? wanted : 0;
-		spv_issue_add(report, "PMBIDR_EL1.MaxBuffSize", wanted, limit_field,
+		spv_issue_add(report, SPV_ISSUE_MAXBUFFSIZE, wanted, limit_field,
 			      MIGRATE_BUFSIZE,
 			      "the destination's own PMBIDR_EL1.MaxBuffSize limits the buffer below the guest's limit: the guest could program a buffer the destination cannot hold");
 		near->max_buffer_size = limit;
@@ -266,48 +294,112 @@ static void check_fields(const struct spevirt_view *source, const struct spevirt
 	if (near->spe_nvm != cfg->spe_nvm)
 		own[1] = (own[1] & ~SPEVIRT_PMBIDR_EL1_ADDRMODE) |
 			 (want[1] & SPEVIRT_PMBIDR_EL1_ADDRMODE);
-	if (near->max_buffer_size != cfg->max_buffer_size)
+	/*
+	 * A limit issue already listed, or one the destination may present
+	 * unadvertised (spevirt_view_present() takes any MaxBuffSize then).
+	 */
+	if (near->max_buffer_size != cfg->max_buffer_size ||
+	    (cfg->flags & SPEVIRT_CFG_UNADVERTISED_LIMIT))
 		own[1] = (own[1] & ~SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE) |
 			 (want[1] & SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE);
 	spevirt_present_check_(own, want, cfg->pmsver, report);
 }
 
+/* The leaks the move adds and those it closes. */
+static void leak_changes(uint64_t source, uint64_t dest, struct spevirt_migration *report)
+{
+	report->new_leaks = dest & ~source;
+	report->gone_leaks = source & ~dest;
+}
+
+/*
+ * Which trap register the destination lacks: FEAT_FGT itself, FEAT_FGT2
+ * (HDFGxTR2_EL2, for PMSDSFR_EL1 and PMBMAR_EL1), or what EL3 disables.
+ */
+static void need_fgt_issue(const struct spevirt_host *dest, struct spevirt_issue *is)
+{
+	uint64_t fgt = SPV_FIELD_GET(dest->id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_FGT);
+
+	is->wanted = 1;
+	is->found = 0;
+	if (!fgt) {
+		is->field = "ID_AA64MMFR0_EL1.FGT";
+	} else if (dest->el3_disabled & SPEVIRT_EL3_NO_FGT) {
+		is->field = "SCR_EL3.FGTEn";
+	} else if (fgt < SPEVIRT_ID_AA64MMFR0_EL1_FGT_FGT2) {
+		is->field = "ID_AA64MMFR0_EL1.FGT";
+		is->wanted = SPEVIRT_ID_AA64MMFR0_EL1_FGT_FGT2;
+		is->found = fgt;
+	} else {
+		is->field = "SCR_EL3.FGTEn2";
+	}
+}
+
 /*
  * The destination refuses the source's exact values for a reason of its
- * own: the field it is about, by its status, with the destination's value.
+ * own: the issue names the field or the EL3 input behind it, with the
+ * value the guest needs and the destination's, which always differ
+ * (policy.md section 12).  @status is that of spevirt_view_present() of
+ * the source's values, or of the destination's own view at the nearest
+ * level (which never refuses a leak: FORBID_LEAKS is not asked there).
  */
 static void check_present(const struct spevirt_view *source, const struct spevirt_config *cfg,
 			  const struct spevirt_host *dest, enum spevirt_status status,
 			  const char *reason, struct spevirt_migration *report)
 {
 	struct spevirt_config lenient = *cfg;
+	struct spevirt_issue is = { "status", SPEVIRT_OK, status, reason };
 	struct spevirt_view v;
-	/* By default: no EL3 control disabled, and the ones that are. */
-	const char *field = "spevirt_host.el3_disabled";
-	uint64_t wanted = 0, found = dest->el3_disabled;
+	uint16_t limit = 0;
 
 	switch (status) {
 	case SPEVIRT_E_NEED_FGT:
-		field = "ID_AA64MMFR0_EL1.FGT";
-		wanted = 1;
-		found = SPV_FIELD_GET(dest->id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_FGT);
+		need_fgt_issue(dest, &is);
 		break;
 	case SPEVIRT_E_HOST_NOT_OWNED:
-		field = "PMBIDR_EL1.P";
-		found = SPV_FIELD_GET(dest->pmbidr_el1, PMBIDR_EL1_P);
+		is.field = SPV_FIELD_GET(dest->pmbidr_el1, PMBIDR_EL1_P) ? "PMBIDR_EL1.P" :
+									 "MDCR_EL3.PMSEE";
+		is.wanted = 0;
+		is.found = SPV_FIELD_GET(dest->pmbidr_el1, PMBIDR_EL1_P) ? 1 : 3;
+		break;
+	case SPEVIRT_E_PMSVER:	/* the level is the destination's: EL3 keeps FnE away */
+		is = (struct spevirt_issue){ "MDCR_EL3.EnPMSN", 1, 0, reason };
+		break;
+	case SPEVIRT_E_NVM:	/* likewise, PMBMAR_EL1 for SPE_nVM */
+		is = (struct spevirt_issue){ "MDCR_EL3.EnPMS4", 1, 0, reason };
+		break;
+	case SPEVIRT_E_BUFSIZE:
+		/*
+		 * A pinned guest on a destination with a limit: check_levels()
+		 * has listed PMBIDR_EL1.MaxBuffSize already.
+		 */
+		if (report->nr_issues)
+			return;
+		is.field = SPV_ISSUE_MAXBUFFSIZE;
+		is.wanted = 0;
+		is.found = SPV_FIELD_GET(dest->pmbidr_el1, PMBIDR_EL1_MAXBUFFSIZE);
+		break;
+	case SPEVIRT_E_MISMATCH:	/* values no host presents */
+		is.field = cfg->pmsver ? SPV_ISSUE_MAXBUFFSIZE :
+					 (source->pmsidr_el1 ? "PMSIDR_EL1" : "PMBIDR_EL1");
+		is.wanted = cfg->pmsver ? SPV_FIELD_GET(source->pmbidr_el1, PMBIDR_EL1_MAXBUFFSIZE) :
+					  (source->pmsidr_el1 ? source->pmsidr_el1 :
+								source->pmbidr_el1);
+		is.found = cfg->pmsver && spevirt_maxbuf_encode(cfg->max_buffer_size, &limit) ==
+						  SPEVIRT_OK ? limit : 0;
 		break;
 	case SPEVIRT_E_LEAK:
-		field = "spevirt_view.leaks";
 		lenient.flags &= ~SPEVIRT_CFG_FORBID_LEAKS;
-		wanted = cfg->accepted_leaks;
-		found = spevirt_view_present(dest, &lenient, source->pmsidr_el1, source->pmbidr_el1,
-					     &v) == SPEVIRT_OK ? v.leaks : 0;
-		report->new_leaks = v.leaks & ~source->leaks;
+		is.field = "spevirt_view.leaks";
+		is.wanted = cfg->accepted_leaks;
+		is.found = spevirt_view_present(dest, &lenient, source->pmsidr_el1,
+						source->pmbidr_el1, &v) == SPEVIRT_OK ? v.leaks : 0;
+		leak_changes(source->leaks, is.found, report);
 		break;
 	default:
 		break;
 	}
-	spevirt_issue_add_(report, field, wanted, found, reason);
+	spevirt_issue_add_(report, is.field, is.wanted, is.found, is.rule);
 }
 
 /* The two outputs apart from each other and from every input. */
@@ -374,7 +466,7 @@ static enum spevirt_status migrate_check(const struct spevirt_view *source,
 		status = spevirt_view_present(dest, cfg, source->pmsidr_el1, source->pmbidr_el1,
 					      dest_view);
 		if (status == SPEVIRT_OK) {
-			report->new_leaks = dest_view->leaks & ~source->leaks;
+			leak_changes(source->leaks, dest_view->leaks, report);
 			return SPEVIRT_OK;
 		}
 		check_present(source, cfg, dest, status, dest_view->reason, report);

@@ -11,8 +11,13 @@
 /*
  * Do the @alen bytes at @a and the @blen bytes at @b share a byte?  NULL
  * overlaps nothing.  Compared as integers: pointers into different objects
- * cannot be compared in C.
+ * cannot be compared in C.  The proofs take either answer: an overlap is a
+ * refusal, which fails closed like any other.
  */
+#ifdef __FRAMAC__
+/*@ assigns \result \from a, alen, b, blen; */
+bool spv_overlap(const void *a, size_t alen, const void *b, size_t blen);
+#else
 static inline bool spv_overlap(const void *a, size_t alen, const void *b, size_t blen)
 {
 	uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
@@ -21,6 +26,7 @@ static inline bool spv_overlap(const void *a, size_t alen, const void *b, size_t
 		return false;
 	return x < y + blen && y < x + alen;
 }
+#endif
 
 /* The kernel's ARRAY_SIZE(), which an embedding tree may define otherwise. */
 #define spv_array_size(a)	(sizeof(a) / sizeof((a)[0]))
@@ -122,6 +128,11 @@ void spevirt_issue_add_(struct spevirt_migration *issues, const char *field, uin
 #define spv_issue_add(issues, field, wanted, found, name, text)	\
 	spevirt_issue_add_(issues, field, wanted, found, SPV_WHY(name, text))
 const char *spevirt_present_merge_(uint64_t *pool, uint64_t pmsidr, uint64_t pmbidr);
+/* A MaxBuffSize field with its reserved bits [15:14] set. */
+static inline bool spevirt_maxbuf_field_invalid_(uint16_t field)
+{
+	return (field >> 14) != 0;
+}
 
 /*
  * Access-table slot of an SPE register encoding: SPE's block is op0 3, op1 0,

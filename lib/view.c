@@ -204,17 +204,30 @@ static unsigned int guest_feats(const struct spevirt_config *cfg, uint64_t pmsid
 /*
  * Replace the guest values just computed by @want, the values of a pool or
  * of a running guest, if this host can present them (policy.md section 12).
+ * With SPEVIRT_CFG_UNADVERTISED_LIMIT the guest may have read a MaxBuffSize
+ * that is not its limit on another host: any exact encoding is presented,
+ * and the limit stays enforced but unadvertised.
  */
-static enum spevirt_status present(const uint64_t *want, unsigned int pmsver,
-				   struct spevirt_view *view)
+static enum spevirt_status present(const uint64_t *want, const struct spevirt_config *cfg,
+				   uint16_t limit, struct spevirt_view *view)
 {
-	const uint64_t own[] = { view->pmsidr_el1, view->pmbidr_el1 };
-	const char *rule = spevirt_present_check_(own, want, pmsver, NULL);
+	uint64_t own[] = { view->pmsidr_el1, view->pmbidr_el1 };
+	uint64_t mbs = SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE;
+	uint16_t shown = (uint16_t)SPV_FIELD_GET(want[1], PMBIDR_EL1_MAXBUFFSIZE);
+	bool other_mbs = (want[1] ^ own[1]) & mbs;
+	const char *rule;
 
+	if (cfg->flags & SPEVIRT_CFG_UNADVERTISED_LIMIT)
+		own[1] = (own[1] & ~mbs) | (want[1] & mbs);
+	rule = spevirt_present_check_(own, want, cfg->pmsver, NULL);
 	if (rule)
 		return fail_why(view, SPEVIRT_E_MISMATCH, rule);
+	if (other_mbs && spevirt_maxbuf_field_invalid_(shown))
+		return fail(view, SPEVIRT_E_MISMATCH, PRESENT_MAXBUFFSIZE_RESERVED,
+			    "PMBIDR_EL1.MaxBuffSize presented with its reserved bits [15:14] set");
 	view->pmsidr_el1 = want[0];
 	view->pmbidr_el1 = want[1];
+	view->limit_advertised = shown == limit;
 	return SPEVIRT_OK;
 }
 
@@ -245,7 +258,7 @@ static enum spevirt_status compute_spe_guest(const struct spevirt_host *host,
 	view->pmbidr_el1 = guest_pmbidr(host->pmbidr_el1, cfg,
 					shown_maxbuf(host, caps, cfg, maxbuf));
 	if (want) {
-		status = present(want, cfg->pmsver, view);
+		status = present(want, cfg, maxbuf, view);
 		if (status != SPEVIRT_OK)
 			return status;
 	}

@@ -94,7 +94,8 @@ WP_INLINE = ["collecting", "guest_pmsver", "sanitize_ptr", "reg_of", "finish", "
              "fgt_feat", "fgt_missing", "id_cap", "fail_why", "check_el3_levels", "addrmode",
              "shown_maxbuf", "hardware_pmbidr", "pmsidr_why", "pmbidr_why", "guest_feats",
              "compute_id_fields", "spevirt_fail_closed_", "spe_guest_leaks", "spevirt_pmsidr_above_",
-             "spevirt_buffer_bits_hidden_"]
+             "spevirt_buffer_bits_hidden_", "guest_syndrome", "spevirt_maxbuf_field_invalid_",
+             "spevirt_view_overlap_"]
 WP_FUNCTIONS = ["sanitize_limitr", "sanitize", "check_size", "write_reg", "stop_with",
                 "spevirt_access", "spevirt_buffer_access", "spevirt_buffer_hw_event",
                 "spevirt_buffer_abort", "forced_trap", "need_fgt", "wanted", "fgt_of", "decision",

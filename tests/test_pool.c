@@ -226,6 +226,193 @@ static void a_guest_can_always_move_to_its_own_host(void **state)
 	}
 }
 
+/* Hosts for the exhaustive migration tests: levels, FGT, features, limits. */
+static struct spevirt_host variant_host(unsigned int i)
+{
+	static const struct {
+		unsigned int pmsver, fgt, opts;
+		uint64_t maxbuf;	/* PMBIDR_EL1.MaxBuffSize */
+	} v[] = {
+		{ 1, 0, 0, 0 }, { 3, 0, 0, 0 }, { 3, 1, 0, 0 }, { 3, 1, HOST_PBT, 0 },
+		{ 3, 1, 0, 0x400 }, { 5, 2, HOST_FDS | HOST_NVM, 0 }, { 6, 2, HOST_FDS, 0 },
+		{ 2, 0, HOST_SME, 0 },
+	};
+	struct spevirt_host h = make_host(v[i].pmsver, v[i].fgt, v[i].opts);
+
+	h.pmbidr_el1 |= v[i].maxbuf << 32;
+	return h;
+}
+
+#define NR_VARIANTS	8
+
+/*
+ * Every refusal issue names a field whose two values differ, or the EL3
+ * input behind it (issue fields never show the same value on both sides):
+ * over every source and destination variant, every SPEVIRT_EL3_* set on the
+ * destination, every flag that changes a plan, both profiles, with and
+ * without a limit.
+ */
+static void every_refusal_issue_shows_two_different_values(void **state)
+{
+	unsigned int si, di, el3, f, prof, lim, refusals = 0;
+	const unsigned int plan_flags[] = { SPEVIRT_CFG_TPMS_FALLBACK,
+		SPEVIRT_CFG_UNADVERTISED_LIMIT, SPEVIRT_CFG_FORBID_LEAKS,
+		SPEVIRT_CFG_PINNED_MEMORY };
+
+	(void)state;
+	for (si = 0; si < NR_VARIANTS; si++)
+	for (prof = 0; prof < 2; prof++)
+	for (f = 0; f < 16; f++)
+	for (lim = 0; lim < 2; lim++) {
+		struct spevirt_host a = variant_host(si);
+		struct spevirt_config c = { .profile = (enum spevirt_profile)prof };
+		struct spevirt_view src;
+		unsigned int b;
+
+		for (b = 0; b < 4; b++)
+			if (f & (1U << b))
+				c.flags |= plan_flags[b];
+		c.max_buffer_size = lim ? 4ULL << 20 : 0;
+		if (spevirt_best_offer(&a, &c, &src) != SPEVIRT_OK)
+			continue;
+		for (di = 0; di < NR_VARIANTS; di++)
+		for (el3 = 0; el3 <= SPEVIRT_EL3_VALID; el3++) {
+			struct spevirt_host d = variant_host(di);
+			struct spevirt_migration m;
+			struct spevirt_view dst;
+			unsigned int i;
+
+			d.el3_disabled = el3;
+			if (spevirt_migrate_check(&src, &c, &d, &dst, &m) == SPEVIRT_OK)
+				continue;
+			refusals++;
+			assert_true(m.nr_issues > 0);
+			for (i = 0; i < m.nr_issues; i++)
+				if (m.issues[i].wanted == m.issues[i].found)
+					fail_msg("%s: wanted = found = 0x%llx (source %u, dest %u, el3 0x%x, flags 0x%x, profile %u): %s",
+						 m.issues[i].field,
+						 (unsigned long long)m.issues[i].found, si, di, el3,
+						 c.flags, prof, m.issues[i].rule);
+		}
+	}
+	assert_true(refusals > 1000);
+}
+
+/*
+ * docs/policy.md section 12, as written: a guest moves from A to B exactly
+ * when the pool {A, B} succeeds with A's own values.  Both profiles, every
+ * flag set, and with SPEVIRT_CFG_FORBID_LEAKS every accepted-leak set, on
+ * pairs that differ in what each rule is about (a feature the guest sees
+ * inconsistently, FEAT_FGT with an unadvertised limit, the level, EL3).
+ */
+static void section_12_rule_holds_for_every_flag_and_accepted_set(void **state)
+{
+	struct spevirt_host pairs[][2] = {
+		{ make_host(3, 1, 0), make_host(3, 1, HOST_PBT) },
+		{ make_host(3, 0, 0), make_host(3, 1, 0) },
+		{ make_host(3, 1, 0), make_host(5, 2, HOST_FDS) },
+		{ make_host(5, 2, HOST_FDS | HOST_NVM), make_host(5, 2, HOST_FDS) },
+		{ make_host(3, 1, HOST_PBT), make_host(3, 0, HOST_PBT) },
+	};
+	unsigned int pi, prof, flags, acc, moves = 0, refusals = 0;
+
+	(void)state;
+	pairs[4][1].el3_disabled = SPEVIRT_EL3_NO_PMSNEVFR;
+	for (pi = 0; pi < sizeof(pairs) / sizeof(pairs[0]); pi++)
+	for (prof = 0; prof < 2; prof++)
+	for (flags = 0; flags <= SPEVIRT_CFG_VALID_FLAGS; flags++)
+	for (acc = 0; acc < (1U << SPEVIRT_LEAK_COUNT); acc++) {
+		struct spevirt_config c = { .profile = (enum spevirt_profile)prof,
+					    .pmsver = 1, .flags = flags, .accepted_leaks = acc };
+		struct spevirt_view src, dst, views[2];
+		struct spevirt_migration m;
+		struct spevirt_pool p;
+		bool moved, pooled;
+
+		if (!(flags & SPEVIRT_CFG_FORBID_LEAKS) && acc)
+			break;	/* accepted leaks matter only when leaks are forbidden */
+		if (spevirt_view_compute(&pairs[pi][0], &c, &src) != SPEVIRT_OK)
+			continue;
+		moved = spevirt_migrate_check(&src, &c, &pairs[pi][1], &dst, &m) == SPEVIRT_OK;
+		pooled = spevirt_pool_compute(pairs[pi], 2, &c, &p, views) == SPEVIRT_OK &&
+			 p.pmsidr_el1 == src.pmsidr_el1 && p.pmbidr_el1 == src.pmbidr_el1;
+		if (moved != pooled)
+			fail_msg("pair %u, profile %u, flags 0x%x, accepted 0x%x: migration %s, pool %s (%s)",
+				 pi, prof, flags, acc, moved ? "allowed" : "refused",
+				 pooled ? "succeeds with the source's values" : "does not",
+				 moved ? (p.reason ? p.reason : "") : dst.reason);
+		moved ? moves++ : refusals++;
+	}
+	assert_true(moves > 1000 && refusals > 1000);
+}
+
+/*
+ * A guest whose limit is unadvertised on a host without FEAT_FGT moves to
+ * an otherwise identical host with FEAT_FGT: the destination presents the
+ * MaxBuffSize it read, 0, keeps enforcing the limit (rule B10), and the
+ * leak stays declared.  PMBIDR_EL1 is trapped only where its hardware value
+ * differs from the presented one (default profile: the fewest traps).
+ */
+static void an_unadvertised_limit_moves_to_a_host_with_fgt(void **state)
+{
+	struct spevirt_host a = make_host(3, 0, 0), b = make_host(3, 1, 0);
+	struct spevirt_config c = { .pmsver = 3, .max_buffer_size = 4ULL << 20,
+				    .flags = SPEVIRT_CFG_UNADVERTISED_LIMIT };
+	struct spevirt_view src, dst;
+	struct spevirt_migration m;
+	struct spevirt_buffer buf = { .pmbptr_el1 = 0x10000000 };
+	struct spevirt_buffer_effect e;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&a, &c, &src), SPEVIRT_OK);
+	assert_false(src.limit_advertised);
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_OK);
+	assert_int_equal(dst.pmbidr_el1 >> 32, 0);
+	assert_int_equal(dst.pmbidr_el1, src.pmbidr_el1);
+	assert_false(dst.limit_advertised);
+	assert_true(dst.max_buffer_size == 4ULL << 20);
+	assert_true(dst.leaks & SPEVIRT_LEAK_UNADVERTISED_LIMIT);
+	assert_int_equal(m.new_leaks, 0);
+	assert_int_equal(spevirt_access(&dst, SPEVIRT_SYSREG_PMBIDR_EL1, false),
+			 SPEVIRT_ACCESS_UNTRAPPED);
+	/* B10: an 8 MiB buffer does not start; BSC SIZE. */
+	assert_status(spevirt_buffer_access(&dst, &buf, SPEVIRT_SYSREG_PMBLIMITR_EL1, true,
+					    (0x10000000ULL + (8ULL << 20)) | SPEVIRT_PMBLIMITR_EL1_E,
+					    &buf, &e), SPEVIRT_OK);
+	assert_true(e.event && !e.running);
+	assert_int_equal(buf.pmbsr_el1 & 0x3f, 0x4);
+	/* A destination whose hardware shows a limit traps PMBIDR_EL1 to keep showing 0. */
+	b.pmbidr_el1 |= 0x400ULL << 32;	/* 4 MiB */
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_OK);
+	assert_int_equal(dst.pmbidr_el1 >> 32, 0);
+	assert_int_equal(spevirt_access(&dst, SPEVIRT_SYSREG_PMBIDR_EL1, false),
+			 SPEVIRT_ACCESS_READ_VIEW);
+	/* Without the flag the limit must be advertised: refused. */
+	c.flags = 0;
+	src.limit_advertised = true;
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
+	assert_string_equal(m.issues[0].field, "PMBIDR_EL1.MaxBuffSize");
+}
+
+/* A leak the source had and the destination closes is reported too. */
+static void a_move_reports_the_leaks_it_closes(void **state)
+{
+	struct spevirt_host a = make_host(3, 0, 0), b = make_host(3, 1, 0);
+	struct spevirt_config c = { .pmsver = 0 };
+	struct spevirt_view src, dst;
+	struct spevirt_migration m;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&a, &c, &src), SPEVIRT_OK);
+	assert_true(src.leaks & SPEVIRT_LEAK_PMBIDR_READ);
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_OK);
+	assert_int_equal(m.gone_leaks, SPEVIRT_LEAK_PMBIDR_READ);
+	assert_int_equal(m.new_leaks, 0);
+	assert_status(spevirt_migrate_check(&dst, &c, &a, &src, &m), SPEVIRT_OK);
+	assert_int_equal(m.new_leaks, SPEVIRT_LEAK_PMBIDR_READ);
+	assert_int_equal(m.gone_leaks, 0);
+}
+
 /* Two hosts alike but for what @change does to the second. */
 struct one_field {
 	const char *field;		/* the first issue's field, NULL: the move is possible */
@@ -651,9 +838,9 @@ static void a_destination_refusing_for_its_own_reason_is_named(void **state)
 	b = a;
 	b.el3_disabled = SPEVIRT_EL3_NO_PMSNEVFR;		/* FnE's register traps to EL3 */
 	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
-	assert_string_equal(m.issues[0].field, "spevirt_host.el3_disabled");
-	assert_int_equal(m.issues[0].wanted, 0);
-	assert_int_equal(m.issues[0].found, SPEVIRT_EL3_NO_PMSNEVFR);
+	assert_string_equal(m.issues[0].field, "MDCR_EL3.EnPMSN");
+	assert_int_equal(m.issues[0].wanted, 1);
+	assert_int_equal(m.issues[0].found, 0);
 	assert_reason_has(dst, "EnPMSN");
 	b = a;
 	b.pmsidr_el1 |= SPEVIRT_PMSIDR_EL1_FNE;			/* FnE below V1P2 */
@@ -898,6 +1085,10 @@ int main(void)
 		cmocka_unit_test(pool_best_offer_gives_the_pools_own_refusal),
 		cmocka_unit_test(present_keeps_addrmode),
 		cmocka_unit_test(present_and_migrate_refuse_reserved_limits),
+		cmocka_unit_test(every_refusal_issue_shows_two_different_values),
+		cmocka_unit_test(section_12_rule_holds_for_every_flag_and_accepted_set),
+		cmocka_unit_test(an_unadvertised_limit_moves_to_a_host_with_fgt),
+		cmocka_unit_test(a_move_reports_the_leaks_it_closes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

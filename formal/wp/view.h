@@ -50,11 +50,12 @@ static uint64_t guest_pmsidr(uint64_t host, const struct spevirt_hostcaps *caps,
 static uint64_t guest_pmbidr(uint64_t host, const struct spevirt_config *cfg, uint16_t maxbuf);
 
 /*@
-  requires \valid(view) && \valid_read(want + (0 .. 1)) && \separated(view, want + (0 .. 1));
-  assigns view->pmsidr_el1, view->pmbidr_el1, view->reason;
+  requires \valid(view) && \valid_read(want + (0 .. 1)) && \valid_read(cfg);
+  requires \separated(view, want + (0 .. 1), cfg);
+  assigns view->pmsidr_el1, view->pmbidr_el1, view->limit_advertised, view->reason;
 */
-static enum spevirt_status present(const uint64_t *want, unsigned int pmsver,
-				   struct spevirt_view *view);
+static enum spevirt_status present(const uint64_t *want, const struct spevirt_config *cfg,
+				   uint16_t limit, struct spevirt_view *view);
 
 /*@
   requires \valid_read(host) && \valid_read(caps) && \valid_read(cfg);

@@ -760,9 +760,11 @@ SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_pool_best_offer(const
 
 /**
  * struct spevirt_issue - one reason a guest cannot move to a host
- * @field: "PMSIDR_EL1.Interval", "ID_AA64DFR0_EL1.PMSVer", ...
- * @wanted: the field's value the guest reads (not shifted)
- * @found: the value the destination has, or needs (not shifted)
+ * @field: "PMSIDR_EL1.Interval", "ID_AA64DFR0_EL1.PMSVer", or the EL3
+ *	input behind a refusal ("SCR_EL3.FGTEn", "MDCR_EL3.PMSEE", ...)
+ * @wanted: the field's value the guest reads, or needs (not shifted)
+ * @found: the value the destination has, or needs (not shifted); never
+ *	equal to @wanted
  * @rule: a static sentence: the rule that forbids it
  */
 struct spevirt_issue {
@@ -778,11 +780,19 @@ struct spevirt_issue {
  * @issues: every field that prevents the move, not only the first
  * @new_leaks: SPEVIRT_LEAK_* bits the destination adds to the source's
  *	(a destination with a higher PMSVer writes its own packets)
+ * @gone_leaks: SPEVIRT_LEAK_* bits the source had and the destination
+ *	closes: they change what the guest observes too (a guest without SPE
+ *	read PMBIDR_EL1 on a source without FEAT_FGT, and UNDEFs on the
+ *	destination)
+ *
+ * Both leak sets are filled when the guest can move, and when the
+ * destination refuses a leak (SPEVIRT_E_LEAK); 0 otherwise.
  */
 struct spevirt_migration {
 	unsigned int nr_issues;
 	struct spevirt_issue issues[SPEVIRT_MAX_ISSUES];
 	uint64_t new_leaks;
+	uint64_t gone_leaks;
 };
 
 /**
