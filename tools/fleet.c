@@ -166,10 +166,12 @@ void text_migrate(FILE *out, const struct migrate_result *r)
 		fprintf(out, "    ");
 		print_wrapped(out, 4, 4, words);
 	}
-	if (r->status != SPEVIRT_OK && !r->report.new_leaks)
+	if (r->status != SPEVIRT_OK && !r->report.new_leaks && !r->report.gone_leaks)
 		return;
-	fprintf(out, "\nNew leaks on %s\n", r->to.name);
+	fprintf(out, "\nLeaks the move adds on %s\n", r->to.name);
 	print_leak_names(out, "  ", r->report.new_leaks);
+	fprintf(out, "\nLeaks the move closes (the guest observed them on %s)\n", r->from.name);
+	print_leak_names(out, "  ", r->report.gone_leaks);
 	if (r->status != SPEVIRT_OK)
 		return;
 	fprintf(out, "\nDestination trap plan (program each as reg = (reg & ~mask) | value)\n");
@@ -275,6 +277,7 @@ void json_migrate(FILE *out, const struct migrate_result *r)
 	}
 	json_end_array(&j);
 	leak_names(&j, "new_leaks", r->report.new_leaks);
+	leak_names(&j, "gone_leaks", r->report.gone_leaks);
 	if (r->source_status == SPEVIRT_OK)
 		json_view_object(&j, "source_view", &r->source);
 	else

@@ -48,10 +48,11 @@ grep -q "CMocka (libcmocka-dev) not found: the tests are not built" "$tmp/log" |
 
 p=$tmp/prefix
 for f in include/spevirt/spevirt.h bin/spevirt share/doc/spevirt/policy.md \
-	share/doc/spevirt/cli-json.md; do
+	share/doc/spevirt/cli-json.md share/doc/spevirt/hypervisors.md; do
 	[ -e "$p/$f" ] || fail "$f is not installed"
 done
 find "$p" -name 'libspevirt.so*' | grep -q . || fail "the library is not installed"
+find "$p" -name 'libspevirt.so.2' | grep -q . || fail "the library's soname is not libspevirt.so.2"
 find "$p" -name spevirt.pc | grep -q . || fail "spevirt.pc is not installed"
 find "$p" -name spevirt.1 | grep -q . || fail "the man page is not installed"
 out=$(env -u LD_LIBRARY_PATH "$p/bin/spevirt" --version) ||
