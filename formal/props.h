@@ -20,8 +20,8 @@ static inline void fv_check_refused(const struct spevirt_view *v)
 	//@ assert c_refused_levels: v->id_aa64dfr0_el1.value == 0 && v->id_aa64dfr2_el1.value == 0;
 	//@ assert c_refused_rest: v->max_buffer_size == 0 && v->context_regs == 0;
 	//@ assert c_refused_records: (v->pmscr_el2.value & (SPEVIRT_PMSCR_EL2_PA | SPEVIRT_PMSCR_EL2_CX | SPEVIRT_PMSCR_EL2_PCT)) == 0;
-	//@ assert c_refused_access_undef: \forall integer d, s; 0 <= d < 2 && 0 <= s < SPEVIRT_NR_SPE_SLOTS - 1 ==> v->access[d][s] == SPEVIRT_ACCESS_UNDEF;
-	//@ assert c_refused_pmbidr_write: v->access[1][SPEVIRT_NR_SPE_SLOTS - 1] == SPEVIRT_ACCESS_UNDEF;
+	//@ assert c_refused_reads_undef: \forall integer s; 0 <= s < SPEVIRT_NR_SPE_SLOTS - 1 ==> v->access[0][s] == SPEVIRT_ACCESS_UNDEF;
+	//@ assert c_refused_writes_undef: \forall integer s; 0 <= s < SPEVIRT_NR_SPE_SLOTS ==> v->access[1][s] == SPEVIRT_ACCESS_UNDEF;
 	//@ assert c_refused_pmbidr_read: v->access[0][SPEVIRT_NR_SPE_SLOTS - 1] == SPEVIRT_ACCESS_UNDEF || v->access[0][SPEVIRT_NR_SPE_SLOTS - 1] == SPEVIRT_ACCESS_UNTRAPPED;
 }
 

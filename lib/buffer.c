@@ -190,10 +190,11 @@ static void stop_with(const struct spevirt_buffer *state, uint64_t pmbsr,
 }
 
 /* PMBSR_EL1.EC values the Arm ARM defines (D24.7.5); all others are reserved. */
-#define SPV_EC_DEFINED	((1ULL << SPEVIRT_PMBSR_EL1_EC_BUF) | (1ULL << SPEVIRT_PMBSR_EL1_EC_GPC) |	\
-			 (1ULL << SPEVIRT_PMBSR_EL1_EC_IMPDEF) |				\
-			 (1ULL << SPEVIRT_PMBSR_EL1_EC_FAULT_S1) |				\
-			 (1ULL << SPEVIRT_PMBSR_EL1_EC_FAULT_S2))
+#define SPV_EC_DEFINED						\
+	((1ULL << SPEVIRT_PMBSR_EL1_EC_BUF) | (1ULL << SPEVIRT_PMBSR_EL1_EC_GPC) |	\
+	 (1ULL << SPEVIRT_PMBSR_EL1_EC_IMPDEF) |					\
+	 (1ULL << SPEVIRT_PMBSR_EL1_EC_FAULT_S1) |					\
+	 (1ULL << SPEVIRT_PMBSR_EL1_EC_FAULT_S2))
 
 /* FSC 0b010000: Synchronous External abort, not on a translation table walk. */
 #define SPV_FSC_SEA	0x10U

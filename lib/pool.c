@@ -269,7 +269,8 @@ static void check_levels(const struct spevirt_hostcaps *caps, const struct spevi
 	}
 	if (limit && (!cfg->max_buffer_size || cfg->max_buffer_size > limit)) {
 		/* The source view's limit was encoded once: it encodes again. */
-		wanted = spevirt_maxbuf_encode(cfg->max_buffer_size, &wanted) == SPEVIRT_OK ? wanted : 0;
+		if (spevirt_maxbuf_encode(cfg->max_buffer_size, &wanted) != SPEVIRT_OK)
+			wanted = 0;
 		spv_issue_add(report, SPV_ISSUE_MAXBUFFSIZE, wanted, limit_field,
 			      MIGRATE_BUFSIZE,
 			      "the destination's own PMBIDR_EL1.MaxBuffSize limits the buffer below the guest's limit: the guest could program a buffer the destination cannot hold");
@@ -313,26 +314,38 @@ static void leak_changes(uint64_t source, uint64_t dest, struct spevirt_migratio
 }
 
 /*
- * Which trap register the destination lacks: FEAT_FGT itself, FEAT_FGT2
- * (HDFGxTR2_EL2, for PMSDSFR_EL1 and PMBMAR_EL1), or what EL3 disables.
+ * Which trap register the destination lacks: FEAT_FGT, or what SCR_EL3.FGTEn
+ * disables.  Never FEAT_FGT2: a valid host with a register only HDFGxTR2_EL2
+ * traps (PMSDSFR_EL1, PMBMAR_EL1) has FEAT_FGT2 (rules H5, H10), and with
+ * SCR_EL3.FGTEn2 = 0 those accesses always trap.
  */
 static void need_fgt_issue(const struct spevirt_host *dest, struct spevirt_issue *is)
 {
-	uint64_t fgt = SPV_FIELD_GET(dest->id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_FGT);
-
+	is->field = SPV_FIELD_GET(dest->id_aa64mmfr0_el1, ID_AA64MMFR0_EL1_FGT) ?
+		    "SCR_EL3.FGTEn" : "ID_AA64MMFR0_EL1.FGT";
 	is->wanted = 1;
 	is->found = 0;
-	if (!fgt) {
-		is->field = "ID_AA64MMFR0_EL1.FGT";
-	} else if (dest->el3_disabled & SPEVIRT_EL3_NO_FGT) {
-		is->field = "SCR_EL3.FGTEn";
-	} else if (fgt < SPEVIRT_ID_AA64MMFR0_EL1_FGT_FGT2) {
-		is->field = "ID_AA64MMFR0_EL1.FGT";
-		is->wanted = SPEVIRT_ID_AA64MMFR0_EL1_FGT_FGT2;
-		is->found = fgt;
-	} else {
-		is->field = "SCR_EL3.FGTEn2";
+}
+
+/*
+ * Values no destination presents that check_fields() does not compare: a
+ * guest without SPE whose source shows ID values, or a MaxBuffSize with
+ * its reserved bits set.  The destination shows 0, or the encoded limit.
+ */
+static void mismatch_issue(const struct spevirt_view *source, const struct spevirt_config *cfg,
+			   struct spevirt_issue *is)
+{
+	uint16_t limit = 0;
+
+	if (!cfg->pmsver) {
+		is->field = source->pmsidr_el1 ? "PMSIDR_EL1" : "PMBIDR_EL1";
+		is->wanted = source->pmsidr_el1 ? source->pmsidr_el1 : source->pmbidr_el1;
+		is->found = 0;
+		return;
 	}
+	is->field = SPV_ISSUE_MAXBUFFSIZE;
+	is->wanted = SPV_FIELD_GET(source->pmbidr_el1, PMBIDR_EL1_MAXBUFFSIZE);
+	is->found = spevirt_maxbuf_encode(cfg->max_buffer_size, &limit) == SPEVIRT_OK ? limit : 0;
 }
 
 /*
@@ -348,9 +361,8 @@ static void check_present(const struct spevirt_view *source, const struct spevir
 			  const char *reason, struct spevirt_migration *report)
 {
 	struct spevirt_config lenient = *cfg;
-	struct spevirt_issue is = { "status", SPEVIRT_OK, status, reason };
+	struct spevirt_issue is = { .rule = reason };
 	struct spevirt_view v;
-	uint16_t limit = 0;
 
 	switch (status) {
 	case SPEVIRT_E_NEED_FGT:
@@ -371,22 +383,14 @@ static void check_present(const struct spevirt_view *source, const struct spevir
 	case SPEVIRT_E_BUFSIZE:
 		/*
 		 * A pinned guest on a destination with a limit: check_levels()
-		 * has listed PMBIDR_EL1.MaxBuffSize already.
+		 * has listed PMBIDR_EL1.MaxBuffSize already.  Else the source
+		 * view holds a limit no PMBIDR_EL1.MaxBuffSize encodes.
 		 */
 		if (report->nr_issues)
 			return;
-		is.field = SPV_ISSUE_MAXBUFFSIZE;
-		is.wanted = 0;
-		is.found = SPV_FIELD_GET(dest->pmbidr_el1, PMBIDR_EL1_MAXBUFFSIZE);
-		break;
-	case SPEVIRT_E_MISMATCH:	/* values no host presents */
-		is.field = cfg->pmsver ? SPV_ISSUE_MAXBUFFSIZE :
-					 (source->pmsidr_el1 ? "PMSIDR_EL1" : "PMBIDR_EL1");
-		is.wanted = cfg->pmsver ? SPV_FIELD_GET(source->pmbidr_el1, PMBIDR_EL1_MAXBUFFSIZE) :
-					  (source->pmsidr_el1 ? source->pmsidr_el1 :
-								source->pmbidr_el1);
-		is.found = cfg->pmsver && spevirt_maxbuf_encode(cfg->max_buffer_size, &limit) ==
-						  SPEVIRT_OK ? limit : 0;
+		is.field = "spevirt_config.max_buffer_size";
+		is.wanted = cfg->max_buffer_size;
+		is.found = 0;
 		break;
 	case SPEVIRT_E_LEAK:
 		lenient.flags &= ~SPEVIRT_CFG_FORBID_LEAKS;
@@ -396,7 +400,8 @@ static void check_present(const struct spevirt_view *source, const struct spevir
 						source->pmbidr_el1, &v) == SPEVIRT_OK ? v.leaks : 0;
 		leak_changes(source->leaks, is.found, report);
 		break;
-	default:
+	default:	/* SPEVIRT_E_MISMATCH: values no host presents */
+		mismatch_issue(source, cfg, &is);
 		break;
 	}
 	spevirt_issue_add_(report, is.field, is.wanted, is.found, is.rule);
@@ -433,12 +438,12 @@ static enum spevirt_status migrate_check(const struct spevirt_view *source,
 	 * spevirt_fail_closed_() makes the rest the destination's view of a
 	 * guest without SPE; success fills all of it.
 	 */
+	*report = (struct spevirt_migration){ 0 };
 	if (migrate_overlap(source, cfg, dest, dest_view, report)) {
 		dest_view->reason = SPV_WHY(MIGRATE_OVERLAP,
 					    "the destination view or the report overlaps another argument of spevirt_migrate_check()");
 		return SPEVIRT_E_INVAL;
 	}
-	*report = (struct spevirt_migration){ 0 };
 	if (!source || !cfg || !dest) {
 		dest_view->reason = SPV_WHY(MIGRATE_NULL_POINTER,
 					    "the source view, configuration or destination pointer is NULL");

@@ -34,7 +34,7 @@ struct spv_field_rule {
 #define SPV_RULE(name, text, r, m, o)	\
 	{ .field = (name), .mask = (m), .rule = SPV_WHY(PRESENT_FIELD, text),	\
 	  .reg = (r), .order = (o) }
-#define SPV_LIMIT_RULE(name, text, r, m, res, res_text)				\
+#define SPV_LIMIT_RULE(name, text, res_text, r, m, res)				\
 	{ .field = (name), .mask = (m), .rule = SPV_WHY(PRESENT_FIELD, text),	\
 	  .reg = (r), .order = SPV_AT_LEAST, .reserved = (res),			\
 	  .reserved_rule = SPV_WHY(PRESENT_RESERVED, res_text) }
@@ -69,12 +69,12 @@ static const struct spv_field_rule spv_field_rules[] = {
 		 0, SPEVIRT_PMSIDR_EL1_COUNTSIZE, SPV_SAME),
 	SPV_LIMIT_RULE("PMSIDR_EL1.MaxSize",
 		       "PMSIDR_EL1.MaxSize: the hardware writes records up to its own largest size, so the guest must read the largest of every host",
-		       0, SPEVIRT_PMSIDR_EL1_MAXSIZE, SPV_MAXSIZE_RESERVED,
-		       "PMSIDR_EL1.MaxSize presented as a reserved value, outside 0b0110 (64 bytes) to 0b1011 (2 KiB) (rule H19): guest drivers refuse it"),
+		       "PMSIDR_EL1.MaxSize presented as a reserved value, outside 0b0110 (64 bytes) to 0b1011 (2 KiB) (rule H19): guest drivers refuse it",
+		       0, SPEVIRT_PMSIDR_EL1_MAXSIZE, SPV_MAXSIZE_RESERVED),
 	SPV_LIMIT_RULE("PMSIDR_EL1.Interval",
 		       "PMSIDR_EL1.Interval: below a host's minimum sampling interval samples collide, so the guest must read the largest of every host",
-		       0, SPEVIRT_PMSIDR_EL1_INTERVAL, SPV_INTERVAL_RESERVED,
-		       "PMSIDR_EL1.Interval presented as a reserved value, 0b0001 or above 0b1000 (rule H20)"),
+		       "PMSIDR_EL1.Interval presented as a reserved value, 0b0001 or above 0b1000 (rule H20)",
+		       0, SPEVIRT_PMSIDR_EL1_INTERVAL, SPV_INTERVAL_RESERVED),
 	SPV_FEATURE_RULE(FDS),
 	SPV_RULE("PMSIDR_EL1.FnE",
 		 "PMSIDR_EL1.FnE is 1 exactly when PMSVer is V1P2 or above (FEAT_SPEv1p2 implies FEAT_SPE_FnE)",
@@ -115,8 +115,8 @@ static const struct spv_field_rule spv_field_rules[] = {
 		 1, SPEVIRT_PMBIDR_EL1_P, SPV_SAME),
 	SPV_LIMIT_RULE("PMBIDR_EL1.Align",
 		       "PMBIDR_EL1.Align: the guest must align PMBPTR_EL1 for the strictest host, so it reads the largest of every host",
-		       1, SPEVIRT_PMBIDR_EL1_ALIGN, SPV_ALIGN_RESERVED,
-		       "PMBIDR_EL1.Align presented above 0b1011 (2 KiB): 0b1100 to 0b1111 are reserved (rule H21), and guest drivers refuse them"),
+		       "PMBIDR_EL1.Align presented above 0b1011 (2 KiB): 0b1100 to 0b1111 are reserved (rule H21), and guest drivers refuse them",
+		       1, SPEVIRT_PMBIDR_EL1_ALIGN, SPV_ALIGN_RESERVED),
 };
 
 #define SPV_NR_FIELD_RULES	spv_array_size(spv_field_rules)

@@ -15,8 +15,8 @@
  * refusal, which fails closed like any other.
  */
 #ifdef __FRAMAC__
-/*@ assigns \result \from a, alen, b, blen; */
-bool spv_overlap(const void *a, size_t alen, const void *b, size_t blen);
+/*@ assigns \result \from a, alen, b, blen; ensures \result == 0 || \result == 1; */
+int spv_overlap(const void *a, size_t alen, const void *b, size_t blen);
 #else
 static inline bool spv_overlap(const void *a, size_t alen, const void *b, size_t blen)
 {

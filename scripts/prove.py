@@ -60,15 +60,17 @@ ENTRIES = [
     ("fv_view_compute", 1, []),
     ("fv_view_present", 1, []),
     ("fv_best_offer", 1, []),
-    ("fv_best_offer_report", 1, []),
+    ("fv_best_offer_report", 1, ["-eva-split-return-function", "spevirt_fail_closed_:0"]),
     ("fv_buffer_access", 2, ["-eva-domains", "octagon"]),
     ("fv_buffer_hw_event", 2, ["-eva-domains", "bitwise"]),
     ("fv_buffer_abort", 4, []),
     ("fv_buffer_res0", 2, ["-eva-domains", "octagon,bitwise"]),
     # A plan that succeeds and one that fails stay apart (view_plan()
-    # returns 0, SPEVIRT_OK, or not), so that the refusal's cleared view is
-    # not joined with a planned one.
-    ("fv_migrate_check", 2, ["-eva-split-return-function", "view_plan:0"]),
+    # returns 0, SPEVIRT_OK, or not), and so do a view and the view a
+    # refusal denies with (spevirt_fail_closed_()), so that neither is
+    # joined with a planned one.
+    ("fv_migrate_check", 2, ["-eva-split-return-function",
+                             "view_plan:0,spevirt_fail_closed_:0"]),
     ("fv_hw_access", 5, []),
     ("fv_hw_rule_text", 0, []),
     ("fv_audit", 1, []),
@@ -94,8 +96,7 @@ WP_INLINE = ["collecting", "guest_pmsver", "sanitize_ptr", "reg_of", "finish", "
              "fgt_feat", "fgt_missing", "id_cap", "fail_why", "check_el3_levels", "addrmode",
              "shown_maxbuf", "hardware_pmbidr", "pmsidr_why", "pmbidr_why", "guest_feats",
              "compute_id_fields", "spevirt_fail_closed_", "spe_guest_leaks", "spevirt_pmsidr_above_",
-             "spevirt_buffer_bits_hidden_", "guest_syndrome", "spevirt_maxbuf_field_invalid_",
-             "spevirt_view_overlap_"]
+             "spevirt_buffer_bits_hidden_", "guest_syndrome", "spevirt_maxbuf_field_invalid_"]
 WP_FUNCTIONS = ["sanitize_limitr", "sanitize", "check_size", "write_reg", "stop_with",
                 "spevirt_access", "spevirt_buffer_access", "spevirt_buffer_hw_event",
                 "spevirt_buffer_abort", "forced_trap", "need_fgt", "wanted", "fgt_of", "decision",

@@ -394,6 +394,66 @@ static void an_unadvertised_limit_moves_to_a_host_with_fgt(void **state)
 	assert_string_equal(m.issues[0].field, "PMBIDR_EL1.MaxBuffSize");
 }
 
+/*
+ * Source views a caller made by hand, and refusals that restate a level:
+ * each issue still names a field with two different values.
+ */
+static void hand_made_sources_are_refused_naming_the_field(void **state)
+{
+	struct spevirt_host a = make_host(3, 0, 0), b = make_host(3, 1, 0);
+	struct spevirt_config c = { .pmsver = 0 };
+	struct spevirt_view src, dst;
+	struct spevirt_migration m;
+
+	(void)state;
+	/* A guest without SPE has no ID values to carry. */
+	assert_status(spevirt_view_compute(&b, &c, &src), SPEVIRT_OK);
+	src.pmsidr_el1 = 0x7;
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
+	assert_string_equal(m.issues[0].field, "PMSIDR_EL1");
+	assert_true(m.issues[0].wanted == 0x7 && m.issues[0].found == 0);
+	src.pmsidr_el1 = 0;
+	src.pmbidr_el1 = 0x20;
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
+	assert_string_equal(m.issues[0].field, "PMBIDR_EL1");
+	/* An unadvertised MaxBuffSize with its reserved bits [15:14] set. */
+	c = (struct spevirt_config){ .pmsver = 3, .max_buffer_size = 4ULL << 20,
+				     .flags = SPEVIRT_CFG_UNADVERTISED_LIMIT };
+	assert_status(spevirt_view_compute(&a, &c, &src), SPEVIRT_OK);
+	src.pmbidr_el1 |= 0xc000ULL << 32;
+	assert_status(spevirt_view_present(&b, &c, src.pmsidr_el1, src.pmbidr_el1, &dst),
+		      SPEVIRT_E_MISMATCH);
+	assert_reason_has(dst, "reserved bits");
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
+	assert_int_equal(m.nr_issues, 1);
+	assert_string_equal(m.issues[0].field, "PMBIDR_EL1.MaxBuffSize");
+	assert_int_equal(m.issues[0].wanted, 0xc000);
+	assert_true(m.issues[0].found != m.issues[0].wanted);
+	/* A pinned guest on a destination with a limit: one issue, not two. */
+	c = (struct spevirt_config){ .pmsver = 3, .flags = SPEVIRT_CFG_PINNED_MEMORY };
+	assert_status(spevirt_view_compute(&b, &c, &src), SPEVIRT_OK);
+	a = b;
+	a.pmbidr_el1 |= 0x400ULL << 32;
+	assert_status(spevirt_migrate_check(&src, &c, &a, &dst, &m), SPEVIRT_E_MISMATCH);
+	assert_int_equal(m.nr_issues, 1);
+	assert_string_equal(m.issues[0].field, "PMBIDR_EL1.MaxBuffSize");
+	assert_true(m.issues[0].wanted == 0 && m.issues[0].found == 0x400);
+	/* A limit no encoding has, on a destination with one: wanted 0 (none). */
+	c = (struct spevirt_config){ .pmsver = 3, .max_buffer_size = 4096 };
+	assert_status(spevirt_view_compute(&b, &c, &src), SPEVIRT_OK);
+	src.max_buffer_size = c.max_buffer_size = 5000;
+	a = b;
+	a.pmbidr_el1 |= 1ULL << 32;	/* 4 KiB */
+	assert_status(spevirt_migrate_check(&src, &c, &a, &dst, &m), SPEVIRT_E_MISMATCH);
+	assert_string_equal(m.issues[0].field, "PMBIDR_EL1.MaxBuffSize");
+	assert_true(m.issues[0].wanted == 0 && m.issues[0].found == 1);
+	/* The same limit on a destination without one: no encoding shows it. */
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
+	assert_int_equal(m.nr_issues, 1);
+	assert_string_equal(m.issues[0].field, "spevirt_config.max_buffer_size");
+	assert_true(m.issues[0].wanted == 5000 && m.issues[0].found == 0);
+}
+
 /* A leak the source had and the destination closes is reported too. */
 static void a_move_reports_the_leaks_it_closes(void **state)
 {
@@ -1089,6 +1149,7 @@ int main(void)
 		cmocka_unit_test(section_12_rule_holds_for_every_flag_and_accepted_set),
 		cmocka_unit_test(an_unadvertised_limit_moves_to_a_host_with_fgt),
 		cmocka_unit_test(a_move_reports_the_leaks_it_closes),
+		cmocka_unit_test(hand_made_sources_are_refused_naming_the_field),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

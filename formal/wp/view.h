@@ -51,7 +51,7 @@ static uint64_t guest_pmbidr(uint64_t host, const struct spevirt_config *cfg, ui
 
 /*@
   requires \valid(view) && \valid_read(want + (0 .. 1)) && \valid_read(cfg);
-  requires \separated(view, want + (0 .. 1), cfg);
+  requires \separated(view, want + (0 .. 1)) && \separated(view, cfg);
   assigns view->pmsidr_el1, view->pmbidr_el1, view->limit_advertised, view->reason;
 */
 static enum spevirt_status present(const uint64_t *want, const struct spevirt_config *cfg,
@@ -111,14 +111,25 @@ static enum spevirt_status view_plan(const struct spevirt_host *host,
 
 /*
  * The API's precondition (include/spevirt/spevirt.h): each pointer NULL or
- * valid, and the view apart from the host and the configuration.
+ * valid, and the view apart from the host and from the configuration (an
+ * overlap is refused, SPEVIRT_E_INVAL, which the proofs do not need).
  */
 #define SPV_VIEW_API							\
 	requires host == \null || \valid_read(host);			\
 	requires cfg == \null || \valid_read(cfg);			\
 	requires view == \null || \valid(view);				\
-	requires host == \null || cfg == \null || view == \null ||	\
-		 \separated(view, host, cfg);
+	requires host == \null || view == \null || \separated(view, host);	\
+	requires cfg == \null || view == \null || \separated(view, cfg);
+
+/*
+ * Whether the view overlaps its inputs: compared as integers, which WP's
+ * typed memory model does not follow; either answer is proved safe (an
+ * overlap is a refusal).
+ */
+/*@ assigns \nothing; */
+const char *spevirt_view_overlap_(const struct spevirt_host *host,
+				  const struct spevirt_config *cfg,
+				  const struct spevirt_view *view);
 
 /*@
   SPV_VIEW_API

@@ -462,9 +462,10 @@ struct spevirt_view {
  * and @view as above.  SPEVIRT_E_INVAL without a reason when @view itself
  * is NULL.
  */
-SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
-						     const struct spevirt_config *cfg,
-						     struct spevirt_view *view);
+SPEVIRT_API SPEVIRT_MUST_CHECK
+enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
+					 const struct spevirt_config *cfg,
+					 struct spevirt_view *view);
 
 /**
  * spevirt_access() - decide a trapped or untrapped guest access
@@ -647,9 +648,9 @@ struct spevirt_offer_report {
  * for an invalid @cfg, or when even a guest without SPE is refused (an
  * invalid host), with @view failed closed as spevirt_view_compute() says.
  */
-SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_best_offer(const struct spevirt_host *host,
-						   struct spevirt_config *cfg,
-						   struct spevirt_view *view);
+SPEVIRT_API SPEVIRT_MUST_CHECK
+enum spevirt_status spevirt_best_offer(const struct spevirt_host *host, struct spevirt_config *cfg,
+				       struct spevirt_view *view);
 
 /**
  * spevirt_best_offer_report() - spevirt_best_offer(), and why
@@ -661,10 +662,10 @@ SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_best_offer(const stru
  *
  * Return: as spevirt_best_offer().
  */
-SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_best_offer_report(const struct spevirt_host *host,
-							  struct spevirt_config *cfg,
-							  struct spevirt_view *view,
-							  struct spevirt_offer_report *report);
+SPEVIRT_API SPEVIRT_MUST_CHECK
+enum spevirt_status spevirt_best_offer_report(const struct spevirt_host *host,
+					      struct spevirt_config *cfg, struct spevirt_view *view,
+					      struct spevirt_offer_report *report);
 
 /**
  * spevirt_view_present() - a host's view that shows the guest given ID values
@@ -686,10 +687,10 @@ SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_best_offer_report(con
  * and the rule in view->reason, for values this host cannot present.  A
  * refused @view fails closed as spevirt_view_compute() says.
  */
-SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_view_present(const struct spevirt_host *host,
-						     const struct spevirt_config *cfg,
-						     uint64_t pmsidr_el1, uint64_t pmbidr_el1,
-						     struct spevirt_view *view);
+SPEVIRT_API SPEVIRT_MUST_CHECK
+enum spevirt_status spevirt_view_present(const struct spevirt_host *host,
+					 const struct spevirt_config *cfg, uint64_t pmsidr_el1,
+					 uint64_t pmbidr_el1, struct spevirt_view *view);
 
 /* Hosts a pool can hold. */
 #define SPEVIRT_MAX_POOL	16
@@ -729,11 +730,10 @@ struct spevirt_pool {
  * NULL pointer, a @nr_hosts of 0 or above SPEVIRT_MAX_POOL, or @views
  * overlapping @hosts, @cfg or @pool (the views are then not written).
  */
-SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_pool_compute(const struct spevirt_host *hosts,
-						     unsigned int nr_hosts,
-						     const struct spevirt_config *cfg,
-						     struct spevirt_pool *pool,
-						     struct spevirt_view *views);
+SPEVIRT_API SPEVIRT_MUST_CHECK
+enum spevirt_status spevirt_pool_compute(const struct spevirt_host *hosts, unsigned int nr_hosts,
+					 const struct spevirt_config *cfg,
+					 struct spevirt_pool *pool, struct spevirt_view *views);
 
 /**
  * spevirt_pool_best_offer() - the most SPE every host of a pool can give
@@ -749,11 +749,10 @@ SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_pool_compute(const st
  *
  * Return: as spevirt_pool_compute() for the level chosen.
  */
-SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_pool_best_offer(const struct spevirt_host *hosts,
-							unsigned int nr_hosts,
-							struct spevirt_config *cfg,
-							struct spevirt_pool *pool,
-							struct spevirt_view *views);
+SPEVIRT_API SPEVIRT_MUST_CHECK
+enum spevirt_status spevirt_pool_best_offer(const struct spevirt_host *hosts, unsigned int nr_hosts,
+					    struct spevirt_config *cfg, struct spevirt_pool *pool,
+					    struct spevirt_view *views);
 
 /* Issues spevirt_migrate_check() can report: room for every rule at once. */
 #define SPEVIRT_MAX_ISSUES	32
@@ -813,11 +812,12 @@ struct spevirt_migration {
  * @dest_view or @report overlapping each other or an input.  A refused
  * @dest_view fails closed on @dest as spevirt_view_compute() says.
  */
-SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_migrate_check(const struct spevirt_view *source,
-						      const struct spevirt_config *cfg,
-						      const struct spevirt_host *dest,
-						      struct spevirt_view *dest_view,
-						      struct spevirt_migration *report);
+SPEVIRT_API SPEVIRT_MUST_CHECK
+enum spevirt_status spevirt_migrate_check(const struct spevirt_view *source,
+					  const struct spevirt_config *cfg,
+					  const struct spevirt_host *dest,
+					  struct spevirt_view *dest_view,
+					  struct spevirt_migration *report);
 
 /**
  * struct spevirt_buffer - the guest's profiling-buffer registers, as the
@@ -887,11 +887,12 @@ struct spevirt_buffer_effect {
  * Return: SPEVIRT_OK; SPEVIRT_E_INVAL for a NULL pointer or an encoding that
  * is not a buffer register, with @effect->reason saying which.
  */
-SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_buffer_access(const struct spevirt_view *view,
-						      const struct spevirt_buffer *state,
-						      uint32_t sysreg, bool is_write,
-						      uint64_t value, struct spevirt_buffer *next,
-						      struct spevirt_buffer_effect *effect);
+SPEVIRT_API SPEVIRT_MUST_CHECK
+enum spevirt_status spevirt_buffer_access(const struct spevirt_view *view,
+					  const struct spevirt_buffer *state, uint32_t sysreg,
+					  bool is_write, uint64_t value,
+					  struct spevirt_buffer *next,
+					  struct spevirt_buffer_effect *effect);
 
 /**
  * spevirt_buffer_hw_event() - take a buffer-management event of the hardware
@@ -910,11 +911,11 @@ SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_buffer_access(const s
  * Return: SPEVIRT_OK; SPEVIRT_E_INVAL for a NULL pointer, a @hw_pmbsr
  * without S or with a reserved EC, with @effect->reason saying which.
  */
-SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_buffer_hw_event(const struct spevirt_view *view,
-							const struct spevirt_buffer *state,
-							uint64_t hw_pmbsr, uint64_t hw_pmbptr,
-							struct spevirt_buffer *next,
-							struct spevirt_buffer_effect *effect);
+SPEVIRT_API SPEVIRT_MUST_CHECK
+enum spevirt_status spevirt_buffer_hw_event(const struct spevirt_view *view,
+					    const struct spevirt_buffer *state, uint64_t hw_pmbsr,
+					    uint64_t hw_pmbptr, struct spevirt_buffer *next,
+					    struct spevirt_buffer_effect *effect);
 
 /**
  * spevirt_buffer_abort() - report a fault the hypervisor found on the buffer
@@ -932,11 +933,11 @@ SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_buffer_hw_event(const
  * Return: SPEVIRT_OK; SPEVIRT_E_INVAL for a NULL pointer, another @stage or
  * an undefined @fsc, with @effect->reason saying which.
  */
-SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_buffer_abort(const struct spevirt_view *view,
-						     const struct spevirt_buffer *state,
-						     unsigned int stage, unsigned int fsc,
-						     struct spevirt_buffer *next,
-						     struct spevirt_buffer_effect *effect);
+SPEVIRT_API SPEVIRT_MUST_CHECK
+enum spevirt_status spevirt_buffer_abort(const struct spevirt_view *view,
+					 const struct spevirt_buffer *state, unsigned int stage,
+					 unsigned int fsc, struct spevirt_buffer *next,
+					 struct spevirt_buffer_effect *effect);
 
 /**
  * spevirt_maxbuf_encode() - encode a size as PMBIDR_EL1.MaxBuffSize
@@ -950,7 +951,8 @@ SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_buffer_abort(const st
  * Return: SPEVIRT_OK; SPEVIRT_E_BUFSIZE when @bytes is not representable;
  * SPEVIRT_E_INVAL when @field is NULL.
  */
-SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_maxbuf_encode(uint64_t bytes, uint16_t *field);
+SPEVIRT_API SPEVIRT_MUST_CHECK
+enum spevirt_status spevirt_maxbuf_encode(uint64_t bytes, uint16_t *field);
 
 /**
  * spevirt_maxbuf_decode() - the size PMBIDR_EL1.MaxBuffSize stands for

@@ -130,10 +130,10 @@ struct spevirt_hw_result {
  * the architecture forbids (as spevirt_view_compute()), with @res zeroed,
  * its outcome UNDEF.
  */
-SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_hw_access(const struct spevirt_host *host,
-						  const struct spevirt_el2_regs *el2,
-						  uint32_t sysreg, bool is_write,
-						  struct spevirt_hw_result *res);
+SPEVIRT_API SPEVIRT_MUST_CHECK
+enum spevirt_status spevirt_hw_access(const struct spevirt_host *host,
+				      const struct spevirt_el2_regs *el2, uint32_t sysreg,
+				      bool is_write, struct spevirt_hw_result *res);
 
 /**
  * spevirt_hw_rule_text() - a pseudocode line, as text
@@ -188,9 +188,10 @@ struct spevirt_hypervisor {
  * Return: SPEVIRT_OK; SPEVIRT_E_INVAL for a NULL pointer, with @hv zeroed
  * when it is not NULL.
  */
-SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_view_hypervisor(const struct spevirt_view *view,
-							const struct spevirt_config *cfg,
-							struct spevirt_hypervisor *hv);
+SPEVIRT_API SPEVIRT_MUST_CHECK
+enum spevirt_status spevirt_view_hypervisor(const struct spevirt_view *view,
+					    const struct spevirt_config *cfg,
+					    struct spevirt_hypervisor *hv);
 
 /**
  * enum spevirt_finding_class - how bad a finding is
@@ -272,9 +273,9 @@ struct spevirt_audit {
  * SPEVIRT_E_INVAL for a NULL pointer or an unknown el3_disabled bit, or
  * SPEVIRT_E_HOST_INVALID, with @audit empty.
  */
-SPEVIRT_API SPEVIRT_MUST_CHECK enum spevirt_status spevirt_audit(const struct spevirt_host *host,
-					      const struct spevirt_hypervisor *hv,
-					      struct spevirt_audit *audit);
+SPEVIRT_API SPEVIRT_MUST_CHECK
+enum spevirt_status spevirt_audit(const struct spevirt_host *host,
+				  const struct spevirt_hypervisor *hv, struct spevirt_audit *audit);
 
 /**
  * spevirt_finding_class_name() - "BROKEN", "ISOLATION", ...

@@ -5,8 +5,9 @@
 /*
  * The environment of spevirt: the only header through which it reaches the
  * platform.  spevirt needs fixed-width integers, uintptr_t (to tell whether
- * two arguments overlap), bool, size_t and NULL, nothing else.  A kernel, firmware or hypervisor that has no C library provides its
- * own header with these definitions and builds with
+ * two arguments overlap), bool, size_t and NULL, nothing else.  A kernel,
+ * firmware or hypervisor that has no C library provides its own header with
+ * these definitions and builds with
  * -DSPEVIRT_ENV_HEADER='"my_spevirt_env.h"'; spevirt's headers then include
  * that instead of this one.  The headers used here are freestanding ones that
  * every C11 compiler ships.

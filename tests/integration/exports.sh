@@ -100,8 +100,9 @@ fi
 
 # Each SPEVIRT_API function of the public headers is in the version script.
 for h in "$root"/include/spevirt/*.h; do
-	# "SPEVIRT_API <type> name(...": the identifier before the first '('.
-	sed -n '/^SPEVIRT_API[[:space:]]/{s/(.*//;s/.*[^A-Za-z0-9_]//;p;}' "$h"
+	# "SPEVIRT_API <type> name(...", or with the name on the next line
+	# after "SPEVIRT_API SPEVIRT_MUST_CHECK": the identifier before the '('.
+	sed -n '/^SPEVIRT_API[[:space:]]/{/(/!N;s/(.*//;s/.*[^A-Za-z0-9_]//;p;}' "$h"
 done | sort -u >"$tmp/api"
 [ -s "$tmp/api" ] || fail "no SPEVIRT_API declaration found in include/spevirt/*.h"
 missing=$(comm -23 "$tmp/api" "$tmp/map")

@@ -64,7 +64,8 @@ echo "headers: $nheaders headers compile alone (C11${cxx:+, C++11 with $cxx})"
 
 # Must-check: every function that returns an enum spevirt_status warns when
 # its status is ignored (SPEVIRT_MUST_CHECK), and is marked so.
-unmarked=$(grep -h '^SPEVIRT_API.*enum spevirt_status [a-z_]*(' "$inc"/spevirt/*.h | grep -v SPEVIRT_MUST_CHECK || true)
+unmarked=$(sed -n '/^SPEVIRT_API[[:space:]]/{/(/!N;s/\n/ /;p;}' "$inc"/spevirt/*.h |
+	grep 'enum spevirt_status [a-z_]*(' | grep -v SPEVIRT_MUST_CHECK || true)
 [ -z "$unmarked" ] || fail "status-returning functions without SPEVIRT_MUST_CHECK: $unmarked"
 printf '%s\n' '#include <spevirt/spevirt.h>' 'void f(struct spevirt_view *v);' \
 	'void f(struct spevirt_view *v)' '{' '	spevirt_view_compute(NULL, NULL, v);' '}' \
@@ -78,7 +79,7 @@ echo "headers: an ignored status is a warning (SPEVIRT_MUST_CHECK)"
 # extern "C": the C++ object must reference every API function unmangled.
 if [ -n "$cxx" ]; then
 	for h in "$inc"/spevirt/*.h; do
-		sed -n '/^SPEVIRT_API[[:space:]]/{s/(.*//;s/.*[^A-Za-z0-9_]//;p;}' "$h"
+		sed -n '/^SPEVIRT_API[[:space:]]/{/(/!N;s/(.*//;s/.*[^A-Za-z0-9_]//;p;}' "$h"
 	done | sort -u >"$tmp/api"
 	[ -s "$tmp/api" ] || fail "no SPEVIRT_API declaration in include/spevirt/*.h"
 	{
