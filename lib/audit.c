@@ -190,6 +190,12 @@ static void check_pmscr(struct spv_audit *a)
 		    "D24.7.9 PMSCR_EL2.CX and CollectContextIDR2(): CONTEXTIDR_EL2 is collected in the records",
 		    PMSCR_EL2_CX,
 		    "the guest's records hold CONTEXTIDR_EL2, which the host or hypervisor owns");
+	/* 0b11 gives the physical counter less CNTPOFF_EL2: the guest's own. */
+	if (SPV_FIELD_GET(pmscr, PMSCR_EL2_PCT) == SPEVIRT_PMSCR_EL2_PCT_PHYS)
+		add(a, SPEVIRT_FINDING_ISOLATION, 0, "PMSCR_EL2.PCT", PMSCR_EL2_PCT_RULE,
+		    "D24.7.9 PMSCR_EL2.PCT 0b01 and PMSCR_EL1.PCT: the timestamp may be the physical counter, CNTPCT_EL0 without CNTVOFF_EL2 or CNTPOFF_EL2",
+		    PMSCR_EL2_PCT,
+		    "the guest's records can carry the host's physical counter");
 }
 
 /* The guest's ID values against each other (Arm ARM A2.2). */
@@ -237,6 +243,19 @@ static void check_id_fields(struct spv_audit *a)
 		    "the guest reads a PMBIDR_EL1.AddrMode other than 0 with SPE_nVM 0");
 }
 
+/*
+ * The limit the hypervisor advertises (its PMBIDR_EL1.MaxBuffSize, the one
+ * it enforces) is not what the guest reads: PMBIDR_EL1 reads execute.
+ */
+static bool limit_unseen(const struct spv_audit *a)
+{
+	uint64_t limit = SPV_FIELD_GET(a->hv->pmbidr_el1, PMBIDR_EL1_MAXBUFFSIZE);
+	struct spevirt_hw_result res = hw_of(a, SPEVIRT_SYSREG_PMBIDR_EL1, false);
+
+	return limit && res.outcome == SPEVIRT_HW_EXECUTE &&
+	       SPV_FIELD_GET(res.value, PMBIDR_EL1_MAXBUFFSIZE) != limit;
+}
+
 /* What the hardware shows a guest with SPE beyond its ID values. */
 static void check_spe_leaks(struct spv_audit *a)
 {
@@ -268,6 +287,12 @@ static void check_spe_leaks(struct spv_audit *a)
 		add(a, SPEVIRT_FINDING_LEAK, SPEVIRT_LEAK_PMSCR_EXC, "PMSCR_EL1.KE", PMSCR_EXC_RULE,
 		    "D24.7.8: PMSCR_EL1.KE and EE exist with FEAT_SPE_EXC", PMSCR_EXC,
 		    "the host has FEAT_SPE_EXC, the guest does not: PMSCR_EL1.KE and EE stay writable");
+	if (limit_unseen(a))
+		add(a, SPEVIRT_FINDING_LEAK, SPEVIRT_LEAK_UNADVERTISED_LIMIT,
+		    "PMBIDR_EL1.MaxBuffSize", UNADVERTISED_LIMIT_RULE,
+		    "D24.7.1: only HDFGRTR_EL2.PMBIDR_EL1 traps PMBIDR_EL1 reads; D24.7.5 BSC 0b000100: a buffer above the limit is a management event",
+		    UNADVERTISED_LIMIT,
+		    "the hypervisor enforces a buffer limit its PMBIDR_EL1 advertises, but the guest's PMBIDR_EL1 reads reach the hardware, which shows another MaxBuffSize: the guest learns the limit only from a buffer-size event");
 	if (pmsidr_raw && (a->host->pmsidr_el1 & SPEVIRT_PMSIDR_EL1_RES0))
 		add(a, SPEVIRT_FINDING_LEAK, 0, "PMSIDR_EL1", PMSIDR_RES0_RULE,
 		    "D24.7.14: PMSIDR_EL1 bits [63:33] are RES0", PMSIDR_RES0,
@@ -280,7 +305,9 @@ static void check_leaks(struct spv_audit *a)
 	struct spevirt_hw_result res = hw_of(a, SPEVIRT_SYSREG_PMBIDR_EL1, false);
 	struct spevirt_hw_result buf = hw_of(a, SPEVIRT_SYSREG_PMBLIMITR_EL1, true);
 
-	if (a->caps.pmsver >= SPEVIRT_PMSVER_V1P2 && a->pmsver < SPEVIRT_PMSVER_V1P2)
+	/* MDCR_EL2.TPM or TPMCR trap PMCR_EL0: the hypervisor hides FZS there. */
+	if (a->caps.pmsver >= SPEVIRT_PMSVER_V1P2 && a->pmsver < SPEVIRT_PMSVER_V1P2 &&
+	    !(a->hv->el2.mdcr_el2 & (SPEVIRT_MDCR_EL2_TPM | SPEVIRT_MDCR_EL2_TPMCR)))
 		add(a, SPEVIRT_FINDING_LEAK, SPEVIRT_LEAK_PMCR_FZS, "PMCR_EL0.FZS", PMCR_FZS_RULE,
 		    "D24.5.8: PMCR_EL0.FZS exists with FEAT_SPEv1p2", PMCR_FZS,
 		    "the host has FEAT_SPEv1p2, the guest does not: PMCR_EL0.FZS exists unless the hypervisor traps PMCR_EL0");

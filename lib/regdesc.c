@@ -370,7 +370,10 @@ static const struct spevirt_field_desc mdcr_el2_fields[] = {
 	{ "Other", 15, 21, SPEVIRT_FIELD_OTHER, 0, NULL },
 	{ "TPMS", 14, 1, SPEVIRT_FIELD_PLAIN, 0, NULL },
 	{ "E2PB", 12, 2, SPEVIRT_FIELD_ENUM, 3, mdcr_el2_e2pb },
-	{ "Other", 0, 12, SPEVIRT_FIELD_OTHER, 0, NULL },
+	{ "Other", 7, 5, SPEVIRT_FIELD_OTHER, 0, NULL },
+	{ "TPM", 6, 1, SPEVIRT_FIELD_PLAIN, 0, NULL },
+	{ "TPMCR", 5, 1, SPEVIRT_FIELD_PLAIN, 0, NULL },
+	{ "Other", 0, 5, SPEVIRT_FIELD_OTHER, 0, NULL },
 };
 
 static const struct spevirt_field_desc hdfgrtr_el2_fields[] = {
@@ -467,7 +470,7 @@ const struct spevirt_reg_desc spevirt_reg_table_[] = {
 	{ "ID_AA64MMFR0_EL1", id_aa64mmfr0_el1_fields, 0x0000000000000000ULL, 0x0000000000000000ULL,
 	  SPEVIRT_SYSREG(3, 0, 0, 7, 0), 3 },
 	{ "MDCR_EL2", mdcr_el2_fields, 0x0000000000000000ULL, 0x0000000000000000ULL,
-	  SPEVIRT_SYSREG(3, 4, 1, 1, 1), 6 },
+	  SPEVIRT_SYSREG(3, 4, 1, 1, 1), 9 },
 	{ "HDFGRTR_EL2", hdfgrtr_el2_fields, 0x0000000000000000ULL, 0x0000000000000000ULL,
 	  SPEVIRT_SYSREG(3, 4, 3, 1, 4), 14 },
 	{ "HDFGWTR_EL2", hdfgwtr_el2_fields, 0x8000000040400000ULL, 0x0000000000000000ULL,

@@ -53,6 +53,9 @@ static int documented(const struct spevirt_finding *f, const struct spevirt_view
 		return (c->flags & SPEVIRT_CFG_ALLOW_PHYS_ADDR) != 0;
 	if (!strcmp(f->field, "PMSCR_EL2.CX"))
 		return (c->flags & SPEVIRT_CFG_ALLOW_CONTEXTIDR_EL2) != 0;
+	/* 0b01 on a host without FEAT_ECV: the host's physical counter. */
+	if (!strcmp(f->field, "PMSCR_EL2.PCT"))
+		return (c->flags & SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP) != 0;
 	return 0;
 }
 
@@ -250,6 +253,66 @@ static void isolation_when_pmscr_el2_collects_host_addresses_or_contextidr_el2(v
 	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, "PMSCR_EL2.CX"), 1);
 	hv.el2.pmscr_el2 = 0;
 	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, "PMSCR_EL2"), 0);
+}
+
+/*
+ * D24.7.9: PMSCR_EL2.PCT 0b01 lets PMSCR_EL1.PCT pick the physical counter,
+ * the host's; 0b11 gives the physical counter less CNTPOFF_EL2, the guest's
+ * own; 0b00 the virtual counter.
+ */
+static void isolation_when_pmscr_el2_pct_gives_the_hosts_physical_counter(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_hypervisor hv = spe_guest(&h);
+
+	(void)state;
+	hv.el2.pmscr_el2 = 1ULL << 6;
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, "PMSCR_EL2.PCT"), 1);
+	hv.el2.pmscr_el2 = 3ULL << 6;
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, "PMSCR_EL2.PCT"), 0);
+	hv.el2.pmscr_el2 = 0;
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_ISOLATION, "PMSCR_EL2.PCT"), 0);
+}
+
+/*
+ * An advertised limit the guest cannot see: the hypervisor's PMBIDR_EL1 shows
+ * the limit it enforces, but HDFGRTR_EL2.PMBIDR_EL1 is clear, so the guest
+ * reads the hardware's MaxBuffSize (UNADVERTISED_LIMIT).
+ */
+static void leak_when_the_advertised_limit_is_not_what_the_guest_reads(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_hypervisor hv = spe_guest(&h);
+
+	(void)state;
+	hv.pmbidr_el1 = h.pmbidr_el1 | (0x400ULL << 32);	/* 4 MiB */
+	assert_int_equal(leak_of(&h, &hv, "PMBIDR_EL1.MaxBuffSize"),
+			 SPEVIRT_LEAK_UNADVERTISED_LIMIT);
+	hv.el2.hdfgrtr_el2 |= BIT(63);		/* trapped and shown: none */
+	hv.emulated = (uint16_t)(hv.emulated | SLOT(PMBIDR_EL1));
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_LEAK, "PMBIDR_EL1"), 0);
+	hv = spe_guest(&h);
+	hv.pmbidr_el1 = h.pmbidr_el1;		/* no limit advertised: none */
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_LEAK, "PMBIDR_EL1"), 0);
+	h.pmbidr_el1 |= 0x400ULL << 32;		/* the hardware shows the same limit */
+	hv.pmbidr_el1 = h.pmbidr_el1;
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_LEAK, "PMBIDR_EL1"), 0);
+}
+
+/* MDCR_EL2.TPM or TPMCR trap PMCR_EL0 (D24.3.17): the FZS leak is closed. */
+static void no_pmcr_fzs_leak_when_the_hypervisor_traps_pmcr_el0(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_hypervisor hv = { .el2 = { .mdcr_el2 = BIT(14) } };
+
+	(void)state;
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_LEAK, "PMCR_EL0.FZS"), 1);
+	hv.el2.mdcr_el2 = BIT(14) | BIT(6);	/* TPM */
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_LEAK, "PMCR_EL0.FZS"), 0);
+	hv.el2.mdcr_el2 = BIT(14) | BIT(5);	/* TPMCR */
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_LEAK, "PMCR_EL0.FZS"), 0);
+	hv.el2.mdcr_el2 = 0x4060;		/* mainline KVM: TPMS, TPM, TPMCR */
+	assert_int_equal(count(&h, &hv, SPEVIRT_FINDING_LEAK, "PMCR_EL0.FZS"), 0);
 }
 
 static void leak_when_pmbidr_el1_reads_reach_the_hardware_of_a_guest_without_spe(void **state)
@@ -480,7 +543,7 @@ static void the_most_findings_fit(void **state)
 {
 	struct spevirt_host h = make_host(6, 2, HOST_FDS | HOST_NVM | HOST_PBT);
 	struct spevirt_hypervisor hv = {
-		.el2 = { .mdcr_el2 = 3ULL << 12, .pmscr_el2 = BIT(4) | BIT(3),
+		.el2 = { .mdcr_el2 = 3ULL << 12, .pmscr_el2 = BIT(6) | BIT(4) | BIT(3),
 			 .hdfgrtr_el2 = BIT(62), .hdfgwtr_el2 = BIT(62),
 			 .hdfgrtr2_el2 = BIT(24) | BIT(19), .hdfgwtr2_el2 = BIT(24) | BIT(19),
 			 .hfgitr_el2 = BIT(63) },
@@ -557,6 +620,9 @@ int main(void)
 		cmocka_unit_test(broken_when_the_guest_owns_a_buffer_in_memory_not_pinned),
 		cmocka_unit_test(isolation_when_state_is_neither_trapped_nor_switched),
 		cmocka_unit_test(isolation_when_pmscr_el2_collects_host_addresses_or_contextidr_el2),
+		cmocka_unit_test(isolation_when_pmscr_el2_pct_gives_the_hosts_physical_counter),
+		cmocka_unit_test(leak_when_the_advertised_limit_is_not_what_the_guest_reads),
+		cmocka_unit_test(no_pmcr_fzs_leak_when_the_hypervisor_traps_pmcr_el0),
 		cmocka_unit_test(leak_when_pmbidr_el1_reads_reach_the_hardware_of_a_guest_without_spe),
 		cmocka_unit_test(leak_when_the_guests_pmsver_is_below_the_hosts),
 		cmocka_unit_test(inconsistent_when_the_id_values_contradict_the_architecture),

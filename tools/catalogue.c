@@ -44,14 +44,19 @@ static void hide_spe(const struct spevirt_host *host, struct spevirt_hypervisor 
 	}
 }
 
+/* kvm_arm_setup_mdcr_el2() traps the PMU, PMCR_EL0 included: MDCR_EL2.TPM and TPMCR. */
+#define KVM_MDCR_PMU	(SPEVIRT_MDCR_EL2_TPM | SPEVIRT_MDCR_EL2_TPMCR)
+
 /*
- * Mainline KVM: kvm_arm_setup_mdcr_el2() sets TPMS and leaves E2PB 0b00;
- * PMSVer reads 0; on a host with FEAT_FGT, compute_fgu() makes every SPE
- * register of the VM's missing FEAT_SPE UNDEF through its fine-grained trap.
+ * Mainline KVM: kvm_arm_setup_mdcr_el2() sets TPM, TPMCR and TPMS and leaves
+ * E2PB 0b00; PMSVer reads 0; on a host with FEAT_FGT, compute_fgu() makes
+ * every SPE register of the VM's missing FEAT_SPE UNDEF through its
+ * fine-grained trap.
  */
 static void kvm(struct spevirt_host *host, struct spevirt_hypervisor *hv)
 {
 	hide_spe(host, hv, true);
+	hv->el2.mdcr_el2 |= KVM_MDCR_PMU;
 }
 
 /* The KVM RFC v6 series: spevirt's own profile of it. */
@@ -63,6 +68,7 @@ static void kvm_rfc_v6(struct spevirt_host *host, struct spevirt_hypervisor *hv)
 	if (spevirt_best_offer(host, &cfg, &v) != SPEVIRT_OK ||
 	    spevirt_view_hypervisor(&v, &cfg, hv) != SPEVIRT_OK)
 		hide_spe(host, hv, true);
+	hv->el2.mdcr_el2 |= KVM_MDCR_PMU;	/* the series keeps KVM's debug.c */
 }
 
 /*

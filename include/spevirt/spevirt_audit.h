@@ -239,10 +239,10 @@ struct spevirt_finding {
 /*
  * Every finding there can be at once: two for each of the 24 accesses to a
  * register with state, one each for PMSIDR_EL1 and PMBIDR_EL1, three about
- * ID values, one about the buffer, two about PMSCR_EL2, seven leaks and two
- * redundant traps: 65.
+ * ID values, one about the buffer, three about PMSCR_EL2, eight leaks and
+ * two redundant traps: 67.
  */
-#define SPEVIRT_MAX_FINDINGS	65
+#define SPEVIRT_MAX_FINDINGS	67
 
 /**
  * struct spevirt_audit - the findings of spevirt_audit()
