@@ -139,8 +139,13 @@ static enum spevirt_hw_rule el3_trap(const struct spv_hw_reg *r,
 				     const struct spevirt_host *host,
 				     const struct spevirt_hostcaps *caps)
 {
-	/* NS EL2 reads PMBIDR_EL1.P as 1 exactly when Non-secure does not own the buffer. */
-	bool nspb = (host->pmbidr_el1 & SPEVIRT_PMBIDR_EL1_P) != 0;
+	/*
+	 * CheckMDCR_EL3_NSPBTrap(): NS EL2 reads PMBIDR_EL1.P as 1 when
+	 * Non-secure does not own the buffer (NSPB 0b0x); NSPB 0b10 gives it
+	 * the buffer and still traps (SPEVIRT_EL3_NSPB_TRAP).
+	 */
+	bool nspb = (host->pmbidr_el1 & SPEVIRT_PMBIDR_EL1_P) ||
+		    (caps->el3 & SPEVIRT_EL3_NSPB_TRAP);
 	bool enable = r->el3_enable && (caps->el3 & r->el3_enable);
 
 	if (r->el3 == SPV_HW_EL3_ENABLE_THEN_NSPB && enable)

@@ -327,6 +327,24 @@ static void need_fgt_issue(const struct spevirt_host *dest, struct spevirt_issue
 	is->found = 0;
 }
 
+/* Who owns the buffer instead of the guest: EL3 (P), or EL3's traps. */
+static void not_owned_issue(const struct spevirt_host *dest, struct spevirt_issue *is)
+{
+	if (SPV_FIELD_GET(dest->pmbidr_el1, PMBIDR_EL1_P)) {
+		is->field = "PMBIDR_EL1.P";
+		is->wanted = 0;
+		is->found = 1;
+	} else if (dest->el3_disabled & SPEVIRT_EL3_NSPB_TRAP) {
+		is->field = "MDCR_EL3.NSPB";	/* 0b11: Non-secure owns, no trap */
+		is->wanted = 3;
+		is->found = 2;
+	} else {
+		is->field = "MDCR_EL3.PMSEE";	/* 0b11: every event to EL3 */
+		is->wanted = 0;
+		is->found = 3;
+	}
+}
+
 /*
  * Values no destination presents that check_fields() does not compare: a
  * guest without SPE whose source shows ID values, or a MaxBuffSize with
@@ -369,10 +387,7 @@ static void check_present(const struct spevirt_view *source, const struct spevir
 		need_fgt_issue(dest, &is);
 		break;
 	case SPEVIRT_E_HOST_NOT_OWNED:
-		is.field = SPV_FIELD_GET(dest->pmbidr_el1, PMBIDR_EL1_P) ? "PMBIDR_EL1.P" :
-									 "MDCR_EL3.PMSEE";
-		is.wanted = 0;
-		is.found = SPV_FIELD_GET(dest->pmbidr_el1, PMBIDR_EL1_P) ? 1 : 3;
+		not_owned_issue(dest, &is);
 		break;
 	case SPEVIRT_E_PMSVER:	/* the level is the destination's: EL3 keeps FnE away */
 		is = (struct spevirt_issue){ "MDCR_EL3.EnPMSN", 1, 0, reason };

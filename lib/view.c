@@ -48,6 +48,9 @@ static enum spevirt_status check_el3_levels(const struct spevirt_hostcaps *caps,
 					    const struct spevirt_config *cfg,
 					    struct spevirt_view *view)
 {
+	if (caps->el3 & SPEVIRT_EL3_NSPB_TRAP)
+		return fail(view, SPEVIRT_E_HOST_NOT_OWNED, EL3_NSPB_TRAP,
+			    "MDCR_EL3.NSPB is 0b10 (SPEVIRT_EL3_NSPB_TRAP): Non-secure state owns the profiling buffer, but every EL2 and EL1 access to the SPE registers traps to EL3, so no guest can use SPE");
 	if ((caps->el3 & SPEVIRT_EL3_PMSEE_ALL) && (caps->feats & SPV_FEAT_SPEv1p5))
 		return fail(view, SPEVIRT_E_HOST_NOT_OWNED, EL3_PMSEE_ALL,
 			    "MDCR_EL3.PMSEE is 0b11 (SPEVIRT_EL3_PMSEE_ALL): every Profiling Buffer management event is taken to EL3, so no guest can own a profiling buffer");

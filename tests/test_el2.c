@@ -826,13 +826,33 @@ static void el3_pmsee_11_leaves_no_buffer_to_a_guest(void **state)
 	assert_status(compute(h, make_cfg(SPEVIRT_PROFILE_DEFAULT, 3), &v), SPEVIRT_OK);
 }
 
+/*
+ * MDCR_EL3.NSPB 0b10: Non-secure owns the buffer, so PMBIDR_EL1.P reads 0,
+ * but its EL2 and EL1 accesses trap to EL3: no guest has SPE; a guest
+ * without it is unchanged (EL2's traps come first in the pseudocode).
+ */
+static void el3_nspb_trap_refuses_spe(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0), plain = make_host(3, 1, 0);
+	struct spevirt_view v, none;
+
+	(void)state;
+	h.el3_disabled = SPEVIRT_EL3_NSPB_TRAP;
+	assert_status(compute(h, make_cfg(SPEVIRT_PROFILE_DEFAULT, 3), &v),
+		      SPEVIRT_E_HOST_NOT_OWNED);
+	assert_reason_has(v, "MDCR_EL3.NSPB");
+	assert_status(compute(h, make_cfg(SPEVIRT_PROFILE_DEFAULT, 0), &v), SPEVIRT_OK);
+	assert_status(compute(plain, make_cfg(SPEVIRT_PROFILE_DEFAULT, 0), &none), SPEVIRT_OK);
+	assert_true(views_agree(&v, &none));
+}
+
 static void el3_unknown_bit_is_refused(void **state)
 {
 	struct spevirt_host h = make_host(3, 1, 0);
 	struct spevirt_view v;
 
 	(void)state;
-	h.el3_disabled = 1U << 6;
+	h.el3_disabled = 1U << 7;
 	assert_status(compute(h, make_cfg(SPEVIRT_PROFILE_DEFAULT, 3), &v), SPEVIRT_E_INVAL);
 	assert_reason_has(v, "spevirt_host.el3_disabled");
 }
@@ -865,6 +885,7 @@ int main(void)
 		cmocka_unit_test(el3_enpms4_0_refuses_spe_nvm),
 		cmocka_unit_test(el3_pmsee_11_leaves_no_buffer_to_a_guest),
 		cmocka_unit_test(el3_unknown_bit_is_refused),
+		cmocka_unit_test(el3_nspb_trap_refuses_spe),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

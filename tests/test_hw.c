@@ -90,7 +90,13 @@ static enum spevirt_hw_rule ref_access(const struct spevirt_host *h,
 	unsigned int fgt_level = (unsigned int)((h->id_aa64mmfr0_el1 >> 56) & 0xf);
 	int fgt = fgt_level >= 1 && !(h->el3_disabled & SPEVIRT_EL3_NO_FGT);
 	int fgt2 = fgt_level >= 2, fgten2 = !(h->el3_disabled & SPEVIRT_EL3_NO_FGT2);
-	int nspb = bit(h->pmbidr_el1, 4), en_off = r->en && (h->el3_disabled & r->en);
+	/*
+	 * MDCR_EL3.NSPB as Non-secure EL2 sees it: 0b0x when it reads
+	 * PMBIDR_EL1.P = 1, 0b10 with SPEVIRT_EL3_NSPB_TRAP, else 0b11;
+	 * CheckMDCR_EL3_NSPBTrap() traps Non-secure EL2 and EL1 unless 0b11.
+	 */
+	int nspb_field = bit(h->pmbidr_el1, 4) ? 0 : (h->el3_disabled & SPEVIRT_EL3_NSPB_TRAP) ? 2 : 3;
+	int nspb = nspb_field != 3, en_off = r->en && (h->el3_disabled & r->en);
 	uint64_t fgtreg = w ? e->hdfgwtr_el2 : e->hdfgrtr_el2;
 	uint64_t fgt2reg = w ? e->hdfgwtr2_el2 : e->hdfgrtr2_el2;
 
@@ -116,8 +122,8 @@ static enum spevirt_hw_rule ref_access(const struct spevirt_host *h,
 	if (!strcmp(r->name, "PMSIDR_EL1"))
 		*val = h->pmsidr_el1;
 	if (!strcmp(r->name, "PMBIDR_EL1")) {
-		/* D24.7.1: P, and AddrMode with FEAT_SPE_nVM. */
-		int p = nspb || ((e->mdcr_el2 >> 12) & 3) == 0;
+		/* D24.7.1: P (Non-secure owns the buffer when NSPB[1] is 1), AddrMode. */
+		int p = !(nspb_field & 2) || ((e->mdcr_el2 >> 12) & 3) == 0;
 
 		*val = (h->pmbidr_el1 & ~BIT(4)) | (p ? BIT(4) : 0);
 		if (((h->id_aa64dfr2_el1 >> 20) & 0xf) != 0)
@@ -307,6 +313,14 @@ static void check_mdcr_el3_nspb_trap_sends_a_non_owner_to_el3(void **state)
 	r = hw(&h, &e, "PMBIDR_EL1", 0);	/* PMBIDR_EL1 has no EL3 line */
 	assert_int_equal(r.outcome, SPEVIRT_HW_EXECUTE);
 	assert_true(r.value & BIT(4));
+	/* NSPB 0b10: Non-secure owns the buffer (P reads 0), and still traps. */
+	h.pmbidr_el1 &= ~BIT(4);
+	h.el3_disabled = SPEVIRT_EL3_NSPB_TRAP;
+	assert_int_equal(hw(&h, &e, "PMBPTR_EL1", 1).rule, SPEVIRT_HW_RULE_NSPB);
+	assert_int_equal(hw(&h, &e, "PMSCR_EL1", 0).outcome, SPEVIRT_HW_TRAP_EL3);
+	r = hw(&h, &e, "PMBIDR_EL1", 0);
+	assert_int_equal(r.outcome, SPEVIRT_HW_EXECUTE);
+	assert_false(r.value & BIT(4));
 }
 
 static void pmbidr_el1_p_reads_one_when_e2pb_gives_el2_the_buffer(void **state)
@@ -358,7 +372,7 @@ static void agrees_with_the_pseudocode_everywhere(void **state)
 	for (unsigned int fgt = 0; fgt < 4; fgt++)
 	for (unsigned int opts = 0; opts < 4; opts++)
 	for (unsigned int p = 0; p < 2; p++)
-	for (uint32_t el3 = 0; el3 < 32; el3++) {
+	for (uint32_t el3 = 0; el3 <= SPEVIRT_EL3_VALID; el3++) {
 		struct spevirt_host h = make_host(pmsvers[v], fgt, opts ? opts : 0);
 		struct spevirt_el2_regs probe = { 0 };
 		struct spevirt_hw_result res;

@@ -521,11 +521,13 @@ static const struct flag_desc el3_bits[NR_EL3_BITS] = {
 	EL3(NO_PMSDSFR, "pmsdsfr", "MDCR_EL3.EnPMS3 = 0"),
 	EL3(NO_PMBMAR, "pmbmar", "MDCR_EL3.EnPMS4 = 0"),
 	EL3(PMSEE_ALL, "pmsee-all", "MDCR_EL3.PMSEE = 0b11"),
+	EL3(NSPB_TRAP, "nspb-trap", "MDCR_EL3.NSPB = 0b10"),
 #undef EL3
 };
 
 _Static_assert((SPEVIRT_EL3_NO_FGT | SPEVIRT_EL3_NO_FGT2 | SPEVIRT_EL3_NO_PMSNEVFR |
-		SPEVIRT_EL3_NO_PMSDSFR | SPEVIRT_EL3_NO_PMBMAR | SPEVIRT_EL3_PMSEE_ALL) ==
+		SPEVIRT_EL3_NO_PMSDSFR | SPEVIRT_EL3_NO_PMBMAR | SPEVIRT_EL3_PMSEE_ALL |
+		SPEVIRT_EL3_NSPB_TRAP) ==
 	       SPEVIRT_EL3_VALID, "every SPEVIRT_EL3_* bit has a name");
 
 const struct flag_desc *el3_desc(unsigned int index)

@@ -119,7 +119,7 @@ struct flag_desc {
 #define NR_FLAGS	7
 const struct flag_desc *flag_desc(unsigned int index);
 /* The SPEVIRT_EL3_* bits: name as --el3-disabled takes it, option the EL3 control. */
-#define NR_EL3_BITS	6
+#define NR_EL3_BITS	7
 const struct flag_desc *el3_desc(unsigned int index);
 
 /* The view option that sets host register @reg ("--pmsidr"). */

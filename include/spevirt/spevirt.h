@@ -320,6 +320,12 @@ struct spevirt_host {
  * SPEVIRT_EL3_PMSEE_ALL: MDCR_EL3.PMSEE = 0b11: every Profiling Buffer
  *	management event is recorded in PMBSR_EL3 and taken to EL3, so no
  *	guest can own a profiling buffer.
+ * SPEVIRT_EL3_NSPB_TRAP: MDCR_EL3.NSPB = 0b10 (NSPBE 0): Non-secure state
+ *	owns the Profiling Buffer, so PMBIDR_EL1.P reads 0, yet every EL2 and
+ *	EL1 access to the SPE registers but PMBIDR_EL1 traps to EL3
+ *	(CheckMDCR_EL3_NSPBTrap()), so no guest can use SPE.  Ignored when
+ *	PMBIDR_EL1.P is 1 (NSPB 0b0x, another state owns the buffer: those
+ *	accesses trap to EL3 anyway).
  */
 #define SPEVIRT_EL3_NO_FGT		0x01U
 #define SPEVIRT_EL3_NO_FGT2		0x02U
@@ -327,9 +333,11 @@ struct spevirt_host {
 #define SPEVIRT_EL3_NO_PMSDSFR		0x08U
 #define SPEVIRT_EL3_NO_PMBMAR		0x10U
 #define SPEVIRT_EL3_PMSEE_ALL		0x20U
+#define SPEVIRT_EL3_NSPB_TRAP		0x40U
 #define SPEVIRT_EL3_VALID							\
 	(SPEVIRT_EL3_NO_FGT | SPEVIRT_EL3_NO_FGT2 | SPEVIRT_EL3_NO_PMSNEVFR |	\
-	 SPEVIRT_EL3_NO_PMSDSFR | SPEVIRT_EL3_NO_PMBMAR | SPEVIRT_EL3_PMSEE_ALL)
+	 SPEVIRT_EL3_NO_PMSDSFR | SPEVIRT_EL3_NO_PMBMAR | SPEVIRT_EL3_PMSEE_ALL |	\
+	 SPEVIRT_EL3_NSPB_TRAP)
 
 /**
  * struct spevirt_config - what the guest is to get

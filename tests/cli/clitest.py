@@ -35,6 +35,7 @@ C_NAMES = {
     'SPEVIRT_EL3_NO_PMSDSFR': '--el3-disabled pmsdsfr',
     'SPEVIRT_EL3_NO_PMBMAR': '--el3-disabled pmbmar',
     'SPEVIRT_EL3_PMSEE_ALL': '--el3-disabled pmsee-all',
+    'SPEVIRT_EL3_NSPB_TRAP': '--el3-disabled nspb-trap',
     'spevirt_config.max_buffer_size': '--max-buffer-size',
     'spevirt_config.accepted_leaks': '--accept-leak',
     'spevirt_config.spe_nvm': '--nvm',
@@ -55,7 +56,8 @@ def cli_words(reason):
     return re.sub(r'SPEVIRT_[A-Z0-9_]+|spevirt_(config|host)\.[a-z_0-9]+', word, reason or '')
 
 
-EL3_BITS = {'fgt': 1, 'fgt2': 2, 'pmsnevfr': 4, 'pmsdsfr': 8, 'pmbmar': 16, 'pmsee-all': 32}
+EL3_BITS = {'fgt': 1, 'fgt2': 2, 'pmsnevfr': 4, 'pmsdsfr': 8, 'pmbmar': 16, 'pmsee-all': 32,
+            'nspb-trap': 64}
 PROFILES = {'default': 0, 'kvm-rfc-v6': 1}
 KINDS = ['plain', 'enum', 'unsigned_enum', 'res0', 'res1', 'other']
 

@@ -100,7 +100,7 @@ CASES = [
      r"--allow: 'forbid-leaks' is not a flag --allow takes"),
     (['view', '--el3-disabled', 'fgt3'], USAGE,
      r"--el3-disabled: 'fgt3' is not an EL3 control; accepted: fgt, fgt2, pmsnevfr, "
-     r"pmsdsfr, pmbmar, pmsee-all"),
+     r"pmsdsfr, pmbmar, pmsee-all, nspb-trap"),
     (['view', '--allow', 'pinned-memory', '--max-buffer-size', '4M'], REFUSED,
      BUFSIZE + r"--allow pinned-memory leaves the buffer registers untrapped, so no buffer "
      r"limit can be enforced: --max-buffer-size must be 0"),
