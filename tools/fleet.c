@@ -40,7 +40,13 @@ void pool_run(const struct fleet_args *a, struct pool_result *r)
 	for (i = 0; i < r->nr_hosts; i++)
 		hosts[i] = r->hosts[i].host;
 	r->cfg = a->cfg;
-	r->status = spevirt_pool_best_offer(hosts, r->nr_hosts, &r->cfg, &r->pool, r->views);
+	/* A bound of none is a guest without SPE, not an offer without a bound. */
+	r->no_spe = a->pmsver_given && a->cfg.pmsver == SPEVIRT_PMSVER_NI;
+	if (r->no_spe)
+		r->status = spevirt_pool_compute(hosts, r->nr_hosts, &r->cfg, &r->pool, r->views);
+	else
+		r->status = spevirt_pool_best_offer(hosts, r->nr_hosts, &r->cfg, &r->pool,
+						    r->views);
 }
 
 void migrate_run(const struct fleet_args *a, struct migrate_result *r)
@@ -129,7 +135,7 @@ void text_pool(FILE *out, const struct pool_result *r)
 	for (i = 0; i < r->nr_hosts; i++)
 		fprintf(out, "%s %s", i ? "," : "", r->hosts[i].name);
 	fprintf(out, "\n");
-	print_guest_line(out, &r->cfg, " (the best every host gives)");
+	print_guest_line(out, &r->cfg, r->no_spe ? " (--pmsver none)" : " (the best every host gives)");
 	if (r->pool.reason) {
 		snprintf(lead, sizeof(lead), "Limited by %s: ", r->hosts[r->pool.host].name);
 		print_reason(out, lead, r->pool.reason);

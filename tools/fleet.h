@@ -18,6 +18,7 @@ struct pool_result {
 	struct named_host hosts[SPEVIRT_MAX_POOL];
 	unsigned int nr_hosts;
 	struct spevirt_config cfg;	/* the level chosen */
+	bool no_spe;			/* --pmsver none: no level was chosen */
 	struct spevirt_pool pool;
 	struct spevirt_view views[SPEVIRT_MAX_POOL];
 	enum spevirt_status status;

@@ -20,6 +20,7 @@
 void text_view(FILE *out, const struct view_result *r);
 /* A view or a refusal: status, reason and a null "view" member. */
 void json_view(FILE *out, const struct view_result *r);
+void json_check(FILE *out, const struct view_result *r);
 
 void text_decode(FILE *out, const struct spevirt_reg_desc *reg, uint64_t value);
 void json_decode(FILE *out, const struct spevirt_reg_desc *reg, uint64_t value);

@@ -5,6 +5,7 @@
  * CLI_JSON_SCHEMA_VERSION.
  */
 #include "decode.h"
+#include "explain.h"
 #include "json.h"
 #include "output.h"
 
@@ -330,11 +331,24 @@ static void why_not_object(struct json *j, const struct view_result *r)
 	json_end_object(j);
 }
 
-void json_view(FILE *out, const struct view_result *r)
+/* 'view' and 'check': check adds its verdict, spe and the one line it prints. */
+static void view_document(FILE *out, const struct view_result *r, bool check)
 {
+	char line[2 * CLI_TEXT_MAX];
 	struct json j;
 
-	json_begin_command(&j, out, "view");
+	json_begin_command(&j, out, check ? "check" : "view");
+	if (check) {
+		bool spe = r->status == SPEVIRT_OK && r->cfg.pmsver != SPEVIRT_PMSVER_NI;
+
+		json_bool(&j, "spe", spe);
+		if (r->status == SPEVIRT_OK) {
+			check_verdict(r->args, &r->cfg, &r->view, &r->why_not, line, sizeof(line));
+			json_str(&j, "verdict", line);
+		} else {
+			json_null(&j, "verdict");
+		}
+	}
 	host_object(&j, r->args);
 	config_object(&j, r);
 	json_status_members(&j, r->status);
@@ -348,6 +362,16 @@ void json_view(FILE *out, const struct view_result *r)
 	else
 		json_null(&j, "view");
 	json_end(&j);
+}
+
+void json_view(FILE *out, const struct view_result *r)
+{
+	view_document(out, r, false);
+}
+
+void json_check(FILE *out, const struct view_result *r)
+{
+	view_document(out, r, true);
 }
 
 void json_decode(FILE *out, const struct spevirt_reg_desc *reg, uint64_t value)

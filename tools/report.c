@@ -7,7 +7,8 @@
 void view_run(const struct view_args *args, struct view_result *r)
 {
 	*r = (struct view_result){ .args = args, .cfg = args->cfg };
-	if (!args->best) {
+	/* A bound of none is a guest without SPE, not an offer without a bound. */
+	if (!args->best || (args->pmsver_given && args->cfg.pmsver == SPEVIRT_PMSVER_NI)) {
 		r->status = spevirt_view_compute(&args->host, &r->cfg, &r->view);
 		return;
 	}
@@ -15,8 +16,16 @@ void view_run(const struct view_args *args, struct view_result *r)
 	if (!args->pmsver_given)
 		r->cfg.pmsver = SPEVIRT_PMSVER_NI;
 	r->status = spevirt_best_offer_report(&args->host, &r->cfg, &r->view, &r->report);
-	if (r->status == SPEVIRT_OK)
-		explain_offer(args, r->cfg.pmsver, &r->report, &r->why_not);
+	if (r->status != SPEVIRT_OK)
+		return;
+	/* --nvm asks for SPE_nVM: the best level with it, or the library's refusal. */
+	if (args->cfg.spe_nvm && !r->cfg.spe_nvm && r->cfg.pmsver) {
+		r->cfg.spe_nvm = 1;
+		r->status = spevirt_view_compute(&args->host, &r->cfg, &r->view);
+		if (r->status != SPEVIRT_OK)
+			return;
+	}
+	explain_offer(args, r->cfg.pmsver, &r->report, &r->why_not);
 }
 
 static struct view_reg value_reg(const char *name, uint64_t value)

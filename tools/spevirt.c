@@ -144,13 +144,13 @@ static int cmd_check(int argc, char *const argv[])
 	view_run(&a, &r);
 	if (r.status != SPEVIRT_OK) {
 		if (a.json)
-			json_view(stdout, &r);
+			json_check(stdout, &r);
 		if (refused_limit(r.status, a.size_text, a.cfg.max_buffer_size))
 			return finish(EXIT_REFUSED);
 		return refused(r.status, r.view.reason);
 	}
 	if (a.json) {
-		json_view(stdout, &r);
+		json_check(stdout, &r);
 	} else {
 		check_verdict(&a, &r.cfg, &r.view, &r.why_not, line, sizeof(line));
 		printf("%s\n", line);

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+"""What 'spevirt check' and the best offer answer for the options that bound
+or require a level:
+
+  - a bound of none (--pmsver none, 0, NI) is a guest without SPE, in check,
+    view --best and pool, never "no bound";
+  - --nvm asks for SPE_nVM: check gives the best level with it, or refuses
+    as view --nvm does (exit 1, the library's SPE_nVM reason);
+  - check --json says "command": "check", a boolean "spe" that agrees with
+    the exit status, and the verdict line check prints without --json.
+
+usage: test_check.py SPEVIRT
+"""
+import sys
+
+from clitest import Tap, run, run_json
+
+HOSTS = ('armv8.2', 'armv8.7', 'armv9.5')
+
+
+def check_none_is_no_spe(t, tool):
+    for host in HOSTS:
+        for none in ('none', '0', 'NI'):
+            code, out, _ = run(tool, ['check', '--host', host, '--pmsver', none])
+            t.check(code == 1 and out.startswith('SPE: no'),
+                    'check --host %s --pmsver %s: no SPE' % (host, none), out)
+            code, doc, _ = run_json(tool, ['view', '--best', '--host', host, '--pmsver', none])
+            t.check(code == 0 and doc['config']['pmsver'] == 0,
+                    'view --best --host %s --pmsver %s: PMSVer NI' % (host, none))
+    code, doc, _ = run_json(tool, ['pool', '--pmsver', 'none', 'armv8.7', 'armv9.5'])
+    t.check(code == 1 and doc['status'] == 'OK' and doc['config']['pmsver'] == 0,
+            'pool --pmsver none: a pool without SPE (exit 1: the guest gets none)')
+
+
+def check_nvm_is_honoured(t, tool):
+    code, out, err = run(tool, ['check', '--host', 'armv8.7', '--nvm'])
+    t.check(code == 1 and out == '' and 'SPE_nVM' in err,
+            'check --nvm on a host without FEAT_SPE_nVM is refused', out, err)
+    vcode, _, verr = run(tool, ['view', '--host', 'armv8.7', '--nvm'])
+    t.equal((code, err), (vcode, verr), 'check --nvm refuses as view --nvm does')
+    code, out, _ = run(tool, ['check', '--host', 'armv9.5', '--nvm'])
+    t.check(code == 0 and 'with SPE_nVM' in out,
+            'check --nvm on a host with FEAT_SPE_nVM gives SPE_nVM', out)
+
+
+def check_json(t, tool):
+    for host in HOSTS:
+        for extra in ([], ['--pmsver', 'none'], ['--nvm']):
+            args = ['check', '--host', host] + extra
+            code, doc, _ = run_json(tool, args)
+            _, text, _ = run(tool, args)
+            t.check(doc is not None and doc['command'] == 'check',
+                    '%s --json: "command": "check"' % ' '.join(args))
+            if doc is None:
+                continue
+            t.equal(doc['spe'], code == 0, '%s --json: "spe" agrees with the exit status'
+                    % ' '.join(args))
+            t.equal(doc['verdict'], text.rstrip('\n') if text else None,
+                    '%s --json: "verdict" is the line check prints' % ' '.join(args))
+
+
+def main():
+    tool = sys.argv[1]
+    t = Tap()
+    check_none_is_no_spe(t, tool)
+    check_nvm_is_honoured(t, tool)
+    check_json(t, tool)
+    return t.done()
+
+
+if __name__ == '__main__':
+    sys.exit(main())
