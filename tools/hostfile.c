@@ -210,6 +210,28 @@ static bool check_members(const struct hostfile *f, const char *path, const json
 	return true;
 }
 
+/*
+ * @src as a terminal may show it: a control character (C0, DEL) becomes
+ * \xNN, so that a name such as "ESC[2J" cannot clear the screen.
+ */
+static void copy_printable(char *dst, size_t len, const char *src)
+{
+	size_t n = 0;
+
+	for (; *src && n + 1 < len; src++) {
+		unsigned char c = (unsigned char)*src;
+
+		if (c >= 0x20 && c != 0x7f) {
+			dst[n++] = (char)c;
+			continue;
+		}
+		if (n + 5 > len)
+			break;
+		n += (size_t)snprintf(dst + n, len - n, "\\x%02x", c);
+	}
+	dst[n] = '\0';
+}
+
 static void host_name(const struct hostfile *f, const json_t *obj, char *name)
 {
 	const json_t *v = json_object_get(obj, "name");
@@ -217,7 +239,7 @@ static void host_name(const struct hostfile *f, const json_t *obj, char *name)
 	if (!v)
 		v = json_object_get(obj, "preset");
 	if (v)
-		snprintf(name, HOST_NAME_MAX_LEN, "%s", json_string_value(v));
+		copy_printable(name, HOST_NAME_MAX_LEN, json_string_value(v));
 	else
 		snprintf(name, HOST_NAME_MAX_LEN, "%s#%u", f->label, *f->n + 1);
 }

@@ -5,6 +5,7 @@ host's values") is one the tool reads: the text the module writes for a
 machine whose CPUs have two different SPUs, built in user space with the
 register reads stubbed (test-hostfile --print), is valid JSON with one host
 per SPU, each named with its CPU list, and 'spevirt pool' takes it as it is.
+A host name's control characters reach the terminal escaped.
 
 usage: test_hostfile.py SPEVIRT TEST_HOSTFILE
 """
@@ -14,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 
-from clitest import Tap, run_json
+from clitest import Tap, run, run_json
 
 
 def main():
@@ -35,7 +36,20 @@ def main():
             ['stub-node cpus 0-3', 'stub-node cpus 4-7'], 'the pool names both hosts')
     t.equal(pool['config']['pmsver_name'] if pool else None, 'V1P2',
             'the CPUs with V1P2 limit the pool')
+    check_control_characters(t, tool, doc)
     return t.done()
+
+
+def check_control_characters(t, tool, doc):
+    """A name with control characters reaches the terminal escaped, as \\xNN."""
+    doc[0]['name'] = 'evil\x1b[2J\x07\x7f'
+    with tempfile.NamedTemporaryFile('w', suffix='.json', delete=False) as f:
+        json.dump(doc, f)
+    code, out, err = run(tool, ['pool', f.name])
+    os.unlink(f.name)
+    t.check(code == 0 and not any(c in out + err for c in '\x1b\x07\x7f'),
+            'no control character of a host name reaches the terminal', repr(out))
+    t.check('evil\\x1b[2J\\x07\\x7f' in out, 'the name is shown with \\xNN escapes')
 
 
 if __name__ == '__main__':
