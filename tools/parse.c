@@ -1232,6 +1232,29 @@ bool parse_migrate_args(int argc, char *const argv[], struct fleet_args *a,
 
 /* 'spevirt audit' */
 
+/*
+ * "all": every SPE register there is (not the unallocated encodings of the
+ * block); for --switch, without PMSIDR_EL1 and PMBIDR_EL1, which are
+ * read-only and hold no guest state to switch.
+ */
+static uint16_t all_spe_regs(const char *what)
+{
+	bool ids = strcmp(what, "--switch") != 0;
+	uint16_t slots = 0;
+	unsigned int i;
+
+	for (i = 0; i < spevirt_reg_count(); i++) {
+		const struct spevirt_reg_desc *reg = spevirt_reg_get(i);
+		uint32_t slot = spevirt_spe_slot(reg->encoding);
+
+		if (slot < SPEVIRT_NR_SPE_SLOTS &&
+		    (ids || (reg->encoding != SPEVIRT_SYSREG_PMSIDR_EL1 &&
+			     reg->encoding != SPEVIRT_SYSREG_PMBIDR_EL1)))
+			slots |= (uint16_t)(1U << slot);
+	}
+	return slots;
+}
+
 bool parse_spe_regs(const char *what, const char *s, uint16_t *slots, struct parse_error *err)
 {
 	char name[32];
@@ -1249,7 +1272,7 @@ bool parse_spe_regs(const char *what, const char *s, uint16_t *slots, struct par
 		name[len] = '\0';
 		reg = spevirt_reg_find(name);
 		if (ascii_case_equal(name, "all"))
-			*slots = (uint16_t)((1U << SPEVIRT_NR_SPE_SLOTS) - 1);
+			*slots = all_spe_regs(what);
 		else if (reg && spevirt_spe_slot(reg->encoding) < SPEVIRT_NR_SPE_SLOTS)
 			*slots |= (uint16_t)(1U << spevirt_spe_slot(reg->encoding));
 		else if (!ascii_case_equal(name, "none"))
