@@ -121,12 +121,20 @@ static void slot_names(uint16_t slots, char *buf, size_t len)
 		snprintf(buf, len, "none");
 }
 
+/* Is finding @i followed by the other direction of the same register and rule? */
+static bool paired(const struct spevirt_audit *a, unsigned int i)
+{
+	const struct spevirt_finding *f = &a->findings[i], *g = f + 1;
+
+	return i + 1 < a->nr_findings && f->sysreg && g->sysreg == f->sysreg &&
+	       g->cls == f->cls && g->text == f->text && g->rule == f->rule;
+}
+
 /* Finding @i, with the next one when it is the other direction of the same. */
 static unsigned int text_finding(FILE *out, const struct spevirt_audit *a, unsigned int i)
 {
-	const struct spevirt_finding *f = &a->findings[i], *g = f + 1;
-	bool pair = i + 1 < a->nr_findings && f->sysreg && g->sysreg == f->sysreg &&
-		    g->cls == f->cls && g->text == f->text && g->rule == f->rule;
+	const struct spevirt_finding *f = &a->findings[i];
+	bool pair = paired(a, i);
 	char what[64];
 
 	snprintf(what, sizeof(what), "%s%s", f->field,
@@ -148,7 +156,7 @@ void text_audit(FILE *out, const struct audit_result *r)
 {
 	uint64_t v[7];
 	char list[256];
-	unsigned int i;
+	unsigned int i, shown;
 
 	fprintf(out, "Audit of %s on %s\n", r->entry ? r->entry->name : "the given values",
 		r->host.name);
@@ -183,7 +191,12 @@ void text_audit(FILE *out, const struct audit_result *r)
 		fputs("No finding.\n", out);
 		return;
 	}
-	fprintf(out, "Findings: %u\n", r->audit.nr_findings);
+	for (i = 0, shown = 0; i < r->audit.nr_findings; i += paired(&r->audit, i) ? 2 : 1)
+		shown++;
+	fprintf(out, "Findings: %u", r->audit.nr_findings);
+	if (shown != r->audit.nr_findings)
+		fprintf(out, ", in %u entries (a register's read and write share one)", shown);
+	fputs("\n", out);
 	for (i = 0; i < r->audit.nr_findings;)
 		i += text_finding(out, &r->audit, i);
 }
@@ -227,6 +240,7 @@ void json_audit(FILE *out, const struct audit_result *r)
 			json_str(&j, "direction", f->is_write ? "write" : "read");
 		}
 		json_str(&j, "leak", f->leak ? leak_of(f->leak) : NULL);
+		json_str(&j, "section", f->sysreg ? access_section(f->sysreg) : NULL);
 		json_str(&j, "rule", f->rule);
 		json_str(&j, "text", f->text);
 		json_end_object(&j);
