@@ -55,10 +55,10 @@ static const char *check_dfr2(const struct spevirt_host *host, const struct spev
 			       "host ID_AA64DFR2_EL1.SPE_EXC is set but ID_AA64DFR0_EL1.PMSVer is below V1P5: FEAT_SPE_EXC and FEAT_SPEv1p5 imply each other");
 	if (v1p5 && !exc)
 		return SPV_WHY(HOST_V1P5_NO_EXC,
-			       "host ID_AA64DFR0_EL1.PMSVer is V1P5 but ID_AA64DFR2_EL1.SPE_EXC is 0: FEAT_SPEv1p5 implies FEAT_SPE_EXC");
+			       "host ID_AA64DFR0_EL1.PMSVer is V1P5 or above (a later version is taken as V1P5) but ID_AA64DFR2_EL1.SPE_EXC is 0: FEAT_SPEv1p5 implies FEAT_SPE_EXC");
 	if (v1p5 && !nvm)
 		return SPV_WHY(HOST_V1P5_NO_NVM,
-			       "host ID_AA64DFR0_EL1.PMSVer is V1P5 but ID_AA64DFR2_EL1.SPE_nVM is 0: FEAT_SPEv1p5 implies FEAT_SPE_nVM");
+			       "host ID_AA64DFR0_EL1.PMSVer is V1P5 or above (a later version is taken as V1P5) but ID_AA64DFR2_EL1.SPE_nVM is 0: FEAT_SPEv1p5 implies FEAT_SPE_nVM");
 	if (nvm && !(c->feats & SPV_FEAT_FGT2))
 		return SPV_WHY(HOST_NVM_NO_FGT2,
 			       "host ID_AA64DFR2_EL1.SPE_nVM is set but ID_AA64MMFR0_EL1.FGT is below FGT2: FEAT_SPE_nVM with EL2 requires FEAT_FGT2");

@@ -101,7 +101,7 @@ static enum spevirt_status check_buffer_size(const struct spevirt_host *host,
 			    "SPEVIRT_CFG_PINNED_MEMORY leaves the buffer registers untrapped, so no buffer limit can be enforced: spevirt_config.max_buffer_size must be 0 and the host's PMBIDR_EL1.MaxBuffSize 0");
 	if (host_limit && !cfg->max_buffer_size)
 		return fail(view, SPEVIRT_E_BUFSIZE, BUFSIZE_ZERO,
-			    "host PMBIDR_EL1.MaxBuffSize limits the buffer, so the guest's max_buffer_size must be non-zero");
+			    "host PMBIDR_EL1.MaxBuffSize limits the buffer, so spevirt_config.max_buffer_size must be non-zero");
 	if (host_limit && cfg->max_buffer_size > host_limit)
 		return fail(view, SPEVIRT_E_BUFSIZE, BUFSIZE_ABOVE_HOST,
 			    "spevirt_config.max_buffer_size is above the host's PMBIDR_EL1.MaxBuffSize limit");

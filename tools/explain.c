@@ -231,13 +231,21 @@ static void yes_verdict(const struct spevirt_config *cfg, const struct spevirt_v
 	leak_list(v->leaks, buf, len);
 }
 
-static void hints_text(const struct why_not *w, char *buf, size_t len)
+/*
+ * What would give more, once each: a change the reason @why already names
+ * ("--allow unadvertised-limit would enforce the limit ...") is not
+ * repeated; the others say what level they would give.
+ */
+static void hints_text(const struct why_not *w, const char *why, char *buf, size_t len)
 {
-	unsigned int i;
+	unsigned int i, n = 0;
 
-	for (i = 0; i < w->nr_hints; i++)
-		add(buf, len, "%s%s would give %s", i ? ", " : "; ", w->hints[i].change,
+	for (i = 0; i < w->nr_hints; i++) {
+		if (strstr(why, w->hints[i].change))
+			continue;
+		add(buf, len, "%s%s would give %s", n++ ? ", " : "; ", w->hints[i].change,
 		    pmsver_name(w->hints[i].pmsver));
+	}
 }
 
 void check_verdict(const struct view_args *a, const struct spevirt_config *cfg,
@@ -252,10 +260,11 @@ void check_verdict(const struct view_args *a, const struct spevirt_config *cfg,
 		if (w->refusal) {
 			cli_words(w->refusal->reason, why, sizeof(why));
 			add(buf, len, "; not %s: %s", pmsver_name(w->refusal->pmsver), why);
-			hints_text(w, buf, len);
+			hints_text(w, why, buf, len);
 		}
 		return;
 	}
+	why[0] = '\0';
 	if (!host_level(&a->host))
 		add(buf, len, "SPE: no: the host has none (ID_AA64DFR0_EL1.PMSVer 0)");
 	else if (!w->refusal)
@@ -264,5 +273,5 @@ void check_verdict(const struct view_args *a, const struct spevirt_config *cfg,
 		cli_words(w->refusal->reason, why, sizeof(why));
 		add(buf, len, "SPE: no: %s", why);
 	}
-	hints_text(w, buf, len);
+	hints_text(w, why, buf, len);
 }

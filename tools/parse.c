@@ -196,6 +196,13 @@ bool parse_value(const char *what, const char *s, uint64_t max, uint64_t *out,
 		return true;
 	}
 	if (!base) {
+		const char *d = s;
+		uint64_t dec;
+
+		if (read_digits(&d, 10, &dec) == DIGITS_OK && !*d)
+			return fail(err, "%s: %s has no base: write 0x%s for hexadecimal, or 0x%llx "
+				    "if it is decimal (a register value needs 0x or 0b)", what,
+				    quote(&q, s), s, (unsigned long long)dec);
 		if (read_digits(&p, 16, &v) == DIGITS_OK && !*p)
 			return fail(err, "%s: %s has no base: write 0x%s for hexadecimal (a register "
 				    "value needs 0x or 0b)", what, quote(&q, s), s);

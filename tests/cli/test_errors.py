@@ -72,7 +72,10 @@ CASES = [
     (['view', '--host', ''], USAGE, r"--host: unknown preset ''; " + PRESETS),
     (['view', '--pmsidr', '0xZZ'], USAGE, r"--pmsidr: '0xZZ' " + VALUE),
     (['view', '--pmsidr', '26457'], USAGE,
-     r"--pmsidr: '26457' has no base: write 0x26457 for hexadecimal \(a register value needs "
+     r"--pmsidr: '26457' has no base: write 0x26457 for hexadecimal, or 0x6759 if it is "
+     r"decimal \(a register value needs 0x or 0b\)"),
+    (['view', '--pmsidr', '2645a'], USAGE,
+     r"--pmsidr: '2645a' has no base: write 0x2645a for hexadecimal \(a register value needs "
      r"0x or 0b\)"),
     (['view', '--pmsidr', '0b102'], USAGE, r"--pmsidr: '0b102' " + VALUE),
     (['view', '--pmsidr', '0x_1'], USAGE, r"--pmsidr: '0x_1' " + VALUE),
@@ -255,8 +258,8 @@ CHECKS = [
      r"registers \(emulated\), buffer limit 4MiB, leaks: none$"),
     (['--host', 'armv8.2', '--max-buffer-size', '4M'], 1,
      r"SPE: no: PMBIDR_EL1 reads must be trapped: PMBIDR_EL1.MaxBuffSize must show the buffer "
-     r"limit, .*; --allow unadvertised-limit would give V1P1, --max-buffer-size 0 would give "
-     r"V1P1$"),
+     r"limit, .*; --allow unadvertised-limit would enforce the limit without advertising it; "
+     r"--max-buffer-size 0 would give V1P1$"),
     (['--host', 'armv8.2', '--pmbidr', '0x230'], 1, r"SPE: no: host PMBIDR_EL1.P is 1"),
     (['--host', 'none'], 1, r"SPE: no: the host has none \(ID_AA64DFR0_EL1.PMSVer 0\)$"),
     (['--host', 'armv9.5'], 0, r"SPE: yes, V1P4 with SPE_nVM, .*leaks: RECORD_FORMAT, "
