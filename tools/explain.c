@@ -187,8 +187,14 @@ static void trapped_list(const struct spevirt_view *v, char *buf, size_t len)
 	bool buffer = false, forward = false;
 
 	for (i = 0; i < n; i++) {
+		uint32_t enc = rows[i].reg->encoding;
+
 		if (rows[i].read == SPEVIRT_ACCESS_READ_VIEW && rows[i].write != SPEVIRT_ACCESS_FORWARD)
 			add(buf, len, "%s%s reads", listed++ ? ", " : "", rows[i].reg->name);
+		/* A register the guest lacks and the hardware has: trapped to UNDEF. */
+		if (!forward && rows[i].read == SPEVIRT_ACCESS_UNDEF &&
+		    spevirt_access_trapped(v, enc, false))
+			add(buf, len, "%s%s (UNDEF)", listed++ ? ", " : "", rows[i].reg->name);
 		buffer |= rows[i].read == SPEVIRT_ACCESS_EMULATE;
 		forward |= rows[i].read == SPEVIRT_ACCESS_FORWARD;
 	}

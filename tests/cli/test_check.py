@@ -8,7 +8,8 @@ or require a level:
   - --nvm asks for SPE_nVM: check gives the best level with it, or refuses
     as view --nvm does (exit 1, the library's SPE_nVM reason);
   - check --json says "command": "check", a boolean "spe" that agrees with
-    the exit status, and the verdict line check prints without --json.
+    the exit status, and the verdict line check prints without --json;
+  - check's list of traps names every register trapped to UNDEF.
 
 usage: test_check.py SPEVIRT
 """
@@ -60,9 +61,27 @@ def check_json(t, tool):
                     '%s --json: "verdict" is the line check prints' % ' '.join(args))
 
 
+def check_undef_traps_named(t, tool):
+    """Every register the view traps to UNDEF (the access table's read UNDEF,
+    read_trapped) is in check's list of traps, as "NAME (UNDEF)"."""
+    for host in HOSTS:
+        for level in ('v1p1', 'v1p2', 'v1p4'):
+            args = ['--host', host, '--pmsver', level]
+            code, doc, _ = run_json(tool, ['view'] + args)
+            if code != 0:
+                continue
+            want = [a['register'] for a in doc['view']['access']
+                    if a['read'] == 'UNDEF' and a['read_trapped']]
+            _, out, _ = run(tool, ['check'] + args)
+            t.check(all('%s (UNDEF)' % r in out for r in want),
+                    'check %s names the registers trapped to UNDEF: %s' % (' '.join(args), want),
+                    out)
+
+
 def main():
     tool = sys.argv[1]
     t = Tap()
+    check_undef_traps_named(t, tool)
     check_none_is_no_spe(t, tool)
     check_nvm_is_honoured(t, tool)
     check_json(t, tool)
