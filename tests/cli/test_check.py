@@ -67,7 +67,7 @@ def check_undef_traps_named(t, tool):
     for host in HOSTS:
         for level in ('v1p1', 'v1p2', 'v1p4'):
             args = ['--host', host, '--pmsver', level]
-            code, doc, _ = run_json(tool, ['view'] + args)
+            code, doc, _ = run_json(tool, ['view', '--best'] + args)
             if code != 0:
                 continue
             want = [a['register'] for a in doc['view']['access']
