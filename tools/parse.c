@@ -436,15 +436,37 @@ static bool fail_pmsver(const char *what, const char *s, const struct spevirt_fi
 			max = f->enums[i].value;
 	}
 	return fail(err,
-		    "%s: %s is not an SPE version; accepted: 0 to %u, none, v1, an "
-		    "ID_AA64DFR0_EL1.PMSVer name (%s) or a feature name (FEAT_SPE, "
-		    "FEAT_SPEv1p1 ...), in any case",
+		    "%s: %s is not an SPE version; accepted: 0 to %u (or 0x0 ...), none, v1, an "
+		    "ID_AA64DFR0_EL1.PMSVer name (%s, also as v1.2 or SPEv1p2) or a feature "
+		    "name (FEAT_SPE, FEAT_SPEv1p1 ...), in any case",
 		    what, quote(&q, s), max, names.s);
 }
 
-bool parse_pmsver(const char *what, const char *s, unsigned int *out, struct parse_error *err)
+/*
+ * Other common spellings, made the canonical one in @buf: "SPEv1p2" and
+ * "v1.2" are "v1p2", "0x3" is "3".
+ */
+static const char *pmsver_spelling(const char *s, char *buf, size_t len)
+{
+	size_t i;
+
+	if ((s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) && s[2] && !s[3])
+		s += 2;
+	if (ascii_upper(s[0]) == 'S' && ascii_upper(s[1]) == 'P' && ascii_upper(s[2]) == 'E' &&
+	    ascii_upper(s[3]) == 'V')
+		s += 3;
+	snprintf(buf, len, "%s", s);
+	for (i = 0; buf[i]; i++)
+		if (buf[i] == '.')
+			buf[i] = 'p';
+	return buf;
+}
+
+bool parse_pmsver(const char *what, const char *raw, unsigned int *out, struct parse_error *err)
 {
 	const struct spevirt_field_desc *f = pmsver_field();
+	char buf[32];
+	const char *s = pmsver_spelling(raw, buf, sizeof(buf));
 	unsigned int i;
 
 	for (i = 0; i < sizeof(pmsver_aliases) / sizeof(pmsver_aliases[0]); i++)
@@ -460,7 +482,7 @@ bool parse_pmsver(const char *what, const char *s, unsigned int *out, struct par
 			return true;
 		}
 	}
-	return fail_pmsver(what, s, f, err);
+	return fail_pmsver(what, raw, f, err);
 }
 
 static const char *const profile_names[] = {
@@ -807,9 +829,24 @@ static bool fail_unknown_option(const struct scanner *sc, const char *arg,
 				struct parse_error *err)
 {
 	struct strbuf list = { .len = 0 };
+	unsigned int i, best = UINT32_MAX;
+	const char *guess = NULL;
+	char typed[64];
 	struct quoted q;
-	unsigned int i;
 
+	/* A typo ("--hots") gets the option meant, not the list of all. */
+	snprintf(typed, sizeof(typed), "%.*s", (int)strcspn(arg, "="), arg);
+	for (i = 0; i < sc->nr_opts; i++) {
+		unsigned int d = distance(typed, sc->opts[i].name);
+
+		if (d < best) {
+			best = d;
+			guess = sc->opts[i].name;
+		}
+	}
+	if (guess && best <= (unsigned int)strlen(typed) / 4 + 1 && best)
+		return fail(err, "unknown option %s for 'spevirt %s'; did you mean %s? (see "
+			    "'spevirt help %s')", quote(&q, arg), sc->cmd, guess, sc->cmd);
 	for (i = 0; i < sc->nr_opts; i++)
 		sb_add(&list, "%s%s%s%s", i ? ", " : "", sc->opts[i].name,
 		       sc->opts[i].value ? " " : "", sc->opts[i].value ? sc->opts[i].value : "");

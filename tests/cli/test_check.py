@@ -9,7 +9,8 @@ or require a level:
     as view --nvm does (exit 1, the library's SPE_nVM reason);
   - check --json says "command": "check", a boolean "spe" that agrees with
     the exit status, and the verdict line check prints without --json;
-  - check's list of traps names every register trapped to UNDEF.
+  - check's list of traps names every register trapped to UNDEF;
+  - a level may be written v1.2, SPEv1p2 or 0x3 as well as V1P2.
 
 usage: test_check.py SPEVIRT
 """
@@ -78,9 +79,21 @@ def check_undef_traps_named(t, tool):
                     out)
 
 
+def check_level_spellings(t, tool):
+    """v1.2, SPEv1p2, 0x3 and FEAT_SPEv1p2 are V1P2 (PMSVer 3), as V1P2 is."""
+    _, want, _ = run(tool, ['check', '--host', 'armv9.5', '--pmsver', 'V1P2'])
+    for level in ('v1.2', 'SPEv1p2', 'spev1.2', '0x3', '3', 'FEAT_SPEv1p2'):
+        code, out, err = run(tool, ['check', '--host', 'armv9.5', '--pmsver', level])
+        t.equal((code, out, err), (0, want, ''), '--pmsver %s is V1P2' % level)
+    for level in ('0x7', 'v1.9', '0x', 'SPE'):
+        code, _, err = run(tool, ['check', '--pmsver', level])
+        t.check(code == 2 and 'is not an SPE version' in err, '--pmsver %s is refused' % level)
+
+
 def main():
     tool = sys.argv[1]
     t = Tap()
+    check_level_spellings(t, tool)
     check_undef_traps_named(t, tool)
     check_none_is_no_spe(t, tool)
     check_nvm_is_honoured(t, tool)

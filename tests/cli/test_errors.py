@@ -22,9 +22,9 @@ PRESETS = r"'spevirt presets' lists them; none is the all-zero host"
 VALUE = (r"is not a register value; give 0x and hexadecimal digits or 0b and binary digits, "
          r"'_' allowed between digits \(e.g. 0x26457, 0x0000_0003, 0b1010\), or 0")
 SIZE = r"is not a size; give a number of bytes: decimal, or 0x hexadecimal, or 0b binary"
-PMSVER = (r"is not an SPE version; accepted: 0 to 6, none, v1, an ID_AA64DFR0_EL1.PMSVer "
-          r"name \(NI, IMP, V1P1, V1P2, V1P3, V1P4, V1P5\) or a feature name \(FEAT_SPE, "
-          r"FEAT_SPEv1p1 ...\), in any case")
+PMSVER = (r"is not an SPE version; accepted: 0 to 6 \(or 0x0 ...\), none, v1, an "
+          r"ID_AA64DFR0_EL1.PMSVer name \(NI, IMP, V1P1, V1P2, V1P3, V1P4, V1P5, also as v1.2 "
+          r"or SPEv1p2\) or a feature name \(FEAT_SPE, FEAT_SPEv1p1 ...\), in any case")
 INEXACT = r"is not exactly representable in PMBIDR_EL1.MaxBuffSize"
 BUFSIZE = r"buffer size limit not possible: "
 COMMANDS = ('accepted: view, check, decode, presets, encode-size, decode-size, pool, migrate, '
@@ -39,7 +39,11 @@ CASES = [
      r"unknown option '--bogus' for 'spevirt view'; accepted: --help, --host PRESET, "
      r"--dfr0 HEX, .*--json \(see 'spevirt help view'\)"),
     (['-x'], USAGE, r"unknown option '-x' for 'spevirt view'; accepted: --help, "),
-    (['--hots', 'armv8.2'], USAGE, r"unknown option '--hots' for 'spevirt view'"),
+    (['--hots', 'armv8.2'], USAGE,
+     r"unknown option '--hots' for 'spevirt view'; did you mean --host\? \(see 'spevirt "
+     r"help view'\)$"),
+    (['check', '--pmsvr=1'], USAGE,
+     r"unknown option '--pmsvr=1' for 'spevirt check'; did you mean --pmsver\?"),
     (['decode', '--bogus', 'PMSIDR_EL1', '0'], USAGE,
      r"unknown option '--bogus' for 'spevirt decode'; accepted: --help, --json"),
     (['presets', '--host', 'armv8.2'], USAGE,
