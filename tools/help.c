@@ -163,9 +163,10 @@ static const char encode_size[] =
 static const char decode_size[] =
 	"Usage: spevirt decode-size [--json] FIELD\n"
 	"\n"
-	"Print the size in bytes that the PMBIDR_EL1.MaxBuffSize field FIELD (0x and\n"
-	"hexadecimal or 0b and binary digits, at most 0xffff) stands for; 0 means no\n"
-	"limit. Reserved field bits are ignored, with a note on stderr.\n"
+	"Print the size that the PMBIDR_EL1.MaxBuffSize field FIELD (0x and\n"
+	"hexadecimal or 0b and binary digits, at most 0xffff) stands for, in bytes and\n"
+	"in binary units (\"4194304 bytes (4MiB)\"); 0 is \"0 (no limit)\". Reserved\n"
+	"field bits are ignored, with a note on stderr.\n"
 	"\n"
 	"  --json                JSON (docs/cli-json.md) instead of text\n"
 	"  -h, --help            this text\n";

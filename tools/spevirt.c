@@ -147,7 +147,12 @@ static int cmd_check(int argc, char *const argv[])
 			json_check(stdout, &r);
 		if (refused_limit(r.status, a.size_text, a.cfg.max_buffer_size))
 			return finish(EXIT_REFUSED);
-		return refused(r.status, r.view.reason);
+		if (a.json)
+			return refused(r.status, r.view.reason);
+		/* The verdict still: one line, as for a guest without SPE. */
+		cli_words(r.view.reason, line, sizeof(line));
+		printf("SPE: no: %s: %s\n", spevirt_strerror(r.status), line);
+		return finish(EXIT_REFUSED);
 	}
 	if (a.json) {
 		json_check(stdout, &r);
@@ -221,6 +226,7 @@ static int cmd_decode_size(int argc, char *const argv[])
 	struct size_args a;
 	uint16_t field, back = 0;
 	uint64_t bytes;
+	char size[32];
 
 	if (!parse_decode_size_args(argc, argv, &a, &err))
 		return usage_error(CMD_DECODE_SIZE, argc, argv, &err);
@@ -231,10 +237,13 @@ static int cmd_decode_size(int argc, char *const argv[])
 	/* Bits the codec ignores do not survive a round trip. */
 	if (spevirt_maxbuf_encode(bytes, &back) != SPEVIRT_OK)
 		back = (uint16_t)~field;
+	format_size(bytes, size, sizeof(size));
 	if (a.json)
 		json_decode_size(stdout, field, bytes, (uint16_t)(back ^ field));
+	else if (bytes)
+		printf("%llu bytes (%s)\n", (unsigned long long)bytes, size);
 	else
-		printf("%llu\n", (unsigned long long)bytes);
+		printf("0 (no limit)\n");
 	if (back != field)
 		fprintf(stderr, "spevirt: note: FIELD bits 0x%04x are reserved and ignored\n",
 			(unsigned int)(back ^ field));

@@ -111,15 +111,18 @@ static enum spevirt_status view_plan(const struct spevirt_host *host,
 
 /*
  * The API's precondition (include/spevirt/spevirt.h): each pointer NULL or
- * valid, and the view apart from the host and from the configuration (an
- * overlap is refused, SPEVIRT_E_INVAL, which the proofs do not need).
+ * valid, the view apart from the host and from the configuration (an
+ * overlap is refused, SPEVIRT_E_INVAL, which the proofs do not need), and
+ * the host apart from the configuration (objects of two types, which only a
+ * union could make overlap).
  */
 #define SPV_VIEW_API							\
 	requires host == \null || \valid_read(host);			\
 	requires cfg == \null || \valid_read(cfg);			\
 	requires view == \null || \valid(view);				\
 	requires host == \null || view == \null || \separated(view, host);	\
-	requires cfg == \null || view == \null || \separated(view, cfg);
+	requires cfg == \null || view == \null || \separated(view, cfg);	\
+	requires host == \null || cfg == \null || \separated(host, cfg);
 
 /*
  * Whether the view overlaps its inputs: compared as integers, which WP's

@@ -272,6 +272,9 @@ CHECKS = [
      r"SPE: yes, V1P2, .*leaks: RECORD_FORMAT, FILTER_BITS, PMSCR_EXC, ID_INCONSISTENT$"),
     (['--pmsver', 'v1', '--forbid-leaks', '--accept-leak', 'pmcr_fzs'], 1,
      r"SPE: no: leak RECORD_FORMAT: .*; no --forbid-leaks would give IMP$"),
+    # The library refuses even a guest without SPE: still the one verdict line.
+    (['--host', 'armv8.7', '--pmsver', 'v1', '--forbid-leaks'], 1,
+     r"SPE: no: the view would leak host features: leak PMCR_FZS: "),
 ]
 
 

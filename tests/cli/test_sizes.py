@@ -64,13 +64,23 @@ def check_inexact(t, tool, sizes, rnd):
                 want, err)
 
 
+def binary_units(size):
+    """4194304 as 4MiB: the largest unit that divides it."""
+    for shift, unit in ((60, 'E'), (50, 'P'), (40, 'T'), (30, 'G'), (20, 'M'), (10, 'K')):
+        if size % (1 << shift) == 0:
+            return '%d%siB' % (size >> shift, unit)
+    return '%d' % size
+
+
 def check_decode(t, tool, rnd):
     fields = [0, 1, 0x1ff, 0x200, 0x201, 0x3fff, 0x4000, 0x8001, 0xc000, 0xffff] + \
         [rnd.getrandbits(16) for _ in range(40)]
     for field in fields:
         code, out, err = run(tool, ['decode-size', '0x%x' % field])
         note = 'spevirt: note: FIELD bits 0x%04x are reserved and ignored\n' % (field & 0xc000)
-        t.check(code == 0 and out == '%d\n' % maxbuf_decode(field) and
+        size = maxbuf_decode(field)
+        want = '%d bytes (%s)\n' % (size, binary_units(size)) if size else '0 (no limit)\n'
+        t.check(code == 0 and out == want and
                 err == (note if field & 0xc000 else ''),
                 'decode-size %#x' % field, code, out, err)
 
