@@ -416,7 +416,11 @@ enum spevirt_status spevirt_view_compute(const struct spevirt_host *host,
 					 const struct spevirt_config *cfg,
 					 struct spevirt_view *view)
 {
-	return spevirt_fail_closed_(host, view, view_compute(host, cfg, NULL, view));
+	enum spevirt_status status = view_compute(host, cfg, NULL, view);
+
+	if (status != SPEVIRT_OK)
+		return spevirt_fail_closed_(host, view, status);
+	return SPEVIRT_OK;
 }
 
 enum spevirt_status spevirt_view_present(const struct spevirt_host *host,
@@ -425,6 +429,9 @@ enum spevirt_status spevirt_view_present(const struct spevirt_host *host,
 					 struct spevirt_view *view)
 {
 	const uint64_t want[] = { pmsidr_el1, pmbidr_el1 };
+	enum spevirt_status status = view_compute(host, cfg, want, view);
 
-	return spevirt_fail_closed_(host, view, view_compute(host, cfg, want, view));
+	if (status != SPEVIRT_OK)
+		return spevirt_fail_closed_(host, view, status);
+	return SPEVIRT_OK;
 }

@@ -95,7 +95,7 @@ WP_INLINE = ["collecting", "guest_pmsver", "sanitize_ptr", "reg_of", "finish", "
              "spevirt_access_inline", "spevirt_spe_slot", "plan_fgt_bit", "spv_fgt_reg_id", "has",
              "fgt_feat", "fgt_missing", "id_cap", "fail_why", "check_el3_levels", "addrmode",
              "shown_maxbuf", "hardware_pmbidr", "pmsidr_why", "pmbidr_why", "guest_feats",
-             "compute_id_fields", "spevirt_fail_closed_", "spe_guest_leaks", "spevirt_pmsidr_above_",
+             "compute_id_fields", "spe_guest_leaks", "spevirt_pmsidr_above_",
              "spevirt_buffer_bits_hidden_", "guest_syndrome", "spevirt_maxbuf_field_invalid_"]
 WP_FUNCTIONS = ["sanitize_limitr", "sanitize", "check_size", "write_reg", "stop_with",
                 "spevirt_access", "spevirt_buffer_access", "spevirt_buffer_hw_event",
@@ -109,6 +109,7 @@ WP_FUNCTIONS = ["sanitize_limitr", "sanitize", "check_size", "write_reg", "stop_
                 "check_cross_fields", "spevirt_present_check_", "spevirt_config_invalid_",
                 "check_guest_levels", "check_buffer_size", "guest_pmsidr", "guest_pmbidr",
                 "present", "compute_spe_guest", "view_clear", "view_plan", "view_compute",
+                "spevirt_fail_closed_",
                 "spevirt_view_compute", "spevirt_view_present", "fv_wp_plans",
                 "fv_wp_view_compute", "fv_wp_buffer_access", "fv_wp_buffer_hw_event",
                 "fv_wp_buffer_abort"]

@@ -296,6 +296,7 @@ static void every_refusal_issue_shows_two_different_values(void **state)
 		}
 	}
 	assert_true(refusals > 1000);
+	print_message("# migration issues: %u refusals, every issue with two values\n", refusals);
 }
 
 /*
@@ -344,6 +345,8 @@ static void section_12_rule_holds_for_every_flag_and_accepted_set(void **state)
 		moved ? moves++ : refusals++;
 	}
 	assert_true(moves > 1000 && refusals > 1000);
+	print_message("# section 12: %u moves and %u refusals agree with the pool\n", moves,
+		      refusals);
 }
 
 /*

@@ -148,6 +148,17 @@ static enum spevirt_status view_compute(const struct spevirt_host *host,
 					const struct spevirt_config *cfg, const uint64_t *want,
 					struct spevirt_view *view);
 
+/* A refusal is denied with the host's view of a guest without SPE. */
+/*@
+  requires host == \null || \valid_read(host);
+  requires view == \null || \valid(view);
+  requires host == \null || view == \null || \separated(view, host);
+  assigns *view;
+  ensures status: \result == status;
+*/
+enum spevirt_status spevirt_fail_closed_(const struct spevirt_host *host,
+					 struct spevirt_view *view, enum spevirt_status status);
+
 /*@
   SPV_VIEW_API
   assigns *view;
