@@ -96,6 +96,20 @@ def migrate_json(tool, src, dst, extra=()):
     return run_json(tool, ['migrate', '--from', src, '--to', dst] + list(extra))
 
 
+def check_migrate_leak_changes(t, tool):
+    """A move reports the leaks it adds and those it closes, in text and JSON."""
+    code, doc, _ = migrate_json(tool, 'armv8.2', 'armv8.7', ['--pmsver', 'none'])
+    t.check(code == 0 and doc['gone_leaks'] == ['PMBIDR_READ'] and
+            doc['new_leaks'] == ['PMCR_FZS'],
+            'armv8.2 to armv8.7 without SPE: PMBIDR_READ closed, PMCR_FZS added',
+            doc and (doc['new_leaks'], doc['gone_leaks']))
+    code, out, _ = run(tool, ['migrate', '--from', 'armv8.2', '--to', 'armv8.7', '--pmsver',
+                              'none'])
+    t.check('Leaks the move adds on armv8.7\n  PMCR_FZS' in out and
+            'Leaks the move closes (the guest observed them on armv8.2)\n  PMBIDR_READ' in out,
+            'the text lists the leaks added and closed', out[-400:])
+
+
 def check_migrate(t, tool):
     for p in PRESETS[1:]:
         code, doc, _ = migrate_json(tool, p, p)
@@ -253,6 +267,7 @@ def main():
     check_pool_of_one(t, tool)
     check_presets_pool(t, tool)
     check_migrate(t, tool)
+    check_migrate_leak_changes(t, tool)
     check_migrate_agrees_with_pool(t, tool, example)
     check_bad_files(t, tool)
     check_refusals(t, tool)
