@@ -63,11 +63,7 @@ static enum spevirt_status best_offer(const struct spevirt_host *host, struct sp
 		return spevirt_view_compute(host, cfg, view);
 	/* @cfg is written below: it must not overlap @view either. */
 	reason = spevirt_view_overlap_(host, cfg, view);
-	if (reason) {
-		view->reason = reason;
-		return SPEVIRT_E_INVAL;
-	}
-	status = offer_config_check(cfg, &reason);
+	status = reason ? SPEVIRT_E_INVAL : offer_config_check(cfg, &reason);
 	if (status != SPEVIRT_OK) {
 		cfg->pmsver = SPEVIRT_PMSVER_NI;
 		cfg->spe_nvm = 0;
@@ -94,7 +90,11 @@ enum spevirt_status spevirt_best_offer_report(const struct spevirt_host *host,
 					      struct spevirt_view *view,
 					      struct spevirt_offer_report *report)
 {
-	return spevirt_fail_closed_(host, view, best_offer(host, cfg, view, report));
+	enum spevirt_status status = best_offer(host, cfg, view, report);
+
+	if (status != SPEVIRT_OK)
+		return spevirt_fail_closed_(host, view, status);
+	return SPEVIRT_OK;
 }
 
 enum spevirt_status spevirt_best_offer(const struct spevirt_host *host,

@@ -129,13 +129,17 @@ enum spevirt_status spevirt_pool_compute(const struct spevirt_host *hosts, unsig
 	if (!pool_args_valid(hosts, nr_hosts, cfg, pool, views))
 		return SPEVIRT_E_INVAL;
 	status = pool_values(hosts, nr_hosts, cfg, pool, views);
-	for (i = 0; status == SPEVIRT_OK && i < nr_hosts; i++) {
+	if (status != SPEVIRT_OK)
+		return pool_fail_closed(hosts, nr_hosts, pool, views, status);
+	for (i = 0; i < nr_hosts; i++) {
 		status = spevirt_view_present(&hosts[i], cfg, pool->pmsidr_el1, pool->pmbidr_el1,
 					      &views[i]);
-		if (status != SPEVIRT_OK)
+		if (status != SPEVIRT_OK) {
 			pool_fail(pool, i, status, views[i].reason);
+			return pool_fail_closed(hosts, nr_hosts, pool, views, status);
+		}
 	}
-	return pool_fail_closed(hosts, nr_hosts, pool, views, status);
+	return SPEVIRT_OK;
 }
 
 /* A guest level as one number: PMSVer, then SPE_nVM. */
@@ -501,9 +505,13 @@ enum spevirt_status spevirt_migrate_check(const struct spevirt_view *source,
 					  struct spevirt_view *dest_view,
 					  struct spevirt_migration *report)
 {
+	enum spevirt_status status;
+
 	/* Without both, there is nowhere to say why: nothing is written. */
 	if (!dest_view || !report)
 		return SPEVIRT_E_INVAL;
-	return spevirt_fail_closed_(dest, dest_view,
-				    migrate_check(source, cfg, dest, dest_view, report));
+	status = migrate_check(source, cfg, dest, dest_view, report);
+	if (status != SPEVIRT_OK)
+		return spevirt_fail_closed_(dest, dest_view, status);
+	return SPEVIRT_OK;
 }
