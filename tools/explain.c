@@ -254,6 +254,14 @@ static void hints_text(const struct why_not *w, const char *why, char *buf, size
 	}
 }
 
+void check_refusal(enum spevirt_status status, const char *reason, char *buf, size_t len)
+{
+	char why[CLI_TEXT_MAX];
+
+	cli_words(reason, why, sizeof(why));
+	snprintf(buf, len, "SPE: no: %s: %s", spevirt_strerror(status), why);
+}
+
 void check_verdict(const struct view_args *a, const struct spevirt_config *cfg,
 		   const struct spevirt_view *view, const struct why_not *w, char *buf,
 		   size_t len)

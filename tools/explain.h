@@ -50,6 +50,9 @@ struct why_not {
 void explain_offer(const struct view_args *a, unsigned int chosen,
 		   const struct spevirt_offer_report *report, struct why_not *w);
 
+/* The one line of 'spevirt check' when the library refuses: "SPE: no: STATUS: REASON". */
+void check_refusal(enum spevirt_status status, const char *reason, char *buf, size_t len);
+
 /* The one line of 'spevirt check', without a newline. */
 void check_verdict(const struct view_args *a, const struct spevirt_config *cfg,
 		   const struct spevirt_view *view, const struct why_not *w, char *buf,

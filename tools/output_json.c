@@ -346,7 +346,8 @@ static void view_document(FILE *out, const struct view_result *r, bool check)
 			check_verdict(r->args, &r->cfg, &r->view, &r->why_not, line, sizeof(line));
 			json_str(&j, "verdict", line);
 		} else {
-			json_null(&j, "verdict");
+			check_refusal(r->status, r->view.reason, line, sizeof(line));
+			json_str(&j, "verdict", line);
 		}
 	}
 	host_object(&j, r->args);

@@ -150,8 +150,8 @@ static int cmd_check(int argc, char *const argv[])
 		if (a.json)
 			return refused(r.status, r.view.reason);
 		/* The verdict still: one line, as for a guest without SPE. */
-		cli_words(r.view.reason, line, sizeof(line));
-		printf("SPE: no: %s: %s\n", spevirt_strerror(r.status), line);
+		check_refusal(r.status, r.view.reason, line, sizeof(line));
+		printf("%s\n", line);
 		return finish(EXIT_REFUSED);
 	}
 	if (a.json) {

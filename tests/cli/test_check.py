@@ -37,10 +37,12 @@ def check_none_is_no_spe(t, tool):
 
 def check_nvm_is_honoured(t, tool):
     code, out, err = run(tool, ['check', '--host', 'armv8.7', '--nvm'])
-    t.check(code == 1 and out == '' and 'SPE_nVM' in err,
-            'check --nvm on a host without FEAT_SPE_nVM is refused', out, err)
+    t.check(code == 1 and err == '' and out.startswith('SPE: no: ') and 'SPE_nVM' in out,
+            'check --nvm on a host without FEAT_SPE_nVM is refused, in its verdict line',
+            out, err)
     vcode, _, verr = run(tool, ['view', '--host', 'armv8.7', '--nvm'])
-    t.equal((code, err), (vcode, verr), 'check --nvm refuses as view --nvm does')
+    t.equal((code, out), (vcode, verr.replace('spevirt: ', 'SPE: no: ', 1)),
+            'check --nvm refuses as view --nvm does')
     code, out, _ = run(tool, ['check', '--host', 'armv9.5', '--nvm'])
     t.check(code == 0 and 'with SPE_nVM' in out,
             'check --nvm on a host with FEAT_SPE_nVM gives SPE_nVM', out)
