@@ -457,6 +457,48 @@ static void hand_made_sources_are_refused_naming_the_field(void **state)
 	assert_true(m.issues[0].wanted == 5000 && m.issues[0].found == 0);
 }
 
+/*
+ * A pool with SPEVIRT_CFG_UNADVERTISED_LIMIT takes the MaxBuffSize of the
+ * host that cannot trap PMBIDR_EL1 (its hardware's), in either order; the
+ * host with FEAT_FGT presents it unadvertised too, and the limit stays
+ * enforced on both.
+ */
+static void a_pool_takes_the_unadvertised_maxbuffsize(void **state)
+{
+	struct spevirt_host h[2] = { make_host(3, 1, 0), make_host(3, 0, 0) };
+	struct spevirt_config c = { .pmsver = 3, .max_buffer_size = 4ULL << 20,
+				    .flags = SPEVIRT_CFG_UNADVERTISED_LIMIT };
+	struct spevirt_view views[2];
+	struct spevirt_pool p;
+	unsigned int order, i;
+
+	(void)state;
+	h[1].pmbidr_el1 |= 0x800ULL << 32;	/* its hardware shows 8 MiB */
+	for (order = 0; order < 2; order++) {
+		assert_status(spevirt_pool_compute(h, 2, &c, &p, views), SPEVIRT_OK);
+		assert_int_equal(p.pmbidr_el1 >> 32, 0x800);
+		for (i = 0; i < 2; i++) {
+			assert_int_equal(views[i].pmbidr_el1, p.pmbidr_el1);
+			assert_false(views[i].limit_advertised);
+			assert_true(views[i].max_buffer_size == 4ULL << 20);
+		}
+		h[0] = h[1];			/* swap: the host without FGT first */
+		h[1] = make_host(3, 1, 0);
+	}
+	/* Two hosts without FEAT_FGT that show different limits cannot agree. */
+	h[0] = make_host(3, 0, 0);
+	h[0].pmbidr_el1 |= 0x800ULL << 32;
+	h[1] = make_host(3, 0, 0);
+	assert_status(spevirt_pool_compute(h, 2, &c, &p, views), SPEVIRT_E_NEED_FGT);
+	/* Without the flag the limit must be advertised, which needs FEAT_FGT. */
+	h[1] = make_host(3, 1, 0);
+	c.flags = 0;
+	assert_status(spevirt_pool_compute(h, 2, &c, &p, views), SPEVIRT_E_NEED_FGT);
+	/* Views overlapping the configuration are refused as well. */
+	assert_status(spevirt_pool_compute(h, 1, (struct spevirt_config *)&views[0], &p, views),
+		      SPEVIRT_E_INVAL);
+}
+
 /* A leak the source had and the destination closes is reported too. */
 static void a_move_reports_the_leaks_it_closes(void **state)
 {
@@ -1152,6 +1194,7 @@ int main(void)
 		cmocka_unit_test(section_12_rule_holds_for_every_flag_and_accepted_set),
 		cmocka_unit_test(an_unadvertised_limit_moves_to_a_host_with_fgt),
 		cmocka_unit_test(a_move_reports_the_leaks_it_closes),
+		cmocka_unit_test(a_pool_takes_the_unadvertised_maxbuffsize),
 		cmocka_unit_test(hand_made_sources_are_refused_naming_the_field),
 	};
 
