@@ -22,18 +22,18 @@ static enum spevirt_status pool_fail(struct spevirt_pool *pool, unsigned int hos
 	pool_fail(pool, 0, SPEVIRT_E_INVAL, SPV_WHY(name, text))
 
 /*
- * A host's PMBIDR_EL1 for the fold.  With SPEVIRT_CFG_UNADVERTISED_LIMIT a
- * host that cannot trap PMBIDR_EL1 (its own view leaves the limit
- * unadvertised) must show its hardware's MaxBuffSize, and every other host
- * can present it: the pool takes it, and no host's MaxBuffSize differs.
+ * A host's PMBIDR_EL1 for the fold.  A host that cannot trap PMBIDR_EL1
+ * (its own view leaves the limit unadvertised, which only
+ * SPEVIRT_CFG_UNADVERTISED_LIMIT permits) must show its hardware's
+ * MaxBuffSize, and every other host can present it: the pool takes it, and
+ * no host's MaxBuffSize differs.  Every advertised view shows the same
+ * MaxBuffSize, the configuration's limit, so without an unadvertised one
+ * the field is left as it is.
  */
-static uint64_t pool_pmbidr(uint64_t *common, const struct spevirt_view *own,
-			    const struct spevirt_config *cfg)
+static uint64_t pool_pmbidr(uint64_t *common, const struct spevirt_view *own)
 {
 	uint64_t mbs = SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE;
 
-	if (!(cfg->flags & SPEVIRT_CFG_UNADVERTISED_LIMIT))
-		return own->pmbidr_el1;
 	if (!own->limit_advertised)
 		common[1] = (common[1] & ~mbs) | (own->pmbidr_el1 & mbs);
 	return (own->pmbidr_el1 & ~mbs) | (common[1] & mbs);
@@ -66,7 +66,7 @@ static enum spevirt_status pool_values(const struct spevirt_host *hosts, unsigne
 			common[1] = views[0].pmbidr_el1;
 		}
 		rule = spevirt_present_merge_(common, views[i].pmsidr_el1,
-					      pool_pmbidr(common, &views[i], cfg));
+					      pool_pmbidr(common, &views[i]));
 		if (rule)
 			return pool_fail(pool, i, SPEVIRT_E_MISMATCH, rule);
 	}

@@ -499,6 +499,36 @@ static void a_pool_takes_the_unadvertised_maxbuffsize(void **state)
 		      SPEVIRT_E_INVAL);
 }
 
+/*
+ * spevirt.h: views overlapping the hosts, the configuration or the pool are
+ * SPEVIRT_E_INVAL and are not written, whichever of the three they overlap.
+ */
+static void overlapping_views_are_not_written(void **state)
+{
+	struct spevirt_host h[2] = { make_host(3, 1, 0), make_host(3, 1, 0) };
+	struct spevirt_view views[2], marker;
+	struct spevirt_config c = { .pmsver = 3 };
+	struct spevirt_pool p;
+	unsigned int which;
+
+	(void)state;
+	memset(&marker, 0xa5, sizeof(marker));
+	for (which = 0; which < 3; which++) {
+		const struct spevirt_host *hosts = which == 0 ? (void *)&views[1] : (void *)h;
+		struct spevirt_config *cfg = which == 1 ? (void *)&views[1] : &c;
+		struct spevirt_pool *pool = which == 2 ? (void *)&views[1] : &p;
+
+		memcpy(&views[1], which == 0 ? (void *)h : which == 1 ? (void *)&c : (void *)&p,
+		       which == 0 ? sizeof(h) : which == 1 ? sizeof(c) : sizeof(p));
+		views[0] = marker;
+		assert_status(spevirt_pool_compute(hosts, 2, cfg, pool, views), SPEVIRT_E_INVAL);
+		assert_memory_equal(&views[0], &marker, sizeof(marker));
+		assert_status(spevirt_pool_best_offer(hosts, 2, cfg, pool, views),
+			      SPEVIRT_E_INVAL);
+		assert_memory_equal(&views[0], &marker, sizeof(marker));
+	}
+}
+
 /* A leak the source had and the destination closes is reported too. */
 static void a_move_reports_the_leaks_it_closes(void **state)
 {
@@ -785,6 +815,16 @@ static void pool_best_offer_without_any_spe_says_why(void **state)
 	assert_int_equal(c.pmsver, 0);
 	assert_int_equal(p.host, 0);
 	assert_reason_names(p.reason, "no SPE");
+	/*
+	 * Hosts with SPE that give none alone (a limit needs FEAT_FGT): the
+	 * reason is IMP's refusal, not that of a level above it.
+	 */
+	h[0] = make_host(3, 0, 0);
+	h[1] = make_host(3, 0, 0);
+	c = (struct spevirt_config){ .max_buffer_size = 4ULL << 20 };
+	assert_status(spevirt_pool_best_offer(h, 2, &c, &p, views), SPEVIRT_OK);
+	assert_int_equal(c.pmsver, 0);
+	assert_reason_names(p.reason, "FEAT_FGT");
 }
 
 static void pool_arguments_out_of_range_are_einval(void **state)
@@ -1195,6 +1235,7 @@ int main(void)
 		cmocka_unit_test(an_unadvertised_limit_moves_to_a_host_with_fgt),
 		cmocka_unit_test(a_move_reports_the_leaks_it_closes),
 		cmocka_unit_test(a_pool_takes_the_unadvertised_maxbuffsize),
+		cmocka_unit_test(overlapping_views_are_not_written),
 		cmocka_unit_test(hand_made_sources_are_refused_naming_the_field),
 	};
 
