@@ -20,14 +20,14 @@
  *  - parse_buffer_size() accepts exactly the sizes spevirt_maxbuf_encode()
  *    encodes; for the others maxbuf_neighbours() brackets the size with
  *    representable sizes;
- *  - parse_pmsver(), parse_profile(), parse_preset(), parse_register() and
- *    parse_command() return a value whose name is the argument (or one of
- *    its spellings), parse_allow() only SPEVIRT_CFG_* flags but
- *    FORBID_LEAKS, and parse_el3() only SPEVIRT_EL3_* bits;
+ *  - parse_pmsver(), parse_profile(), parse_register() and parse_command()
+ *    return a value whose name is the argument (or one of its spellings),
+ *    parse_allow() only SPEVIRT_CFG_* flags but FORBID_LEAKS, parse_el3()
+ *    only SPEVIRT_EL3_* bits, and preset_guess() a preset or NULL;
  *  - parse_view_args() returns a configuration spevirt_view_compute()
  *    accepts as well formed (profile, flags, levels, leaks, EL3 bits; a
- *    buffer size the library may refuse as inexact), never --best with
- *    --nvm, the host's PMSVer (at most the profile's highest) when --pmsver
+ *    buffer size the library may refuse as inexact), a preset or else a host
+ *    file (its host taken as all zero), never --best with --nvm, the host's PMSVer (at most the profile's highest) when --pmsver
  *    is absent; the library then gives a reason exactly when it refuses;
  *  - the other commands' parsers return a register, a field of 16 bits, ...
  */
@@ -176,8 +176,8 @@ static void check_size(const char *s)
 static void check_names(const char *s)
 {
 	const struct spevirt_reg_desc *reg;
-	const struct preset *preset;
 	enum spevirt_profile profile;
+	const char *guess;
 	struct parse_error err;
 	unsigned int pmsver, flags = 0;
 	uint32_t el3 = 0;
@@ -195,9 +195,9 @@ static void check_names(const char *s)
 	if (checked(parse_el3("CONTROL", s, &el3, &err), &err, s) &&
 	    (!el3 || (el3 & ~SPEVIRT_EL3_VALID)))
 		violated("parse_el3 returns SPEVIRT_EL3_* bits only", s);
-	if (checked(parse_preset("PRESET", s, &preset, &err), &err, s) &&
-	    !same_name_any_case(preset->name, s))
-		violated("parse_preset returns the preset of that name (any case)", s);
+	guess = preset_guess(s);
+	if (guess && !preset_find(guess))
+		violated("preset_guess returns a preset's name or NULL", s);
 	if (checked(parse_register("REGISTER", s, &reg, &err), &err, s) &&
 	    reg != spevirt_reg_find(s) && !spells_encoding(s, reg->encoding))
 		violated("parse_register returns the register of that name or encoding", s);
@@ -236,9 +236,14 @@ static void check_view(int argc, char *const argv[])
 
 	if (!checked(parse_view_args(argc, argv, &a, &err), &err, NULL) || a.help)
 		return;
+	if (!a.preset == !a.host_file)
+		violated("--host is a preset or else a host file", NULL);
+	/* What the command does once it has read the file: any host will do. */
+	if (a.host_file)
+		view_args_set_host(&a, &(const struct spevirt_host){ 0 });
 	if (a.cfg.profile > SPEVIRT_PROFILE_KVM_RFC_V6 ||
 	    (a.cfg.flags & ~SPEVIRT_CFG_VALID_FLAGS) || a.cfg.pmsver > SPEVIRT_PMSVER_V1P5 ||
-	    a.cfg.spe_nvm > 1 || !a.preset || (a.cfg.accepted_leaks >> SPEVIRT_LEAK_COUNT) ||
+	    a.cfg.spe_nvm > 1 || (a.cfg.accepted_leaks >> SPEVIRT_LEAK_COUNT) ||
 	    (a.host.el3_disabled & ~SPEVIRT_EL3_VALID))
 		violated("parse_view_args returns a well-formed configuration", NULL);
 	if (a.size_text && !checked(parse_size("SIZE", a.size_text, &size, &err), &err, NULL))

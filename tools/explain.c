@@ -86,6 +86,22 @@ void cli_words(const char *reason, char *buf, size_t len)
 	}
 }
 
+void refusal_words(enum spevirt_status status, const char *reason,
+		   const struct spevirt_host *host, char *buf, size_t len)
+{
+	uint16_t field = (uint16_t)((host->pmbidr_el1 & SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE) >>
+				    SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE_SHIFT);
+	uint64_t limit = spevirt_maxbuf_decode(field);
+	char size[32];
+
+	cli_words(reason, buf, len);
+	if (status != SPEVIRT_E_BUFSIZE || !limit)
+		return;
+	format_size(limit, size, sizeof(size));
+	add(buf, len, " (the host's limit: %s, PMBIDR_EL1.MaxBuffSize 0x%04x)", size,
+	    (unsigned int)field);
+}
+
 /* The host's PMSVer as the library reads it: above V1P5 is V1P5. */
 static unsigned int host_level(const struct spevirt_host *host)
 {
@@ -254,11 +270,12 @@ static void hints_text(const struct why_not *w, const char *why, char *buf, size
 	}
 }
 
-void check_refusal(enum spevirt_status status, const char *reason, char *buf, size_t len)
+void check_refusal(const struct view_args *a, enum spevirt_status status, const char *reason,
+		   char *buf, size_t len)
 {
 	char why[CLI_TEXT_MAX];
 
-	cli_words(reason, why, sizeof(why));
+	refusal_words(status, reason, &a->host, why, sizeof(why));
 	snprintf(buf, len, "SPE: no: %s: %s", spevirt_strerror(status), why);
 }
 
@@ -272,7 +289,8 @@ void check_verdict(const struct view_args *a, const struct spevirt_config *cfg,
 	if (cfg->pmsver) {
 		yes_verdict(cfg, view, buf, len);
 		if (w->refusal) {
-			cli_words(w->refusal->reason, why, sizeof(why));
+			refusal_words(w->refusal->status, w->refusal->reason, &a->host, why,
+				      sizeof(why));
 			add(buf, len, "; not %s: %s", pmsver_name(w->refusal->pmsver), why);
 			hints_text(w, why, buf, len);
 		}
@@ -284,7 +302,7 @@ void check_verdict(const struct view_args *a, const struct spevirt_config *cfg,
 	else if (!w->refusal)
 		add(buf, len, "SPE: no: --pmsver none");
 	else {
-		cli_words(w->refusal->reason, why, sizeof(why));
+		refusal_words(w->refusal->status, w->refusal->reason, &a->host, why, sizeof(why));
 		add(buf, len, "SPE: no: %s", why);
 	}
 	hints_text(w, why, buf, len);

@@ -26,6 +26,15 @@
  */
 void cli_words(const char *reason, char *buf, size_t len);
 
+/*
+ * A refusal's @reason in the command's words (cli_words()), and for a
+ * buffer-size refusal (@status SPEVIRT_E_BUFSIZE) on a host whose
+ * PMBIDR_EL1.MaxBuffSize limits the buffer, that limit: the library's
+ * reason names the field, the command shows @host's value.
+ */
+void refusal_words(enum spevirt_status status, const char *reason,
+		   const struct spevirt_host *host, char *buf, size_t len);
+
 /* A change to the command line that would give the guest more SPE. */
 struct hint {
 	char change[64];		/* "--allow unadvertised-limit" */
@@ -51,7 +60,8 @@ void explain_offer(const struct view_args *a, unsigned int chosen,
 		   const struct spevirt_offer_report *report, struct why_not *w);
 
 /* The one line of 'spevirt check' when the library refuses: "SPE: no: STATUS: REASON". */
-void check_refusal(enum spevirt_status status, const char *reason, char *buf, size_t len);
+void check_refusal(const struct view_args *a, enum spevirt_status status, const char *reason,
+		   char *buf, size_t len);
 
 /* The one line of 'spevirt check', without a newline. */
 void check_verdict(const struct view_args *a, const struct spevirt_config *cfg,

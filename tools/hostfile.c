@@ -162,15 +162,18 @@ static bool read_el3_list(const struct hostfile *f, const char *path, const json
 	return true;
 }
 
-/* Members a host object may have, and the JSON type of each. */
+/* Members a host object may have, the JSON type of each, and whether null will do. */
 static const struct {
 	const char *key;
 	json_type type;
+	bool nullable;		/* view's "preset" and "file": one of them is null */
 } host_members[] = {
-	{ "name", JSON_STRING }, { "title", JSON_STRING }, { "notes", JSON_STRING },
-	{ "source", JSON_STRING }, { "preset", JSON_STRING }, { "default", JSON_TRUE },
-	{ "given", JSON_ARRAY }, { "rules", JSON_ARRAY }, { "registers", JSON_OBJECT },
-	{ "el3_disabled", JSON_ARRAY },
+	{ "name", JSON_STRING, false }, { "title", JSON_STRING, false },
+	{ "notes", JSON_STRING, false }, { "source", JSON_STRING, false },
+	{ "preset", JSON_STRING, true }, { "file", JSON_STRING, true },
+	{ "default", JSON_TRUE, false }, { "given", JSON_ARRAY, false },
+	{ "rules", JSON_ARRAY, false }, { "registers", JSON_OBJECT, false },
+	{ "el3_disabled", JSON_ARRAY, false },
 };
 
 #define NR_HOST_MEMBERS	(sizeof(host_members) / sizeof(host_members[0]))
@@ -202,10 +205,12 @@ static bool check_members(const struct hostfile *f, const char *path, const json
 		if (i == NR_HOST_MEMBERS)
 			return fail_at(f, at, "%s is not a member of a host object: expected name, "
 				       "registers, el3_disabled, notes, source (or title, preset, "
-				       "default, given, rules)", quote(&q, key));
-		if (!type_matches(v, host_members[i].type))
-			return fail_at(f, at, "expected %s, found %s",
-				       type_names[host_members[i].type], type_name(v));
+				       "file, default, given, rules)", quote(&q, key));
+		if (!type_matches(v, host_members[i].type) &&
+		    !(host_members[i].nullable && json_is_null(v)))
+			return fail_at(f, at, "expected %s%s, found %s",
+				       type_names[host_members[i].type],
+				       host_members[i].nullable ? " or null" : "", type_name(v));
 	}
 	return true;
 }
@@ -238,7 +243,7 @@ static void host_name(const struct hostfile *f, const json_t *obj, char *name)
 
 	if (!v)
 		v = json_object_get(obj, "preset");
-	if (v)
+	if (json_is_string(v))
 		copy_printable(name, HOST_NAME_MAX_LEN, json_string_value(v));
 	else
 		snprintf(name, HOST_NAME_MAX_LEN, "%s#%u", f->label, *f->n + 1);
@@ -366,6 +371,9 @@ static bool read_file(const char *path, char *buf, size_t *len, struct parse_err
 				 i ? ", " : "", preset_get(i)->name);
 		snprintf(err->msg, sizeof(err->msg), "%s is neither a preset (%s, none) nor a "
 			 "readable host file: %s", quote(&q, path), names, strerror(errno));
+		if (preset_guess(path))
+			snprintf(err->msg + strlen(err->msg), sizeof(err->msg) - strlen(err->msg),
+				 "; did you mean %s?", preset_guess(path));
 		return false;
 	}
 	*len = fread(buf, 1, HOSTFILE_MAX_BYTES + 1, fp);
@@ -410,8 +418,18 @@ bool host_arg_load_one(const char *option, const char *arg, struct named_host *o
 	unsigned int n = 0;
 	struct quoted q;
 
-	if (!host_arg_load(arg, hosts, SPEVIRT_MAX_POOL, &n, err))
+	if (!host_arg_load(arg, hosts, SPEVIRT_MAX_POOL, &n, err)) {
+		/* Prefixed by the option: the message loses its end, if any. */
+		size_t skip = strlen(option) + 2, len = strlen(err->msg);
+
+		if (len + skip >= sizeof(err->msg))
+			len = sizeof(err->msg) - skip - 1;
+		memmove(err->msg + skip, err->msg, len);
+		err->msg[skip + len] = '\0';
+		memcpy(err->msg, option, skip - 2);
+		memcpy(err->msg + skip - 2, ": ", 2);
 		return false;
+	}
 	if (n != 1) {
 		snprintf(err->msg, sizeof(err->msg), "%s %s: the file holds %u hosts; %s takes a "
 			 "file with one", option, quote(&q, arg), n, option);

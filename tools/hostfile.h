@@ -15,8 +15,6 @@
 
 #include "parse.h"
 
-#define HOST_NAME_MAX_LEN	64
-
 struct named_host {
 	char name[HOST_NAME_MAX_LEN];	/* the "name" (or "preset") member, or FILE#N */
 	struct spevirt_host host;

@@ -119,7 +119,15 @@ static void host_object(struct json *j, const struct view_args *a)
 	unsigned int r;
 
 	json_object(j, "host");
-	json_str(j, "preset", a->preset->name);
+	json_str(j, "name", a->host_name);
+	if (a->preset)
+		json_str(j, "preset", a->preset->name);
+	else
+		json_null(j, "preset");
+	if (a->host_file)
+		json_str(j, "file", a->host_file);
+	else
+		json_null(j, "file");
 	json_array(j, "given");
 	for (r = 0; r < NR_HOST_REGS; r++)
 		if (a->given & (1U << r))
@@ -346,7 +354,7 @@ static void view_document(FILE *out, const struct view_result *r, bool check)
 			check_verdict(r->args, &r->cfg, &r->view, &r->why_not, line, sizeof(line));
 			json_str(&j, "verdict", line);
 		} else {
-			check_refusal(r->status, r->view.reason, line, sizeof(line));
+			check_refusal(r->args, r->status, r->view.reason, line, sizeof(line));
 			json_str(&j, "verdict", line);
 		}
 	}

@@ -52,22 +52,65 @@ static unsigned int nr_given(unsigned int given)
 	return n;
 }
 
+/* Append to @buf, which holds @len bytes. */
+__attribute__((format(printf, 3, 4))) static void append(char *buf, size_t len, const char *fmt,
+							 ...)
+{
+	size_t used = strlen(buf);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf + used, len - used, fmt, ap);
+	va_end(ap);
+}
+
+/* Where the host comes from: a preset or a host file, and the options on top. */
+static void print_host_source(FILE *out, const struct view_args *a)
+{
+	char line[LINE_BUF];
+	struct quoted q;
+
+	if (nr_given(a->given) == NR_HOST_REGS)
+		snprintf(line, sizeof(line), "Host: every register given by option");
+	else if (a->host_file)
+		snprintf(line, sizeof(line), "Host: %s, from the host file %s%s", a->host_name,
+			 quote(&q, a->host_file),
+			 a->given ? ", with the registers marked 'given' set by option" : "");
+	else if (a->given)
+		snprintf(line, sizeof(line),
+			 "Host: %s preset, with the registers marked 'given' set by option",
+			 a->preset->name);
+	else
+		snprintf(line, sizeof(line), "Host: %s preset: %s", a->preset->name,
+			 a->preset->title);
+	print_wrapped(out, 0, 6, line);
+}
+
+/* The EL3 controls the firmware leaves disabled, as --el3-disabled names them. */
+static void print_el3(FILE *out, uint32_t el3)
+{
+	char line[LINE_BUF] = "EL3 leaves disabled:";
+	const char *sep = " ";
+	unsigned int i;
+
+	if (!el3)
+		return;
+	for (i = 0; i < NR_EL3_BITS; i++) {
+		if (!(el3 & el3_desc(i)->flag))
+			continue;
+		append(line, sizeof(line), "%s%s (%s)", sep, el3_desc(i)->name,
+		       el3_desc(i)->option);
+		sep = ", ";
+	}
+	fputs("  ", out);
+	print_wrapped(out, 2, 4, line);
+}
+
 static void print_host(FILE *out, const struct view_args *a)
 {
 	unsigned int r;
 
-	if (nr_given(a->given) == NR_HOST_REGS)
-		fprintf(out, "Host: every register given by option\n");
-	else if (a->given)
-		fprintf(out, "Host: %s preset, with the registers marked 'given' set by option\n",
-			a->preset->name);
-	else {
-		char line[LINE_BUF];
-
-		snprintf(line, sizeof(line), "Host: %s preset: %s", a->preset->name,
-			 a->preset->title);
-		print_wrapped(out, 0, 6, line);
-	}
+	print_host_source(out, a);
 	for (r = 0; r < NR_HOST_REGS; r++) {
 		bool given = a->given & (1U << r);
 
@@ -76,6 +119,7 @@ static void print_host(FILE *out, const struct view_args *a)
 			given ? "  given with " : "",
 			given ? view_host_option((enum host_reg)r) : "");
 	}
+	print_el3(out, a->host.el3_disabled);
 }
 
 static void print_limit(char *buf, size_t len, uint64_t bytes)
@@ -88,18 +132,6 @@ static void print_limit(char *buf, size_t len, uint64_t bytes)
 	}
 	format_size(bytes, sz, sizeof(sz));
 	snprintf(buf, len, "%s (%llu bytes)", sz, (unsigned long long)bytes);
-}
-
-/* Append to @buf, which holds @len bytes. */
-__attribute__((format(printf, 3, 4))) static void append(char *buf, size_t len, const char *fmt,
-							 ...)
-{
-	size_t used = strlen(buf);
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf + used, len - used, fmt, ap);
-	va_end(ap);
 }
 
 static void append_flags(char *buf, size_t len, unsigned int flags)
@@ -332,7 +364,8 @@ static void print_why_not(FILE *out, const struct view_result *r)
 		return;
 	line[0] = '\0';
 	if (w->refusal) {
-		cli_words(w->refusal->reason, why, sizeof(why));
+		refusal_words(w->refusal->status, w->refusal->reason, &r->args->host, why,
+			      sizeof(why));
 		append(line, sizeof(line), "Why not %s: %s", pmsver_name(w->refusal->pmsver), why);
 	}
 	for (i = 0; i < w->nr_hints; i++)

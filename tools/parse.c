@@ -753,12 +753,9 @@ static bool unknown_name(struct parse_error *err, const char *what, const char *
 	return fail(err, "%s: unknown %s %s; %s", what, kind, quote(&q, s), where);
 }
 
-bool parse_preset(const char *what, const char *s, const struct preset **out,
-		  struct parse_error *err)
+const char *preset_guess(const char *s)
 {
-	*out = preset_find(s);
-	return *out || unknown_name(err, what, "preset", s, preset_name_at,
-				    "'spevirt presets' lists them; none is the all-zero host");
+	return closest(s, preset_name_at);
 }
 
 /* "S3_0_C9_C9_7": the generic name of an encoding (any case). */
@@ -1027,25 +1024,26 @@ const char *view_host_option(enum host_reg reg)
 	return view_opts[VO_DFR0 + (int)reg].name;
 }
 
-struct view_ctx {
-	struct view_args *a;
-	uint64_t raw[NR_HOST_REGS];
-	uint32_t el3;
-};
+/* --host: a preset, or else a host file the command reads (parsing reads no file). */
+static void view_host(struct view_args *a, const char *val)
+{
+	a->preset = preset_find(val);
+	a->host_file = a->preset ? NULL : val;
+}
 
 static bool view_option(void *ctx, int o, const char *val, struct parse_error *err)
 {
-	struct view_ctx *c = ctx;
-	struct view_args *a = c->a;
+	struct view_args *a = ctx;
 	const char *name = view_opts[o].name;
 
 	if (o >= VO_DFR0 && o <= VO_PMBIDR) {
 		a->given |= 1U << (o - VO_DFR0);
-		return parse_value(name, val, UINT64_MAX, &c->raw[o - VO_DFR0], err);
+		return parse_value(name, val, UINT64_MAX, &a->given_value[o - VO_DFR0], err);
 	}
 	switch (o) {
 	case VO_HOST:
-		return parse_preset(name, val, &a->preset, err);
+		view_host(a, val);
+		return true;
 	case VO_PMSVER:
 		a->pmsver_given = true;
 		return parse_pmsver(name, val, &a->cfg.pmsver, err);
@@ -1060,7 +1058,7 @@ static bool view_option(void *ctx, int o, const char *val, struct parse_error *e
 	case VO_ALLOW:
 		return parse_allow(name, val, &a->cfg.flags, err);
 	case VO_EL3:
-		return parse_el3(name, val, &c->el3, err);
+		return parse_el3(name, val, &a->el3_given, err);
 	case VO_FORBID:
 		a->cfg.flags |= SPEVIRT_CFG_FORBID_LEAKS;
 		return true;
@@ -1116,33 +1114,41 @@ static bool check_combinations(const struct scanner *sc, const struct view_args 
 	return check_rfc_flags(&a->cfg, err);
 }
 
-static bool parse_guest_args(const char *cmd, int argc, char *const argv[],
-			     struct view_args *a, struct parse_error *err)
+void view_args_set_host(struct view_args *a, const struct spevirt_host *base)
 {
-	struct scanner sc = SCANNER(cmd, argc, argv, view_opts);
-	struct view_ctx ctx = { .a = a };
 	unsigned int r;
-	int n;
 
-	*a = (struct view_args){ .preset = preset_default() };
-	a->cfg.profile = SPEVIRT_PROFILE_DEFAULT;
-	if (!scan_all(&sc, NULL, 0, &n, " [OPTIONS]", view_option, &ctx, &a->help, err))
-		return false;
-	if (a->help)
-		return true;
-	if (!check_combinations(&sc, a, err))
-		return false;
-	a->host = a->preset->host;
+	a->host = *base;
 	for (r = 0; r < NR_HOST_REGS; r++)
 		if (a->given & (1U << r))
-			host_reg_set(&a->host, (enum host_reg)r, ctx.raw[r]);
-	a->host.el3_disabled = ctx.el3;
+			host_reg_set(&a->host, (enum host_reg)r, a->given_value[r]);
+	a->host.el3_disabled |= a->el3_given;
 	if (!a->pmsver_given) {
 		a->cfg.pmsver = host_pmsver(&a->host);
 		if (a->cfg.pmsver > profile_max_pmsver(a->cfg.profile)) {
 			a->cfg.pmsver = profile_max_pmsver(a->cfg.profile);
 			a->pmsver_capped = true;
 		}
+	}
+}
+
+static bool parse_guest_args(const char *cmd, int argc, char *const argv[],
+			     struct view_args *a, struct parse_error *err)
+{
+	struct scanner sc = SCANNER(cmd, argc, argv, view_opts);
+	int n;
+
+	*a = (struct view_args){ .preset = preset_default() };
+	a->cfg.profile = SPEVIRT_PROFILE_DEFAULT;
+	if (!scan_all(&sc, NULL, 0, &n, " [OPTIONS]", view_option, a, &a->help, err))
+		return false;
+	if (a->help)
+		return true;
+	if (!check_combinations(&sc, a, err))
+		return false;
+	if (a->preset) {
+		snprintf(a->host_name, sizeof(a->host_name), "%s", a->preset->name);
+		view_args_set_host(a, &a->preset->host);
 	}
 	return true;
 }
@@ -1158,8 +1164,6 @@ bool parse_check_args(int argc, char *const argv[], struct view_args *a, struct 
 		return false;
 	/* A verdict: the best the host gives, up to --pmsver when it is given. */
 	a->best = true;
-	if (!a->pmsver_given)
-		a->cfg.pmsver = SPEVIRT_PMSVER_NI;
 	return true;
 }
 

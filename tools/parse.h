@@ -87,8 +87,8 @@ bool parse_allow(const char *what, const char *s, unsigned int *flags, struct pa
 bool parse_el3(const char *what, const char *s, uint32_t *el3, struct parse_error *err);
 /* A comma-separated list of leak names (RECORD_FORMAT, ...; any case), ORed into *leaks. */
 bool parse_leaks(const char *what, const char *s, uint64_t *leaks, struct parse_error *err);
-bool parse_preset(const char *what, const char *s, const struct preset **out,
-		  struct parse_error *err);
+/* The preset whose name is close to @s (a typo, a missing suffix), or NULL. */
+const char *preset_guess(const char *s);
 bool parse_register(const char *what, const char *s, const struct spevirt_reg_desc **out,
 		    struct parse_error *err);
 
@@ -125,12 +125,19 @@ const struct flag_desc *el3_desc(unsigned int index);
 /* The view option that sets host register @reg ("--pmsidr"). */
 const char *view_host_option(enum host_reg reg);
 
+/* A host's name in the output: a preset's, or a host file's "name" or FILE#N. */
+#define HOST_NAME_MAX_LEN	64
+
 /* 'spevirt view' */
 struct view_args {
 	struct spevirt_host host;
 	struct spevirt_config cfg;
-	const struct preset *preset;	/* the host's base: --host, or the default */
+	const struct preset *preset;	/* the host's base: a preset, or NULL for host_file */
+	const char *host_file;		/* --host that names no preset: a host file */
+	char host_name[HOST_NAME_MAX_LEN];	/* the preset's or the file's name for it */
 	unsigned int given;		/* (1 << enum host_reg): registers set by option */
+	uint64_t given_value[NR_HOST_REGS];	/* their values */
+	uint32_t el3_given;		/* --el3-disabled: ORed into the base host's */
 	bool pmsver_given;		/* else cfg.pmsver is the host's PMSVer, at most the
 					 * profile's highest (V1P4 default, V1P5 kvm-rfc-v6) */
 	bool pmsver_capped;		/* the host's PMSVer was above the profile's highest */
@@ -207,6 +214,15 @@ uint64_t *audit_field(struct spevirt_hypervisor *hv, enum audit_field f);
  * as a set of spevirt_spe_slot() bits ORed into *slots.
  */
 bool parse_spe_regs(const char *what, const char *s, uint16_t *slots, struct parse_error *err);
+
+/*
+ * The host of @a: @base (the preset's, or the host file's), with the
+ * registers given by option replacing its own, --el3-disabled added to its
+ * EL3 bits and, without --pmsver, the host's PMSVer (at most the profile's
+ * highest) as the guest's.  parse_view_args() applies it for a preset; the
+ * command, once it has read the file, for a host file.
+ */
+void view_args_set_host(struct view_args *a, const struct spevirt_host *base);
 
 /* @argv holds the arguments after the command name; @argc counts them. */
 bool parse_view_args(int argc, char *const argv[], struct view_args *a, struct parse_error *err);

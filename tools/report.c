@@ -2,7 +2,21 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hostfile.h"
 #include "report.h"
+
+bool view_load(struct view_args *args, struct parse_error *err)
+{
+	struct named_host nh;
+
+	if (!args->host_file)
+		return true;
+	if (!host_arg_load_one("--host", args->host_file, &nh, err))
+		return false;
+	snprintf(args->host_name, sizeof(args->host_name), "%s", nh.name);
+	view_args_set_host(args, &nh.host);
+	return true;
+}
 
 void view_run(const struct view_args *args, struct view_result *r)
 {

@@ -25,6 +25,13 @@ struct view_result {
 	struct why_not why_not;		/* with --best: why not more, and what would give it */
 };
 
+/*
+ * The host of --host FILE: read the file (one host), then apply the options
+ * to it (view_args_set_host()).  Nothing to do for a preset.
+ * Return: false with @err naming --host, the file and what is wrong.
+ */
+bool view_load(struct view_args *args, struct parse_error *err);
+
 void view_run(const struct view_args *args, struct view_result *r);
 
 /* One register of the view: a value, or a mask and value (is_regmask). */

@@ -61,12 +61,13 @@ static int usage_error(enum command cmd, int argc, char *const argv[],
 	return EXIT_USAGE;
 }
 
-/* The library's refusal: its status text, then its reason in the command's words. */
-static int refused(enum spevirt_status status, const char *reason)
+/* The library's refusal for @host: its status text, then its reason in the command's words. */
+static int refused(const struct spevirt_host *host, enum spevirt_status status,
+		   const char *reason)
 {
 	char words[CLI_TEXT_MAX];
 
-	cli_words(reason, words, sizeof(words));
+	refusal_words(status, reason, host, words, sizeof(words));
 	fprintf(stderr, "spevirt: %s: %s\n", spevirt_strerror(status), words);
 	return finish(EXIT_REFUSED);
 }
@@ -117,6 +118,8 @@ static int cmd_view(int argc, char *const argv[])
 		return usage_error(CMD_VIEW, argc, argv, &err);
 	if (a.help)
 		return show_help(CMD_VIEW);
+	if (!view_load(&a, &err))
+		return usage_error(CMD_VIEW, argc, argv, &err);
 	view_run(&a, &r);
 	if (a.json)
 		json_view(stdout, &r);
@@ -126,7 +129,7 @@ static int cmd_view(int argc, char *const argv[])
 		return finish(EXIT_OK);
 	if (refused_limit(r.status, a.size_text, a.cfg.max_buffer_size))
 		return finish(EXIT_REFUSED);
-	return refused(r.status, r.view.reason);
+	return refused(&a.host, r.status, r.view.reason);
 }
 
 /* One line: does the guest get SPE?  0 yes, 1 no. */
@@ -141,6 +144,8 @@ static int cmd_check(int argc, char *const argv[])
 		return usage_error(CMD_CHECK, argc, argv, &err);
 	if (a.help)
 		return show_help(CMD_CHECK);
+	if (!view_load(&a, &err))
+		return usage_error(CMD_CHECK, argc, argv, &err);
 	view_run(&a, &r);
 	if (r.status != SPEVIRT_OK) {
 		if (a.json)
@@ -148,9 +153,9 @@ static int cmd_check(int argc, char *const argv[])
 		if (refused_limit(r.status, a.size_text, a.cfg.max_buffer_size))
 			return finish(EXIT_REFUSED);
 		if (a.json)
-			return refused(r.status, r.view.reason);
+			return refused(&a.host, r.status, r.view.reason);
 		/* The verdict still: one line, as for a guest without SPE. */
-		check_refusal(r.status, r.view.reason, line, sizeof(line));
+		check_refusal(&a, r.status, r.view.reason, line, sizeof(line));
 		printf("%s\n", line);
 		return finish(EXIT_REFUSED);
 	}
@@ -257,7 +262,8 @@ static int pool_refused(const struct fleet_args *a, const struct pool_result *r)
 
 	if (refused_limit(r->status, a->size_text, a->cfg.max_buffer_size))
 		return finish(EXIT_REFUSED);
-	cli_words(r->pool.reason, words, sizeof(words));
+	refusal_words(r->status, r->pool.reason, &r->hosts[r->pool.host].host, words,
+		      sizeof(words));
 	fprintf(stderr, "spevirt: %s: host %s: %s\n", spevirt_strerror(r->status),
 		r->hosts[r->pool.host].name, words);
 	return finish(EXIT_REFUSED);
@@ -315,7 +321,7 @@ static int cmd_migrate(int argc, char *const argv[])
 	if (r.status == SPEVIRT_E_MISMATCH)
 		return finish(EXIT_REFUSED);
 	if (r.status != SPEVIRT_OK)
-		return refused(r.status, r.dest.reason);
+		return refused(&r.to.host, r.status, r.dest.reason);
 	return finish(EXIT_OK);
 }
 
@@ -347,7 +353,7 @@ static int cmd_audit(int argc, char *const argv[])
 
 		enum spevirt_status st = spevirt_view_compute(&r.host.host, &none, &v);
 
-		return refused(r.status, st == SPEVIRT_OK ? NULL : v.reason);
+		return refused(&r.host.host, r.status, st == SPEVIRT_OK ? NULL : v.reason);
 	}
 	if (a.json)
 		json_audit(stdout, &r);

@@ -209,10 +209,11 @@ def check_bad_files(t, tool):
     for text, pattern in BAD_FILES:
         with open(path, 'w') as f:
             f.write(text)
-        for args in (['pool', path], ['migrate', '--from', path, '--to', 'armv8.7']):
+        for args, option in ((['pool', path], ''),
+                             (['migrate', '--from', path, '--to', 'armv8.7'], '--from: ')):
             code, out, err = run(tool, args)
             t.check(code == USAGE and out == '' and err.count('\n') == 1 and
-                    re.match(re.escape("spevirt: '%s': " % path) + pattern, err),
+                    re.match(re.escape("spevirt: %s'%s': " % (option, path)) + pattern, err),
                     '%s of %r: usage error naming the file and the path' % (args[0], text[:40]),
                     'exit %d' % code, 'stderr: %r' % err)
         code, doc, err = run_json(tool, ['pool', path])

@@ -4,8 +4,10 @@
 host's values") is one the tool reads: the text the module writes for a
 machine whose CPUs have two different SPUs, built in user space with the
 register reads stubbed (test-hostfile --print), is valid JSON with one host
-per SPU, each named with its CPU list, and 'spevirt pool' takes it as it is.
-A host name's control characters reach the terminal escaped.
+per SPU, each named with its CPU list, and 'spevirt pool' takes it as it is;
+'spevirt view' and 'spevirt check' take one of its hosts with --host FILE,
+options replacing its registers.  A host name's control characters reach the
+terminal escaped.
 
 usage: test_hostfile.py SPEVIRT TEST_HOSTFILE
 """
@@ -36,8 +38,41 @@ def main():
             ['stub-node cpus 0-3', 'stub-node cpus 4-7'], 'the pool names both hosts')
     t.equal(pool['config']['pmsver_name'] if pool else None, 'V1P2',
             'the CPUs with V1P2 limit the pool')
+    check_view_host_file(t, tool, doc)
     check_control_characters(t, tool, doc)
     return t.done()
+
+
+def write_temp(doc):
+    with tempfile.NamedTemporaryFile('w', suffix='.json', delete=False) as f:
+        json.dump(doc, f)
+    return f.name
+
+
+def check_view_host_file(t, tool, doc):
+    """--host FILE: the file's one host, with --pmbidr and --el3-disabled on top."""
+    both = write_temp(doc)
+    code, _, err = run(tool, ['view', '--host', both])
+    t.check(code == 2 and err.startswith("spevirt: --host '%s': the file holds 2 hosts" % both),
+            'view --host takes a file with one host, and says how many it holds', err)
+    one = write_temp(doc[1])
+    code, view, err = run_json(tool, ['view', '--host', one, '--pmbidr', '0x0000040000000020',
+                                      '--max-buffer-size', '4M', '--el3-disabled', 'pmbmar'])
+    host = view['host'] if view else {}
+    t.equal((code, host.get('name'), host.get('preset'), host.get('file')),
+            (0, 'stub-node cpus 4-7', None, one), 'view --host FILE names the file\'s host ' + err)
+    regs = dict(doc[1]['registers'], PMBIDR_EL1='0x0000040000000020')
+    t.equal(host.get('registers'), regs,
+            'the view\'s host is the file\'s, with the register given by option replaced')
+    t.equal(host.get('el3_disabled'), ['pmbmar'], '--el3-disabled adds to the file\'s EL3 bits')
+    code, out, err = run(tool, ['check', '--host', one])
+    t.check(code == 0 and out.startswith('SPE: yes, V1P3,'),
+            'check --host FILE gives the verdict for the file\'s host', out, err)
+    code, out, err = run(tool, ['view', '--host', one])
+    t.check(code == 0 and out.startswith("Host: stub-node cpus 4-7, from the host file '%s'\n"
+                                         % one), 'the text names the host and its file', out)
+    os.unlink(both)
+    os.unlink(one)
 
 
 def check_control_characters(t, tool, doc):
