@@ -253,12 +253,7 @@ static void yes_verdict(const struct spevirt_config *cfg, const struct spevirt_v
 	leak_list(v->leaks, buf, len);
 }
 
-/*
- * What would give more, once each: a change the reason @why already names
- * ("--allow unadvertised-limit would enforce the limit ...") is not
- * repeated; the others say what level they would give.
- */
-static void hints_text(const struct why_not *w, const char *why, char *buf, size_t len)
+void hints_text(const struct why_not *w, const char *why, char *buf, size_t len)
 {
 	unsigned int i, n = 0;
 

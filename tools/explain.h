@@ -59,6 +59,13 @@ struct why_not {
 void explain_offer(const struct view_args *a, unsigned int chosen,
 		   const struct spevirt_offer_report *report, struct why_not *w);
 
+/*
+ * Append to @buf what would give more, once each: a change the reason @why
+ * already names ("--allow unadvertised-limit would enforce the limit ...")
+ * is not repeated; the others say what level they would give.
+ */
+void hints_text(const struct why_not *w, const char *why, char *buf, size_t len);
+
 /* The one line of 'spevirt check' when the library refuses: "SPE: no: STATUS: REASON". */
 void check_refusal(const struct view_args *a, enum spevirt_status status, const char *reason,
 		   char *buf, size_t len);

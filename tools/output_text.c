@@ -357,8 +357,7 @@ static void print_res0_notes(FILE *out, const struct view_result *r)
 static void print_why_not(FILE *out, const struct view_result *r)
 {
 	const struct why_not *w = &r->why_not;
-	char line[2 * CLI_TEXT_MAX], why[CLI_TEXT_MAX];
-	unsigned int i;
+	char line[2 * CLI_TEXT_MAX], why[CLI_TEXT_MAX] = "";
 
 	if (!r->args->best || (!w->refusal && !w->nr_hints))
 		return;
@@ -368,9 +367,7 @@ static void print_why_not(FILE *out, const struct view_result *r)
 			      sizeof(why));
 		append(line, sizeof(line), "Why not %s: %s", pmsver_name(w->refusal->pmsver), why);
 	}
-	for (i = 0; i < w->nr_hints; i++)
-		append(line, sizeof(line), "%s%s would give %s", i ? ", " : "; ", w->hints[i].change,
-		       pmsver_name(w->hints[i].pmsver));
+	hints_text(w, why, line, sizeof(line));
 	print_wrapped(out, 0, 2, line);
 }
 

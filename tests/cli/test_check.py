@@ -10,7 +10,8 @@ or require a level:
   - check --json says "command": "check", a boolean "spe" that agrees with
     the exit status, and the verdict line check prints without --json;
   - check's list of traps names every register trapped to UNDEF;
-  - a level may be written v1.2, SPEv1p2 or 0x3 as well as V1P2.
+  - a level may be written v1.2, SPEv1p2 or 0x3 as well as V1P2;
+  - each change that would give more is named once, in check and view --best.
 
 usage: test_check.py SPEVIRT
 """
@@ -92,6 +93,17 @@ def check_level_spellings(t, tool):
         t.check(code == 2 and 'is not an SPE version' in err, '--pmsver %s is refused' % level)
 
 
+def check_hints_once(t, tool):
+    """A change the reason already names is not offered again, in check or view --best."""
+    args = ['--host', 'armv8.2', '--max-buffer-size', '4M']
+    for cmd in (['check'], ['view', '--best']):
+        code, out, _ = run(tool, cmd + args)
+        text = ' '.join(out.split())
+        t.check(text.count('--allow unadvertised-limit') == 1 and
+                '--max-buffer-size 0 would give V1P1' in text,
+                '%s: each change that would give more is named once' % ' '.join(cmd), out)
+
+
 def main():
     tool = sys.argv[1]
     t = Tap()
@@ -100,6 +112,7 @@ def main():
     check_none_is_no_spe(t, tool)
     check_nvm_is_honoured(t, tool)
     check_json(t, tool)
+    check_hints_once(t, tool)
     return t.done()
 
 
