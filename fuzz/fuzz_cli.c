@@ -4,7 +4,7 @@
  * (tools/parse.c), which are pure functions, so no main() runs.
  *
  * Input: command-line arguments, each ended by a NUL byte (the last one needs
- * none; an empty input is no argument); at most MAX_ARGS are used, the rest
+ * none; an empty input is no argument); at most FUZZ_MAX_ARGS are used, the rest
  * of the input is ignored.  Every
  * argument goes through every scalar parser, and the whole vector (and the
  * vector without its first argument, as main() passes it after a command
@@ -22,6 +22,7 @@
  *    representable sizes;
  *  - parse_pmsver(), parse_profile(), parse_register() and parse_command()
  *    return a value whose name is the argument (or one of its spellings),
+ *    as does parse_guest(),
  *    parse_allow() only SPEVIRT_CFG_* flags but FORBID_LEAKS, parse_el3()
  *    only SPEVIRT_EL3_* bits, and preset_guess() a preset or NULL;
  *  - parse_view_args() returns a configuration spevirt_view_compute()
@@ -40,7 +41,7 @@
 #include "../tools/parse.h"
 #include "fuzz.h"
 
-#define MAX_ARGS	32
+#define FUZZ_MAX_ARGS	32
 #define NUM_BUF		64
 
 /* ASCII letters compared without case: preset names are taken in any case. */
@@ -176,6 +177,7 @@ static void check_size(const char *s)
 static void check_names(const char *s)
 {
 	const struct spevirt_reg_desc *reg;
+	const struct guest_driver *guest;
 	enum spevirt_profile profile;
 	const char *guess;
 	struct parse_error err;
@@ -195,6 +197,9 @@ static void check_names(const char *s)
 	if (checked(parse_el3("CONTROL", s, &el3, &err), &err, s) &&
 	    (!el3 || (el3 & ~SPEVIRT_EL3_VALID)))
 		violated("parse_el3 returns SPEVIRT_EL3_* bits only", s);
+	if (checked(parse_guest("DRIVER", s, &guest, &err), &err, s) &&
+	    !same_name_any_case(guest->name, s))
+		violated("parse_guest returns the driver of that name (any case)", s);
 	guess = preset_guess(s);
 	if (guess && !preset_find(guess))
 		violated("preset_guess returns a preset's name or NULL", s);
@@ -289,7 +294,7 @@ static void check_commands(int argc, char *const argv[])
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *buf = malloc(size + 1);
-	char *argv[MAX_ARGS + 1];
+	char *argv[FUZZ_MAX_ARGS + 1];
 	size_t off = 0;
 	int argc = 0, i;
 
@@ -297,7 +302,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(buf, data, size);
 	buf[size] = '\0';
-	while (argc < MAX_ARGS && off < size) {
+	while (argc < FUZZ_MAX_ARGS && off < size) {
 		argv[argc++] = buf + off;
 		off += strlen(buf + off) + 1;
 	}

@@ -3,6 +3,7 @@
  * Help texts.  docs/spevirt.1 says the same at more length; the cli test
  * suite checks that every option named here is in the manual page.
  */
+#include "guests.h"
 #include "help.h"
 
 static const char general[] =
@@ -31,6 +32,8 @@ static const char general[] =
 	"  audit --hypervisor NAME\n"
 	"                what a hypervisor's SPE set-up does to its guest: each\n"
 	"                finding with its Arm ARM rule\n"
+	"  guests        the guest SPE drivers --guest models: whether each probes a\n"
+	"                view, and what it makes of it\n"
 	"  help [COMMAND]\n"
 	"                this text, or a command's options\n"
 	"\n"
@@ -105,6 +108,9 @@ static const char view[] =
 	"  --best                the highest PMSVer, then SPE_nVM, the profile and flags\n"
 	"                        allow, up to --pmsver when given (spevirt_best_offer);\n"
 	"                        says why not more; not with --nvm\n"
+	"  --guest DRIVER        add what a guest's SPE driver makes of the view:\n"
+	"                        linux-6.1, linux-6.18, linux-fds, linux-den0154 or\n"
+	"                        freebsd (see 'spevirt guests'; docs/guests.md)\n"
 	"\n"
 	"Output:\n"
 	"  --json                JSON (docs/cli-json.md) instead of text; a refusal is a\n"
@@ -120,10 +126,12 @@ static const char check[] =
 	"One line: the most SPE the host gives the guest (as 'view --best'), what\n"
 	"reaches the hypervisor, the buffer limit and the leaks; or why the guest gets\n"
 	"no SPE and which single change of the options would give it some.  Takes the\n"
-	"options of 'spevirt view'; --pmsver is an upper bound.\n"
+	"options of 'spevirt view'; --pmsver is an upper bound.  With --guest DRIVER,\n"
+	"the line also says whether that driver probes, what a buffer limit does to it\n"
+	"and what it needs; SPE the driver does not probe counts as no SPE.\n"
 	"\n"
-	"Exit status: 0 the guest gets SPE; 1 it does not, or the library refused;\n"
-	"2 usage error; 3 output error.\n";
+	"Exit status: 0 the guest gets SPE (and with --guest, its driver probes); 1 it\n"
+	"does not, or the library refused; 2 usage error; 3 output error.\n";
 
 static const char decode[] =
 	"Usage: spevirt decode [--json] REGISTER VALUE\n"
@@ -271,6 +279,7 @@ void help_command(FILE *out, enum command cmd)
 		[CMD_POOL] = pool,
 		[CMD_MIGRATE] = migrate,
 		[CMD_AUDIT] = audit,
+		[CMD_GUESTS] = guests_help,
 		[CMD_HELP] = help,
 	};
 

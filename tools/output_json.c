@@ -6,6 +6,7 @@
  */
 #include "decode.h"
 #include "explain.h"
+#include "guests.h"
 #include "json.h"
 #include "output.h"
 
@@ -349,9 +350,13 @@ static void view_document(FILE *out, const struct view_result *r, bool check)
 	if (check) {
 		bool spe = r->status == SPEVIRT_OK && r->cfg.pmsver != SPEVIRT_PMSVER_NI;
 
+		if (spe && r->args->guest)
+			spe = guest_uses_spe(&r->guest);
 		json_bool(&j, "spe", spe);
 		if (r->status == SPEVIRT_OK) {
 			check_verdict(r->args, &r->cfg, &r->view, &r->why_not, line, sizeof(line));
+			if (r->args->guest)
+				guest_check_clause(&r->guest, line, sizeof(line));
 			json_str(&j, "verdict", line);
 		} else {
 			check_refusal(r->args, r->status, r->view.reason, line, sizeof(line));
@@ -366,6 +371,10 @@ static void view_document(FILE *out, const struct view_result *r, bool check)
 		why_not_object(&j, r);
 	else
 		json_null(&j, "why_not");
+	if (r->args->guest && r->status == SPEVIRT_OK)
+		json_guest_verdict(&j, "guest", &r->guest);
+	else
+		json_null(&j, "guest");
 	if (r->status == SPEVIRT_OK)
 		json_view_object(&j, "view", &r->view);
 	else

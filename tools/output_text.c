@@ -8,6 +8,7 @@
 
 #include "decode.h"
 #include "explain.h"
+#include "guests.h"
 #include "output.h"
 
 unsigned int text_width = 80;
@@ -383,6 +384,8 @@ void text_view(FILE *out, const struct view_result *r)
 	print_buffer(out, r);
 	print_access(out, r);
 	print_leaks(out, r);
+	if (r->args->guest)
+		text_guest_verdict(out, &r->guest);
 }
 
 void text_decode(FILE *out, const struct spevirt_reg_desc *reg, uint64_t value)

@@ -95,6 +95,7 @@ static const char *const command_names[NR_COMMANDS] = {
 	[CMD_POOL] = "pool",
 	[CMD_MIGRATE] = "migrate",
 	[CMD_AUDIT] = "audit",
+	[CMD_GUESTS] = "guests",
 	[CMD_HELP] = "help",
 };
 
@@ -681,6 +682,11 @@ static const char *preset_name_at(unsigned int i)
 	return i < preset_count() ? preset_get(i)->name : NULL;
 }
 
+static const char *guest_name_at(unsigned int i)
+{
+	return i < NR_GUEST_DRIVERS ? guest_driver_get(i)->name : NULL;
+}
+
 static const char *register_name_at(unsigned int i)
 {
 	const struct spevirt_reg_desc *reg = spevirt_reg_get(i);
@@ -753,6 +759,14 @@ static bool unknown_name(struct parse_error *err, const char *what, const char *
 	return fail(err, "%s: unknown %s %s; %s", what, kind, quote(&q, s), where);
 }
 
+bool parse_guest(const char *what, const char *s, const struct guest_driver **out,
+		 struct parse_error *err)
+{
+	*out = guest_driver_find(s);
+	return *out || unknown_name(err, what, "guest driver", s, guest_name_at,
+				    "'spevirt guests' lists them");
+}
+
 const char *preset_guess(const char *s)
 {
 	return closest(s, preset_name_at);
@@ -795,33 +809,6 @@ bool parse_register(const char *what, const char *s, const struct spevirt_reg_de
  * ending them.  getopt_long() keeps its state in globals; optind = 0 starts
  * a new scan, so the parsers stay callable again and again, from one thread.
  */
-struct opt_spec {
-	const char *name;		/* "--host" */
-	const char *value;		/* the value's name, "PRESET"; NULL: a flag */
-	bool repeatable;
-};
-
-#define MAX_OPTS	24
-#define MAX_ARGS	256
-/* getopt_long() returns OPT_BASE + the option's index for a long option. */
-#define OPT_BASE	0x100
-
-struct scanner {
-	const char *cmd;
-	int argc;
-	char *const *argv;
-	const struct opt_spec *opts;
-	unsigned int nr_opts;
-	uint32_t seen;			/* (1 << option index) */
-};
-
-#define SCANNER(cmd_, argc_, argv_, opts_)                                                    \
-	{ .cmd = (cmd_), .argc = (argc_), .argv = (argv_), .opts = (opts_),                  \
-	  .nr_opts = sizeof(opts_) / sizeof((opts_)[0]), .seen = 0 }
-
-/* Every command's option table starts with --help. */
-#define OPT_HELP	0
-
 static bool fail_unknown_option(const struct scanner *sc, const char *arg,
 				struct parse_error *err)
 {
@@ -893,8 +880,6 @@ static bool fail_scan(const struct scanner *sc, char *const args[], struct parse
 	return fail_unknown_option(sc, text, err);
 }
 
-typedef bool (*option_fn)(void *ctx, int opt, const char *val, struct parse_error *err);
-
 /* A positional argument, at most @max of them into @pos. */
 static bool take_arg(const struct scanner *sc, const char *arg, const char **pos, int max, int *n,
 		     const char *usage, struct parse_error *err)
@@ -920,12 +905,8 @@ static bool take_option(struct scanner *sc, int o, char *const args[], option_fn
 	return option(ctx, o, optarg, err);
 }
 
-/*
- * Scan options and up to @max positional arguments into @pos; *n counts them.
- * Return: false on error; true with *help set when --help or -h was given.
- */
-static bool scan_all(struct scanner *sc, const char **pos, int max, int *n, const char *usage,
-		     option_fn option, void *ctx, bool *help, struct parse_error *err)
+bool scan_all(struct scanner *sc, const char **pos, int max, int *n, const char *usage,
+	      option_fn option, void *ctx, bool *help, struct parse_error *err)
 {
 	struct option longopts[MAX_OPTS + 1];
 	char *args[MAX_ARGS + 2];
@@ -994,12 +975,13 @@ enum view_opt {
 	VO_FORBID,
 	VO_ACCEPT,
 	VO_BEST,
+	VO_GUEST,
 	VO_JSON,
 };
 
 static const struct opt_spec view_opts[] = {
 	[VO_HELP] = { "--help", NULL, false },
-	[VO_HOST] = { "--host", "PRESET", false },
+	[VO_HOST] = { "--host", "HOST", false },
 	[VO_DFR0] = { "--dfr0", "HEX", false },
 	[VO_DFR2] = { "--dfr2", "HEX", false },
 	[VO_MMFR0] = { "--mmfr0", "HEX", false },
@@ -1014,6 +996,7 @@ static const struct opt_spec view_opts[] = {
 	[VO_FORBID] = { "--forbid-leaks", NULL, false },
 	[VO_ACCEPT] = { "--accept-leak", "LEAK", true },
 	[VO_BEST] = { "--best", NULL, false },
+	[VO_GUEST] = { "--guest", "DRIVER", false },
 	[VO_JSON] = { "--json", NULL, false },
 };
 
@@ -1067,6 +1050,8 @@ static bool view_option(void *ctx, int o, const char *val, struct parse_error *e
 	case VO_BEST:
 		a->best = true;
 		return true;
+	case VO_GUEST:
+		return parse_guest(name, val, &a->guest, err);
 	default:
 		a->json = true;
 		return true;

@@ -18,6 +18,7 @@
 #include <spevirt/spevirt.h>
 #include <spevirt/spevirt_audit.h>
 
+#include "guest_model.h"
 #include "presets.h"
 
 #define PARSE_MSG_MAX	1024
@@ -48,6 +49,7 @@ enum command {
 	CMD_POOL,
 	CMD_MIGRATE,
 	CMD_AUDIT,
+	CMD_GUESTS,
 	CMD_HELP,
 	NR_COMMANDS,
 };
@@ -138,6 +140,7 @@ struct view_args {
 	unsigned int given;		/* (1 << enum host_reg): registers set by option */
 	uint64_t given_value[NR_HOST_REGS];	/* their values */
 	uint32_t el3_given;		/* --el3-disabled: ORed into the base host's */
+	const struct guest_driver *guest;	/* --guest: whose verdict to add, or NULL */
 	bool pmsver_given;		/* else cfg.pmsver is the host's PMSVer, at most the
 					 * profile's highest (V1P4 default, V1P5 kvm-rfc-v6) */
 	bool pmsver_capped;		/* the host's PMSVer was above the profile's highest */
@@ -223,6 +226,53 @@ bool parse_spe_regs(const char *what, const char *s, uint16_t *slots, struct par
  * command, once it has read the file, for a host file.
  */
 void view_args_set_host(struct view_args *a, const struct spevirt_host *base);
+
+/*
+ * The shared option parser.  Each command has a table of its options
+ * (--help first) and a function that takes one option; scan_all() walks
+ * the arguments with getopt_long(), checks that each option is spelled out
+ * and given once unless repeatable, and collects positional arguments.
+ */
+struct opt_spec {
+	const char *name;		/* "--host" */
+	const char *value;		/* the value's name, "PRESET"; NULL: a flag */
+	bool repeatable;
+};
+
+#define MAX_OPTS	24
+#define MAX_ARGS	256
+/* getopt_long() returns OPT_BASE + the option's index for a long option. */
+#define OPT_BASE	0x100
+
+struct scanner {
+	const char *cmd;
+	int argc;
+	char *const *argv;
+	const struct opt_spec *opts;
+	unsigned int nr_opts;
+	uint32_t seen;			/* (1 << option index) */
+};
+
+#define SCANNER(cmd_, argc_, argv_, opts_)                                                    \
+	{ .cmd = (cmd_), .argc = (argc_), .argv = (argv_), .opts = (opts_),                  \
+	  .nr_opts = sizeof(opts_) / sizeof((opts_)[0]), .seen = 0 }
+
+/* Every command's option table starts with --help. */
+#define OPT_HELP	0
+
+/* Take option @opt (its index in the table) with value @val (NULL for a flag). */
+typedef bool (*option_fn)(void *ctx, int opt, const char *val, struct parse_error *err);
+
+/*
+ * Scan options and up to @max positional arguments into @pos; *n counts them.
+ * Return: false on error; true with *help set when --help or -h was given.
+ */
+bool scan_all(struct scanner *sc, const char **pos, int max, int *n, const char *usage,
+	      option_fn option, void *ctx, bool *help, struct parse_error *err);
+
+/* A guest driver by name (any case), with a did-you-mean for a near miss. */
+bool parse_guest(const char *what, const char *s, const struct guest_driver **out,
+		 struct parse_error *err);
 
 /* @argv holds the arguments after the command name; @argc counts them. */
 bool parse_view_args(int argc, char *const argv[], struct view_args *a, struct parse_error *err);

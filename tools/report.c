@@ -18,7 +18,7 @@ bool view_load(struct view_args *args, struct parse_error *err)
 	return true;
 }
 
-void view_run(const struct view_args *args, struct view_result *r)
+static void view_compute(const struct view_args *args, struct view_result *r)
 {
 	*r = (struct view_result){ .args = args, .cfg = args->cfg };
 	/* A bound of none is a guest without SPE, not an offer without a bound. */
@@ -40,6 +40,13 @@ void view_run(const struct view_args *args, struct view_result *r)
 			return;
 	}
 	explain_offer(args, r->cfg.pmsver, &r->report, &r->why_not);
+}
+
+void view_run(const struct view_args *args, struct view_result *r)
+{
+	view_compute(args, r);
+	if (args->guest && r->status == SPEVIRT_OK)
+		guest_model(args->guest, &r->view, &r->guest);
 }
 
 static struct view_reg value_reg(const char *name, uint64_t value)

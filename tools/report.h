@@ -13,6 +13,7 @@
 #include <spevirt/spevirt.h>
 
 #include "explain.h"
+#include "guest_model.h"
 #include "parse.h"
 
 /* The outcome of 'spevirt view' and 'spevirt check'. */
@@ -23,6 +24,7 @@ struct view_result {
 	enum spevirt_status status;
 	struct spevirt_offer_report report;	/* with --best: the levels tried */
 	struct why_not why_not;		/* with --best: why not more, and what would give it */
+	struct guest_verdict guest;	/* with --guest and a view: the driver's verdict */
 };
 
 /*

@@ -15,23 +15,18 @@
 #include <spevirt/spevirt.h>
 
 #include "audit.h"
+#include "command.h"
 #include "explain.h"
 #include "fleet.h"
+#include "guests.h"
 #include "help.h"
 #include "output.h"
 #include "parse.h"
 #include "report.h"
 
 
-enum exit_status {
-	EXIT_OK = 0,
-	EXIT_REFUSED = 1,	/* the library refused: its reason is on stderr */
-	EXIT_USAGE = 2,		/* the command line is wrong */
-	EXIT_OUTPUT = 3,	/* stdout could not be written */
-};
-
 /* Flush stdout: a write error turns any outcome into EXIT_OUTPUT. */
-static int finish(int status)
+int finish(int status)
 {
 	if (fflush(stdout) == 0 && !ferror(stdout))
 		return status;
@@ -50,8 +45,7 @@ static bool wants_json(int argc, char *const argv[])
 	return false;
 }
 
-static int usage_error(enum command cmd, int argc, char *const argv[],
-		       const struct parse_error *err)
+int usage_error(enum command cmd, int argc, char *const argv[], const struct parse_error *err)
 {
 	fprintf(stderr, "spevirt: %s\n", err->msg);
 	if (wants_json(argc, argv)) {
@@ -102,7 +96,7 @@ static bool refused_limit(enum spevirt_status status, const char *text, uint64_t
 	return true;
 }
 
-static int show_help(enum command cmd)
+int show_help(enum command cmd)
 {
 	help_command(stdout, cmd);
 	return finish(EXIT_OK);
@@ -163,8 +157,13 @@ static int cmd_check(int argc, char *const argv[])
 		json_check(stdout, &r);
 	} else {
 		check_verdict(&a, &r.cfg, &r.view, &r.why_not, line, sizeof(line));
+		if (a.guest)
+			guest_check_clause(&r.guest, line, sizeof(line));
 		printf("%s\n", line);
 	}
+	/* With --guest, SPE the guest's driver cannot use is no SPE. */
+	if (a.guest && r.cfg.pmsver && !guest_uses_spe(&r.guest))
+		return finish(EXIT_REFUSED);
 	return finish(r.cfg.pmsver ? EXIT_OK : EXIT_REFUSED);
 }
 
@@ -390,6 +389,7 @@ static int run(enum command cmd, int argc, char *const argv[])
 		[CMD_POOL] = cmd_pool,
 		[CMD_MIGRATE] = cmd_migrate,
 		[CMD_AUDIT] = cmd_audit,
+		[CMD_GUESTS] = cmd_guests,
 		[CMD_HELP] = cmd_help,
 	};
 

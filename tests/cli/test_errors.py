@@ -29,7 +29,7 @@ PMSVER = (r"is not an SPE version; accepted: 0 to 6 \(or 0x0 ...\), none, v1, an
 INEXACT = r"is not exactly representable in PMBIDR_EL1.MaxBuffSize"
 BUFSIZE = r"buffer size limit not possible: "
 COMMANDS = ('accepted: view, check, decode, presets, encode-size, decode-size, pool, migrate, '
-            'audit, help')
+            'audit, guests, help')
 
 # (arguments, exit status, regular expression stderr, one line, starts with after 'spevirt: ')
 CASES = [
@@ -37,7 +37,7 @@ CASES = [
     (['bogus'], USAGE, r"unknown command 'bogus'; " + COMMANDS),
     (['VIEW'], USAGE, r"unknown command 'VIEW'; " + COMMANDS),
     (['view', '--bogus'], USAGE,
-     r"unknown option '--bogus' for 'spevirt view'; accepted: --help, --host PRESET, "
+     r"unknown option '--bogus' for 'spevirt view'; accepted: --help, --host HOST, "
      r"--dfr0 HEX, .*--json \(see 'spevirt help view'\)"),
     (['-x'], USAGE, r"unknown option '-x' for 'spevirt view'; accepted: --help, "),
     (['--hots', 'armv8.2'], USAGE,
@@ -56,7 +56,7 @@ CASES = [
     (['view', '--max', '4M'], USAGE,
      r"option '--max' of 'spevirt view' is not spelled out: write --max-buffer-size"),
     (['help', '--json'], USAGE, r"unknown option '--json' for 'spevirt help'"),
-    (['view', '--host'], USAGE, r"option --host of 'spevirt view' needs a value: --host PRESET"),
+    (['view', '--host'], USAGE, r"option --host of 'spevirt view' needs a value: --host HOST"),
     (['view', '--pmsver'], USAGE, r"option --pmsver of 'spevirt view' needs a value"),
     (['view', '--json=yes'], USAGE, r"option --json of 'spevirt view' takes no value"),
     (['view', '--nvm=1'], USAGE, r"option --nvm of 'spevirt view' takes no value"),
