@@ -9,6 +9,7 @@
 #include "decode.h"
 #include "explain.h"
 #include "fleet.h"
+#include "guests.h"
 #include "json.h"
 #include "output.h"
 
@@ -47,6 +48,9 @@ void pool_run(const struct fleet_args *a, struct pool_result *r)
 	else
 		r->status = spevirt_pool_best_offer(hosts, r->nr_hosts, &r->cfg, &r->pool,
 						    r->views);
+	r->guest = a->guest;
+	for (i = 0; a->guest && r->status == SPEVIRT_OK && i < r->nr_hosts; i++)
+		guest_model(a->guest, &r->views[i], &r->verdicts[i]);
 }
 
 void migrate_run(const struct fleet_args *a, struct migrate_result *r)
@@ -61,6 +65,10 @@ void migrate_run(const struct fleet_args *a, struct migrate_result *r)
 		return;
 	}
 	r->status = spevirt_migrate_check(&r->source, &r->cfg, &r->to.host, &r->dest, &r->report);
+	/* The driver probed on the source; a move it may make keeps every value it read. */
+	r->guest = a->guest;
+	if (a->guest)
+		guest_model(a->guest, &r->source, &r->verdict);
 }
 
 /* Text */
@@ -126,6 +134,32 @@ static void print_reason(FILE *out, const char *lead, const char *reason)
 	print_wrapped(out, 0, 2, line);
 }
 
+/* Two hosts' verdicts say the same (their own texts are shared constants). */
+static bool same_verdict(const struct guest_verdict *a, const struct guest_verdict *b)
+{
+	return a->probes == b->probes && a->refusal == b->refusal &&
+	       a->event_filter == b->event_filter && a->features == b->features &&
+	       a->buffer_limit == b->buffer_limit;
+}
+
+/* The driver's verdict once when every host gives the same, else per host. */
+static void print_pool_verdicts(FILE *out, const struct pool_result *r)
+{
+	unsigned int i;
+
+	for (i = 1; i < r->nr_hosts; i++)
+		if (!same_verdict(&r->verdicts[0], &r->verdicts[i]))
+			break;
+	if (i == r->nr_hosts) {
+		text_guest_verdict(out, &r->verdicts[0]);
+		return;
+	}
+	for (i = 0; i < r->nr_hosts; i++) {
+		fprintf(out, "\nOn %s:", r->hosts[i].name);
+		text_guest_verdict(out, &r->verdicts[i]);
+	}
+}
+
 void text_pool(FILE *out, const struct pool_result *r)
 {
 	char lead[LINE_BUF];
@@ -150,9 +184,11 @@ void text_pool(FILE *out, const struct pool_result *r)
 	fprintf(out, "\nEach host's trap plan (program each as reg = (reg & ~mask) | value)\n");
 	for (i = 0; i < r->nr_hosts; i++)
 		print_plan(out, r->hosts[i].name, &r->views[i]);
+	if (r->guest)
+		print_pool_verdicts(out, r);
 }
 
-void text_migrate(FILE *out, const struct migrate_result *r)
+static void print_migration(FILE *out, const struct migrate_result *r)
 {
 	char why[LINE_BUF], words[CLI_TEXT_MAX];
 	unsigned int i;
@@ -182,6 +218,14 @@ void text_migrate(FILE *out, const struct migrate_result *r)
 		return;
 	fprintf(out, "\nDestination trap plan (program each as reg = (reg & ~mask) | value)\n");
 	print_plan(out, r->to.name, &r->dest);
+}
+
+void text_migrate(FILE *out, const struct migrate_result *r)
+{
+	print_migration(out, r);
+	/* What the driver probed on the source, and keeps on a destination it may move to. */
+	if (r->guest)
+		text_guest_verdict(out, &r->verdict);
 }
 
 /* JSON */
@@ -253,6 +297,10 @@ void json_pool(FILE *out, const struct pool_result *r)
 			json_view_object(&j, "view", &r->views[i]);
 		else
 			json_null(&j, "view");
+		if (ok && r->guest)
+			json_guest_verdict(&j, "guest", &r->verdicts[i]);
+		else
+			json_null(&j, "guest");
 		json_end_object(&j);
 	}
 	json_end_array(&j);
@@ -292,5 +340,9 @@ void json_migrate(FILE *out, const struct migrate_result *r)
 		json_view_object(&j, "destination_view", &r->dest);
 	else
 		json_null(&j, "destination_view");
+	if (r->guest && r->source_status == SPEVIRT_OK)
+		json_guest_verdict(&j, "guest", &r->verdict);
+	else
+		json_null(&j, "guest");
 	json_end(&j);
 }

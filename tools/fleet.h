@@ -11,6 +11,7 @@
 
 #include <spevirt/spevirt.h>
 
+#include "guest_model.h"
 #include "hostfile.h"
 #include "parse.h"
 
@@ -22,6 +23,8 @@ struct pool_result {
 	struct spevirt_pool pool;
 	struct spevirt_view views[SPEVIRT_MAX_POOL];
 	enum spevirt_status status;
+	const struct guest_driver *guest;	/* --guest, or NULL */
+	struct guest_verdict verdicts[SPEVIRT_MAX_POOL];	/* on each host's view */
 };
 
 struct migrate_result {
@@ -32,6 +35,8 @@ struct migrate_result {
 	struct spevirt_view dest;
 	struct spevirt_migration report;
 	enum spevirt_status status;
+	const struct guest_driver *guest;	/* --guest, or NULL */
+	struct guest_verdict verdict;	/* on the source view: the driver probed there */
 };
 
 /* Load the hosts; false with @err for a host argument that is not one. */

@@ -188,6 +188,8 @@ static const char decode_size[] =
 	"  --forbid-leaks        refuse a view in which the guest can observe what it\n" \
 	"                        hides\n"						\
 	"  --accept-leak LEAK    a leak --forbid-leaks lets through\n"			\
+	"  --guest DRIVER        add what a guest's SPE driver makes of the guest's\n"	\
+	"                        values (see 'spevirt guests')\n"			\
 	"  --json                JSON (docs/cli-json.md) instead of text\n"		\
 	"  -h, --help            this text\n"
 
@@ -203,8 +205,9 @@ static const char pool[] =
 	"  --pmsver LEVEL        the highest PMSVer to offer (as for 'spevirt view')\n"
 	FLEET_GUEST_OPTIONS
 	"\n"
-	"Exit status: 0 the guest gets SPE on every host; 1 it does not, or a host\n"
-	"refuses (stderr names it); 2 usage error or a bad host file; 3 output error.\n";
+	"Exit status: 0 the guest gets SPE on every host (and with --guest, the driver\n"
+	"probes on each); 1 it does not, or a host refuses (stderr names it); 2 usage\n"
+	"error or a bad host file; 3 output error.\n";
 
 static const char migrate[] =
 	"Usage: spevirt migrate --from HOST --to HOST [OPTIONS]\n"

@@ -1162,6 +1162,7 @@ enum fleet_opt {
 	FO_ALLOW,
 	FO_FORBID,
 	FO_ACCEPT,
+	FO_GUEST,
 	FO_JSON,
 	FO_NVM,			/* migrate only, from here */
 	FO_FROM,
@@ -1176,6 +1177,7 @@ enum fleet_opt {
 	[FO_ALLOW] = { "--allow", "FLAG", true },			\
 	[FO_FORBID] = { "--forbid-leaks", NULL, false },		\
 	[FO_ACCEPT] = { "--accept-leak", "LEAK", true },		\
+	[FO_GUEST] = { "--guest", "DRIVER", false },			\
 	[FO_JSON] = { "--json", NULL, false }
 
 static const struct opt_spec pool_opts[] = { FLEET_OPTS };
@@ -1208,6 +1210,8 @@ static bool fleet_option(void *ctx, int o, const char *val, struct parse_error *
 		return true;
 	case FO_ACCEPT:
 		return parse_leaks(name, val, &a->cfg.accepted_leaks, err);
+	case FO_GUEST:
+		return parse_guest(name, val, &a->guest, err);
 	case FO_NVM:
 		a->cfg.spe_nvm = SPEVIRT_ID_AA64DFR2_EL1_SPE_NVM_IMP;
 		return true;

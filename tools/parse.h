@@ -188,6 +188,7 @@ struct fleet_args {
 	struct spevirt_config cfg;		/* pmsver 0: the best (pool: an upper bound) */
 	bool pmsver_given;
 	const char *size_text;			/* --max-buffer-size as written, or NULL */
+	const struct guest_driver *guest;	/* --guest, or NULL */
 	bool json;
 	bool help;
 };

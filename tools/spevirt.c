@@ -268,6 +268,17 @@ static int pool_refused(const struct fleet_args *a, const struct pool_result *r)
 	return finish(EXIT_REFUSED);
 }
 
+/* Without --guest, any; with it, the driver probes on every host. */
+static bool pool_guest_uses_spe(const struct pool_result *r)
+{
+	unsigned int i;
+
+	for (i = 0; r->guest && i < r->nr_hosts; i++)
+		if (!guest_uses_spe(&r->verdicts[i]))
+			return false;
+	return true;
+}
+
 /* The best guest every host of a pool gives: 0 with SPE, 1 without or refused. */
 static int cmd_pool(int argc, char *const argv[])
 {
@@ -288,7 +299,7 @@ static int cmd_pool(int argc, char *const argv[])
 		text_pool(stdout, &r);
 	if (r.status != SPEVIRT_OK)
 		return pool_refused(&a, &r);
-	return finish(r.cfg.pmsver ? EXIT_OK : EXIT_REFUSED);
+	return finish(r.cfg.pmsver && pool_guest_uses_spe(&r) ? EXIT_OK : EXIT_REFUSED);
 }
 
 /* Can a running guest move?  0 yes, 1 no. */
