@@ -17,7 +17,8 @@ import sys
 
 from clitest import Tap, run, run_json
 
-COMMANDS = ['view', 'decode', 'presets', 'encode-size', 'decode-size', 'audit', 'help']
+COMMANDS = ['view', 'decode', 'presets', 'encode-size', 'decode-size', 'audit', 'guests',
+            'help']
 # Objects whose member names are register names, documented as a class.
 REGISTER_MAPS = {'registers', 'guest', 'traps'}
 
@@ -70,10 +71,15 @@ def check_help(t, tool):
     t.equal(run(tool, ['--version']), (0, 'spevirt 0.4.0\n', ''), 'spevirt --version')
 
 
+def is_register_map(node, parent):
+    """Register names as member names: a REGISTER_MAPS object whose keys end in _ELn."""
+    return parent in REGISTER_MAPS and all(re.search(r'_EL[0-3]$', k) for k in node)
+
+
 def keys(node, parent=None):
     if isinstance(node, dict):
         for k, v in node.items():
-            if parent not in REGISTER_MAPS:
+            if not is_register_map(node, parent):
                 yield k
             yield from keys(v, k)
     elif isinstance(node, list):
@@ -91,7 +97,10 @@ def check_json_doc(t, tool, root):
         ['migrate', '--from', 'armv8.7', '--to', 'armv8.7'],
         ['migrate', '--from', 'armv9.5', '--to', 'armv8.7'],
         ['audit', '--hypervisor', 'xen'], ['audit', '--hypervisor', 'kvm', '--host', 'armv8.2'],
-        ['audit', '--list'])]
+        ['audit', '--list'], ['guests'], ['view', '--guest', 'linux-6.18'],
+        ['check', '--guest', 'freebsd', '--max-buffer-size', '4M'],
+        ['pool', 'armv8.7', 'armv8.9', '--guest', 'linux-6.1'],
+        ['migrate', '--from', 'armv8.7', '--to', 'armv8.7', '--guest', 'linux-den0154'])]
     names = set()
     for doc in docs:
         names.update(keys(doc))
