@@ -3,9 +3,11 @@
  * 'spevirt audit': what a hypervisor programs for SPE, from the catalogue
  * (catalogue.c) or from options, taken through spevirt_audit() on a host.
  */
+#include <stdarg.h>
 #include <string.h>
 
 #include "audit.h"
+#include "guests.h"
 #include "json.h"
 #include "output.h"
 #include "report.h"
@@ -47,12 +49,112 @@ static void merge(const struct audit_args *a, struct spevirt_hypervisor *hv)
 		hv->pinned = true;
 }
 
+/*
+ * What the guest's driver reads, as a view: the ID values the hypervisor
+ * gives, its advertised limit, and the leaks the audit found (an
+ * unadvertised limit, filter bits the driver's probe sees).
+ */
+static void guest_reads(const struct audit_result *r, struct spevirt_view *v)
+{
+	uint16_t field = (uint16_t)((r->hv.pmbidr_el1 & SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE) >>
+				    SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE_SHIFT);
+	unsigned int i;
+
+	*v = (struct spevirt_view){ .pmsidr_el1 = r->hv.pmsidr_el1 };
+	v->pmbidr_el1 = r->hv.pmbidr_el1;
+	v->id_aa64dfr0_el1.mask = SPEVIRT_ID_AA64DFR0_EL1_PMSVER;
+	v->id_aa64dfr0_el1.value = r->hv.id_aa64dfr0_el1 & SPEVIRT_ID_AA64DFR0_EL1_PMSVER;
+	v->max_buffer_size = spevirt_maxbuf_decode(field);
+	for (i = 0; i < r->audit.nr_findings; i++)
+		v->leaks |= r->audit.findings[i].leak;
+	v->limit_advertised = !(v->leaks & SPEVIRT_LEAK_UNADVERTISED_LIMIT);
+}
+
+__attribute__((format(printf, 5, 6)))
+static void guest_finding(struct audit_result *r, enum spevirt_finding_class cls, uint64_t leak,
+			  const char *field, const char *fmt, ...)
+{
+	unsigned int n = r->nr_guest_findings;
+	va_list ap;
+
+	if (n == GUEST_MAX_FINDINGS)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(r->guest_texts[n], GUEST_FINDING_TEXT, fmt, ap);
+	va_end(ap);
+	r->guest_findings[n] = (struct spevirt_finding){
+		.cls = (uint8_t)cls, .leak = leak, .field = field, .text = r->guest_texts[n],
+		.rule = "docs/guests.md, the driver's rules; docs/policy.md section 14",
+	};
+	r->nr_guest_findings++;
+}
+
+/* The firmware tables against PMSVer: the PPI exactly when the guest has SPE. */
+static void guest_firmware(const struct audit_args *a, struct audit_result *r,
+			   unsigned int pmsver)
+{
+	const char *name = r->guest->name;
+
+	if (!a->firmware_given)
+		return;
+	if (!pmsver && a->firmware_spe && r->verdict.firmware == GUEST_FW_MUST_NOT)
+		guest_finding(r, SPEVIRT_FINDING_BROKEN, 0, "firmware tables",
+			      "%s crashes at boot: the tables describe the SPE interrupt while "
+			      "ID_AA64DFR0_EL1.PMSVer reads 0, so the driver attaches and reads "
+			      "PMBIDR_EL1, which UNDEFs", name);
+	if (pmsver && !a->firmware_spe)
+		guest_finding(r, SPEVIRT_FINDING_BROKEN, 0, "firmware tables",
+			      "%s never probes SPE: ID_AA64DFR0_EL1.PMSVer reads %u but the "
+			      "tables describe no SPE interrupt, so no SPE device exists", name,
+			      pmsver);
+}
+
+/* What the driver makes of the values the guest reads. */
+static void audit_guest(const struct audit_args *a, struct audit_result *r)
+{
+	const struct guest_verdict *g = &r->verdict;
+	unsigned int pmsver;
+	struct spevirt_view v;
+	char size[32];
+
+	guest_reads(r, &v);
+	guest_model(r->guest, &v, &r->verdict);
+	pmsver = (unsigned int)((r->hv.id_aa64dfr0_el1 & SPEVIRT_ID_AA64DFR0_EL1_PMSVER) >>
+				SPEVIRT_ID_AA64DFR0_EL1_PMSVER_SHIFT);
+	guest_firmware(a, r, pmsver);
+	if (pmsver && !g->probes)
+		guest_finding(r, SPEVIRT_FINDING_BROKEN, 0, "guest driver",
+			      "%s does not probe what the guest reads: %s", r->guest->name,
+			      g->refusal);
+	format_size(v.max_buffer_size, size, sizeof(size));
+	if (g->probes && g->buffer_limit == GUEST_LIMIT_FATAL_ABOVE)
+		guest_finding(r, SPEVIRT_FINDING_BROKEN, 0, "PMBIDR_EL1.MaxBuffSize",
+			      "%s ends any session whose buffer exceeds the %s limit: it does not "
+			      "see PMBIDR_EL1.MaxBuffSize, and the buffer-size event is fatal to "
+			      "it", r->guest->name, size);
+	if (g->probes && (r->guest->rules & GUEST_PROBES_PMSEVFR) &&
+	    (v.leaks & SPEVIRT_LEAK_FILTER_BITS))
+		guest_finding(r, SPEVIRT_FINDING_LEAK, SPEVIRT_LEAK_FILTER_BITS, "PMSEVFR_EL1",
+			      "%s writes ones to PMSEVFR_EL1 and reads back the host's filter "
+			      "bits: perf accepts filters the guest's PMSVer does not have",
+			      r->guest->name);
+}
+
 void audit_run(const struct audit_args *a, struct audit_result *r)
 {
 	if (r->entry)
 		r->entry->program(&r->host.host, &r->hv);
 	merge(a, &r->hv);
 	r->status = spevirt_audit(&r->host.host, &r->hv, &r->audit);
+	r->guest = a->guest;
+	if (r->guest && r->status == SPEVIRT_OK)
+		audit_guest(a, r);
+}
+
+/* Findings of the library and of --guest. */
+unsigned int audit_nr_findings(const struct audit_result *r)
+{
+	return r->audit.nr_findings + r->nr_guest_findings;
 }
 
 /* The EL2 registers, in the order struct spevirt_el2_regs has them. */
@@ -130,11 +232,9 @@ static bool paired(const struct spevirt_audit *a, unsigned int i)
 	       g->cls == f->cls && g->text == f->text && g->rule == f->rule;
 }
 
-/* Finding @i, with the next one when it is the other direction of the same. */
-static unsigned int text_finding(FILE *out, const struct spevirt_audit *a, unsigned int i)
+/* One finding; @pair: it stands for the read and the write of its register. */
+static void text_one(FILE *out, const struct spevirt_finding *f, bool pair)
 {
-	const struct spevirt_finding *f = &a->findings[i];
-	bool pair = paired(a, i);
 	char what[64];
 
 	snprintf(what, sizeof(what), "%s%s", f->field,
@@ -149,27 +249,23 @@ static unsigned int text_finding(FILE *out, const struct spevirt_audit *a, unsig
 		fputs("    rule: ", out);
 		print_wrapped(out, 10, 6, f->rule);
 	}
+}
+
+/* Finding @i, with the next one when it is the other direction of the same. */
+static unsigned int text_finding(FILE *out, const struct spevirt_audit *a, unsigned int i)
+{
+	bool pair = paired(a, i);
+
+	text_one(out, &a->findings[i], pair);
 	return pair ? 2 : 1;
 }
 
-void text_audit(FILE *out, const struct audit_result *r)
+static void text_setup(FILE *out, const struct audit_result *r)
 {
 	uint64_t v[7];
 	char list[256];
-	unsigned int i, shown;
+	unsigned int i;
 
-	fprintf(out, "Audit of %s on %s\n", r->entry ? r->entry->name : "the given values",
-		r->host.name);
-	if (r->entry) {
-		fputs("  ", out);
-		print_wrapped(out, 2, 2, r->entry->title);
-		fputs("  source: ", out);
-		print_wrapped(out, 10, 4, r->entry->source);
-		if (r->entry->notes) {
-			fputs("  ", out);
-			print_wrapped(out, 2, 2, r->entry->notes);
-		}
-	}
 	fputs("\nEL2 controls while the guest runs\n", out);
 	el2_values(&r->hv.el2, v);
 	for (i = 0; i < 7; i++)
@@ -186,19 +282,44 @@ void text_audit(FILE *out, const struct audit_result *r)
 	slot_names(r->hv.switched, list, sizeof(list));
 	fputs("Context-switched: ", out);
 	print_wrapped(out, 18, 2, list);
-	fprintf(out, "Guest memory pinned: %s\n\n", r->hv.pinned ? "yes" : "no");
-	if (!r->audit.nr_findings) {
+	fprintf(out, "Guest memory pinned: %s\n", r->hv.pinned ? "yes" : "no");
+	if (r->guest)
+		text_guest_verdict(out, &r->verdict);
+	fputs("\n", out);
+}
+
+void text_audit(FILE *out, const struct audit_result *r)
+{
+	unsigned int i, shown, total = audit_nr_findings(r);
+
+	fprintf(out, "Audit of %s on %s\n", r->entry ? r->entry->name : "the given values",
+		r->host.name);
+	if (r->entry) {
+		fputs("  ", out);
+		print_wrapped(out, 2, 2, r->entry->title);
+		fputs("  source: ", out);
+		print_wrapped(out, 10, 4, r->entry->source);
+		if (r->entry->notes) {
+			fputs("  ", out);
+			print_wrapped(out, 2, 2, r->entry->notes);
+		}
+	}
+	text_setup(out, r);
+	if (!total) {
 		fputs("No finding.\n", out);
 		return;
 	}
 	for (i = 0, shown = 0; i < r->audit.nr_findings; i += paired(&r->audit, i) ? 2 : 1)
 		shown++;
-	fprintf(out, "Findings: %u", r->audit.nr_findings);
-	if (shown != r->audit.nr_findings)
+	shown += r->nr_guest_findings;
+	fprintf(out, "Findings: %u", total);
+	if (shown != total)
 		fprintf(out, ", in %u entries (a register's read and write share one)", shown);
 	fputs("\n", out);
 	for (i = 0; i < r->audit.nr_findings;)
 		i += text_finding(out, &r->audit, i);
+	for (i = 0; i < r->nr_guest_findings; i++)
+		text_one(out, &r->guest_findings[i], false);
 }
 
 void json_audit(FILE *out, const struct audit_result *r)
@@ -228,9 +349,14 @@ void json_audit(FILE *out, const struct audit_result *r)
 	json_hex(&j, "emulated", r->hv.emulated);
 	json_hex(&j, "switched", r->hv.switched);
 	json_bool(&j, "pinned", r->hv.pinned);
+	if (r->guest)
+		json_guest_verdict(&j, "guest_driver", &r->verdict);
+	else
+		json_null(&j, "guest_driver");
 	json_array(&j, "findings");
-	for (i = 0; i < r->audit.nr_findings; i++) {
-		const struct spevirt_finding *f = &r->audit.findings[i];
+	for (i = 0; i < audit_nr_findings(r); i++) {
+		const struct spevirt_finding *f = i < r->audit.nr_findings ?
+			&r->audit.findings[i] : &r->guest_findings[i - r->audit.nr_findings];
 
 		json_object(&j, NULL);
 		json_str(&j, "class", spevirt_finding_class_name(f->cls));

@@ -759,6 +759,16 @@ static bool unknown_name(struct parse_error *err, const char *what, const char *
 	return fail(err, "%s: unknown %s %s; %s", what, kind, quote(&q, s), where);
 }
 
+bool parse_yes_no(const char *what, const char *s, bool *out, struct parse_error *err)
+{
+	struct quoted q;
+
+	*out = name_equal(s, "yes");
+	if (*out || name_equal(s, "no"))
+		return true;
+	return fail(err, "%s: %s is neither yes nor no", what, quote(&q, s));
+}
+
 bool parse_guest(const char *what, const char *s, const struct guest_driver **out,
 		 struct parse_error *err)
 {
@@ -1340,6 +1350,8 @@ enum audit_opt {
 	AO_HOST,
 	AO_HYPERVISOR,
 	AO_LIST,
+	AO_GUEST,
+	AO_FIRMWARE,
 	AO_JSON,
 };
 
@@ -1362,6 +1374,8 @@ static const struct opt_spec audit_opts[] = {
 	[AO_HOST] = { "--host", "HOST", false },
 	[AO_HYPERVISOR] = { "--hypervisor", "NAME", false },
 	[AO_LIST] = { "--list", NULL, false },
+	[AO_GUEST] = { "--guest", "DRIVER", false },
+	[AO_FIRMWARE] = { "--firmware-spe", "yes|no", false },
 	[AO_JSON] = { "--json", NULL, false },
 };
 
@@ -1408,6 +1422,10 @@ static bool audit_option(void *ctx, int o, const char *val, struct parse_error *
 	case AO_LIST:
 		a->list = true;
 		return true;
+	case AO_GUEST:
+		return parse_guest(name, val, &a->guest, err);
+	case AO_FIRMWARE:
+		return parse_yes_no(name, val, &a->firmware_spe, err);
 	case AO_JSON:
 		a->json = true;
 		return true;
@@ -1432,6 +1450,10 @@ bool parse_audit_args(int argc, char *const argv[], struct audit_args *a, struct
 		return fail(err, "'spevirt audit' needs --hypervisor NAME (see --list) or the "
 			    "values the hypervisor programs (--mdcr-el2 VALUE ...): usage: spevirt "
 			    "audit%s", usage);
+	if ((sc.seen & (1U << AO_FIRMWARE)) && !a->guest)
+		return fail(err, "--firmware-spe judges what a guest driver does with the "
+			    "tables: give --guest DRIVER too");
+	a->firmware_given = sc.seen & (1U << AO_FIRMWARE);
 	return true;
 }
 

@@ -206,6 +206,9 @@ struct audit_args {
 	struct spevirt_hypervisor hv;	/* the fields given by option */
 	unsigned int given;		/* (1 << enum audit_field): fields set by option */
 	bool list;			/* --list: the catalogue */
+	const struct guest_driver *guest;	/* --guest: judge the set-up for it */
+	bool firmware_spe;		/* --firmware-spe yes: the tables describe SPE */
+	bool firmware_given;		/* --firmware-spe was given */
 	bool json;
 	bool help;
 };
@@ -270,6 +273,9 @@ typedef bool (*option_fn)(void *ctx, int opt, const char *val, struct parse_erro
  */
 bool scan_all(struct scanner *sc, const char **pos, int max, int *n, const char *usage,
 	      option_fn option, void *ctx, bool *help, struct parse_error *err);
+
+/* yes or no, in any case. */
+bool parse_yes_no(const char *what, const char *s, bool *out, struct parse_error *err);
 
 /* A guest driver by name (any case), with a did-you-mean for a near miss. */
 bool parse_guest(const char *what, const char *s, const struct guest_driver **out,

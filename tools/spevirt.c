@@ -369,7 +369,7 @@ static int cmd_audit(int argc, char *const argv[])
 		json_audit(stdout, &r);
 	else
 		text_audit(stdout, &r);
-	return finish(r.audit.nr_findings ? EXIT_REFUSED : EXIT_OK);
+	return finish(audit_nr_findings(&r) ? EXIT_REFUSED : EXIT_OK);
 }
 
 static int cmd_help(int argc, char *const argv[])

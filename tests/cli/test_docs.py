@@ -100,7 +100,8 @@ def check_json_doc(t, tool, root):
         ['audit', '--list'], ['guests'], ['view', '--guest', 'linux-6.18'],
         ['check', '--guest', 'freebsd', '--max-buffer-size', '4M'],
         ['pool', 'armv8.7', 'armv8.9', '--guest', 'linux-6.1'],
-        ['migrate', '--from', 'armv8.7', '--to', 'armv8.7', '--guest', 'linux-den0154'])]
+        ['migrate', '--from', 'armv8.7', '--to', 'armv8.7', '--guest', 'linux-den0154'],
+        ['audit', '--hypervisor', 'kvm', '--guest', 'freebsd', '--firmware-spe', 'yes'])]
     names = set()
     for doc in docs:
         names.update(keys(doc))
