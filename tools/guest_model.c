@@ -9,7 +9,7 @@
 #include "presets.h"
 
 #define LINUX_PROBE	(GUEST_CHECKS_PMSVER | GUEST_CHECKS_MAXSIZE | GUEST_REFUSES_KPTI | \
-			 GUEST_READS_COUNTERS)
+			 GUEST_READS_FEATURES)
 #define LINUX_STABLE	(LINUX_PROBE | GUEST_PROBES_PMSEVFR | GUEST_KNOWS_V1P2 | \
 			 GUEST_PERIOD_FLOOR_256)
 
@@ -222,11 +222,12 @@ static bool probe_buffer(const struct guest_driver *d, uint64_t pmbidr, struct g
 static bool probe_sampling(const struct guest_driver *d, uint64_t pmsidr, unsigned int pmsver,
 			   struct guest_verdict *out)
 {
-	out->features = features(d, pmsidr, pmsver);
 	out->min_interval = min_interval(FIELD(pmsidr, PMSIDR_EL1_INTERVAL));
 	out->period_floor = (d->rules & GUEST_PERIOD_FLOOR_256) ? 256 : out->min_interval;
-	if (!(d->rules & GUEST_READS_COUNTERS))
+	/* FreeBSD reads PMSIDR_EL1 for the Interval alone. */
+	if (!(d->rules & GUEST_READS_FEATURES))
 		return true;
+	out->features = features(d, pmsidr, pmsver);
 	out->max_record_size = 1U << FIELD(pmsidr, PMSIDR_EL1_MAXSIZE);
 	if ((d->rules & GUEST_CHECKS_MAXSIZE) &&
 	    (out->max_record_size < 16 || out->max_record_size > 2048)) {

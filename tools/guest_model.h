@@ -22,7 +22,7 @@
 #define GUEST_KNOWS_V1P2	(1U << 5)	/* FnE, EFT, discard (PMSVer >= V1P2) */
 #define GUEST_KNOWS_FDS		(1U << 6)	/* PMSDSFR_EL1 with PMSIDR_EL1.FDS */
 #define GUEST_PERIOD_FLOOR_256	(1U << 7)	/* period floor 256, not the Interval's */
-#define GUEST_READS_COUNTERS	(1U << 8)	/* derives the counter size and record size */
+#define GUEST_READS_FEATURES	(1U << 8)	/* features, record size and counter size */
 #define GUEST_HALF_BUFFERS	(1U << 9)	/* each SPE buffer is half its trace buffer */
 
 struct guest_driver {
