@@ -529,6 +529,50 @@ static void overlapping_views_are_not_written(void **state)
 	}
 }
 
+/*
+ * spevirt.h: the destination view or the report overlapping each other or
+ * any input is SPEVIRT_E_INVAL, whichever pair overlaps.
+ */
+static void each_overlap_of_a_migration_is_einval(void **state)
+{
+	struct spevirt_host h = make_host(3, 1, 0);
+	struct spevirt_config c = { .pmsver = 3 };
+	struct spevirt_view src, dst;
+	struct spevirt_migration m;
+	unsigned int pair;
+	union {
+		struct spevirt_view v;
+		struct spevirt_migration m;
+		struct spevirt_host h;
+		struct spevirt_config c;
+	} u;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&h, &c, &src), SPEVIRT_OK);
+	/* dest_view over dest, cfg, source; report over dest_view, source, cfg, dest. */
+	for (pair = 0; pair < 7; pair++) {
+		const struct spevirt_view *source = &src;
+		const struct spevirt_config *cfg = &c;
+		const struct spevirt_host *dest = &h;
+		struct spevirt_view *dest_view = pair < 4 ? &u.v : &dst;
+		struct spevirt_migration *report = pair < 3 ? &m : &u.m;
+
+		if (pair == 0 || pair == 6) {
+			u.h = h;
+			dest = &u.h;
+		} else if (pair == 1 || pair == 5) {
+			u.c = c;
+			cfg = &u.c;
+		} else if (pair == 2 || pair == 4) {
+			u.v = src;
+			source = &u.v;
+		}
+		assert_status(spevirt_migrate_check(source, cfg, dest, dest_view, report),
+			      SPEVIRT_E_INVAL);
+		assert_reason_names(dest_view->reason, "spevirt_migrate_check()");
+	}
+}
+
 /* A leak the source had and the destination closes is reported too. */
 static void a_move_reports_the_leaks_it_closes(void **state)
 {
@@ -1236,6 +1280,7 @@ int main(void)
 		cmocka_unit_test(a_move_reports_the_leaks_it_closes),
 		cmocka_unit_test(a_pool_takes_the_unadvertised_maxbuffsize),
 		cmocka_unit_test(overlapping_views_are_not_written),
+		cmocka_unit_test(each_overlap_of_a_migration_is_einval),
 		cmocka_unit_test(hand_made_sources_are_refused_naming_the_field),
 	};
 
