@@ -181,6 +181,8 @@ static void config_object(struct json *j, const struct view_result *r)
 		json_null(j, "pmsver_bound");
 	json_config_rest(j, &r->cfg);
 	json_bool(j, "best", r->args->best);
+	json_str(j, "buffer_choice", r->buffer_choice == BUFFER_GIVEN ? NULL :
+				     r->buffer_choice == BUFFER_LIMIT ? "limit" : "pinned-memory");
 	json_end_object(j);
 }
 
@@ -355,8 +357,7 @@ static void view_document(FILE *out, const struct view_result *r, bool check)
 		json_bool(&j, "spe", spe);
 		if (r->status == SPEVIRT_OK) {
 			check_verdict(r->args, &r->cfg, &r->view, &r->why_not, line, sizeof(line));
-			if (r->args->guest)
-				guest_check_clause(&r->guest, line, sizeof(line));
+			check_clauses(r, line, sizeof(line));
 			json_str(&j, "verdict", line);
 		} else {
 			check_refusal(r->args, r->status, r->view.reason, line, sizeof(line));

@@ -165,6 +165,11 @@ static void print_guest(FILE *out, const struct view_result *r)
 				  " (the host's)", r->cfg.spe_nvm, why, limit);
 	append_flags(line, sizeof(line), r->cfg.flags);
 	print_wrapped(out, 0, 7, line);
+	buffer_choice_text(r, line, sizeof(line));
+	if (line[0]) {
+		fputs("Buffer: ", out);
+		print_wrapped(out, 8, 7, line);
+	}
 }
 
 /* A fine-grained trap register: each bit, whether it traps, and why. */

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "guests.h"
 #include "hostfile.h"
 #include "report.h"
 
@@ -42,9 +43,88 @@ static void view_compute(const struct view_args *args, struct view_result *r)
 	explain_offer(args, r->cfg.pmsver, &r->report, &r->why_not);
 }
 
+/* An offer as one number: PMSVer, then SPE_nVM; a refusal is below any. */
+static int offer_rank(const struct view_result *r)
+{
+	return r->status == SPEVIRT_OK ? (int)(r->cfg.pmsver * 2 + r->cfg.spe_nvm) : -1;
+}
+
+/* The limit is wasted on a driver that cannot see it: pinned memory serves it better. */
+static bool limit_hurts(const struct view_args *args, const struct view_result *r)
+{
+	struct guest_verdict g;
+
+	if (!args->guest || r->status != SPEVIRT_OK)
+		return false;
+	guest_model(args->guest, &r->view, &g);
+	return g.buffer_limit == GUEST_LIMIT_FATAL_ABOVE;
+}
+
+/*
+ * --best with both --max-buffer-size and --allow pinned-memory names two
+ * ways to bound what the guest's buffer costs the hypervisor, and a view
+ * takes one: the higher offer wins; on a tie the limit, unless the guest's
+ * driver (--guest) cannot see it (docs/policy.md section 14).
+ */
+static void view_best_buffer(const struct view_args *args, struct view_result *r)
+{
+	static struct view_result pinned_r;
+	struct view_args limited = *args, pinned = *args;
+	int rank;
+
+	limited.cfg.flags &= ~SPEVIRT_CFG_PINNED_MEMORY;
+	pinned.cfg.max_buffer_size = 0;
+	view_compute(&limited, r);
+	view_compute(&pinned, &pinned_r);
+	rank = offer_rank(r);
+	if (offer_rank(&pinned_r) > rank) {
+		*r = pinned_r;
+		r->buffer_choice = BUFFER_PINNED_MORE;
+	} else if (offer_rank(&pinned_r) == rank && limit_hurts(args, r)) {
+		*r = pinned_r;
+		r->buffer_choice = BUFFER_PINNED_GUEST;
+	} else {
+		r->buffer_choice = BUFFER_LIMIT;
+	}
+	r->args = args;
+}
+
+void buffer_choice_text(const struct view_result *r, char *buf, size_t len)
+{
+	char size[32];
+
+	format_size(r->args->cfg.max_buffer_size, size, sizeof(size));
+	if (r->buffer_choice == BUFFER_PINNED_MORE)
+		snprintf(buf, len, "pinned memory (no limit) chosen over the %s limit: it gives "
+			 "more", size);
+	else if (r->buffer_choice == BUFFER_PINNED_GUEST)
+		snprintf(buf, len, "pinned memory (no limit) chosen over the %s limit, which %s "
+			 "cannot see", size, r->args->guest->name);
+	else if (r->buffer_choice == BUFFER_LIMIT)
+		snprintf(buf, len, "the %s limit chosen over pinned memory", size);
+	else
+		buf[0] = '\0';
+}
+
+void check_clauses(const struct view_result *r, char *buf, size_t len)
+{
+	size_t used = strlen(buf);
+	char choice[128];
+
+	buffer_choice_text(r, choice, sizeof(choice));
+	if (choice[0] && used + 2 < len)
+		snprintf(buf + used, len - used, "; %s", choice);
+	if (r->args->guest)
+		guest_check_clause(&r->guest, buf, len);
+}
+
 void view_run(const struct view_args *args, struct view_result *r)
 {
-	view_compute(args, r);
+	if (args->best && args->cfg.max_buffer_size &&
+	    (args->cfg.flags & SPEVIRT_CFG_PINNED_MEMORY))
+		view_best_buffer(args, r);
+	else
+		view_compute(args, r);
 	if (args->guest && r->status == SPEVIRT_OK)
 		guest_model(args->guest, &r->view, &r->guest);
 }

@@ -16,6 +16,14 @@
 #include "guest_model.h"
 #include "parse.h"
 
+/* With --best, --max-buffer-size and --allow pinned-memory: the one the view takes. */
+enum buffer_choice {
+	BUFFER_GIVEN,			/* no choice: the options name one */
+	BUFFER_LIMIT,			/* the limit, trapped buffer registers */
+	BUFFER_PINNED_MORE,		/* pinned memory, no limit: a higher offer */
+	BUFFER_PINNED_GUEST,		/* pinned memory: the --guest driver cannot see a limit */
+};
+
 /* The outcome of 'spevirt view' and 'spevirt check'. */
 struct view_result {
 	const struct view_args *args;
@@ -25,6 +33,7 @@ struct view_result {
 	struct spevirt_offer_report report;	/* with --best: the levels tried */
 	struct why_not why_not;		/* with --best: why not more, and what would give it */
 	struct guest_verdict guest;	/* with --guest and a view: the driver's verdict */
+	enum buffer_choice buffer_choice;
 };
 
 /*
@@ -35,6 +44,11 @@ struct view_result {
 bool view_load(struct view_args *args, struct parse_error *err);
 
 void view_run(const struct view_args *args, struct view_result *r);
+
+/* What --best chose between a limit and pinned memory, in words; "" when nothing. */
+void buffer_choice_text(const struct view_result *r, char *buf, size_t len);
+/* Append to check's line what --best chose for the buffer and the --guest verdict. */
+void check_clauses(const struct view_result *r, char *buf, size_t len);
 
 /* One register of the view: a value, or a mask and value (is_regmask). */
 struct view_reg {

@@ -157,8 +157,7 @@ static int cmd_check(int argc, char *const argv[])
 		json_check(stdout, &r);
 	} else {
 		check_verdict(&a, &r.cfg, &r.view, &r.why_not, line, sizeof(line));
-		if (a.guest)
-			guest_check_clause(&r.guest, line, sizeof(line));
+		check_clauses(&r, line, sizeof(line));
 		printf("%s\n", line);
 	}
 	/* With --guest, SPE the guest's driver cannot use is no SPE. */

@@ -15,7 +15,9 @@ docs/guests.md, written out again here from that page, not from the tool:
   - a guest without SPE needs no SPE interrupt; describing one to FreeBSD
     is an audit finding;
   - guests --json lists every driver, and an unknown name gets a
-    did-you-mean and exit status 2 in every command that takes --guest.
+    did-you-mean and exit status 2 in every command that takes --guest;
+  - --best with a limit and --allow pinned-memory takes the higher offer,
+    and on a tie the limit unless the --guest driver cannot see it.
 
 usage: test_guests.py SPEVIRT
 """
@@ -237,6 +239,26 @@ def check_names(t, tool):
             'audit --firmware-spe without --guest is a usage error', err)
 
 
+def check_buffer_choice(t, tool):
+    both = ['--max-buffer-size', '4M', '--allow', 'pinned-memory']
+    cases = [([], 'limit', 4 << 20), (['--guest', 'linux-6.1'], 'pinned-memory', 0),
+             (['--guest', 'freebsd'], 'pinned-memory', 0),
+             (['--guest', 'linux-den0154'], 'limit', 4 << 20),
+             (['--host', 'armv8.2'], 'pinned-memory', 0),
+             (['--host', 'armv8.2', '--guest', 'linux-den0154'], 'pinned-memory', 0)]
+    for extra, choice, limit in cases:
+        for cmd in (['view', '--best'], ['check']):
+            code, doc, err = run_json(tool, cmd + both + extra)
+            cfg = doc['config'] if doc else {}
+            t.check(code == 0 and cfg.get('buffer_choice') == choice and
+                    cfg.get('max_buffer_size') == limit and
+                    ('pinned-memory' in cfg.get('flags', [])) == (choice != 'limit'),
+                    '%s %s: %s' % (' '.join(cmd), ' '.join(both + extra), choice), cfg, err)
+    _, doc, _ = run_json(tool, ['view', '--best', '--max-buffer-size', '4M'])
+    t.check(doc['config']['buffer_choice'] is None,
+            'without --allow pinned-memory there is no choice to report')
+
+
 def main():
     tool = sys.argv[1]
     t = Tap()
@@ -245,6 +267,7 @@ def main():
     check_commands_agree(t, tool)
     check_hostile_values(t, tool)
     check_must_show(t, tool)
+    check_buffer_choice(t, tool)
     return t.done()
 
 
