@@ -1032,11 +1032,6 @@ static void a_destination_refusing_for_its_own_reason_is_named(void **state)
 	assert_int_equal(m.issues[0].found, 0);
 	assert_reason_has(dst, "EnPMSN");
 	b = a;
-	b.el3_disabled = SPEVIRT_EL3_PMSEE_ALL;			/* every buffer event to EL3 */
-	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
-	assert_string_equal(m.issues[0].field, "MDCR_EL3.PMSEE");
-	assert_int_equal(m.issues[0].wanted, 0);
-	assert_int_equal(m.issues[0].found, 3);
 	b.el3_disabled = SPEVIRT_EL3_NSPB_TRAP;			/* buffer accesses trap to EL3 */
 	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
 	assert_string_equal(m.issues[0].field, "MDCR_EL3.NSPB");
@@ -1051,6 +1046,24 @@ static void a_destination_refusing_for_its_own_reason_is_named(void **state)
 	src.id_aa64dfr0_el1.value = 3ULL << 32;
 	assert_status(spevirt_migrate_check(&src, &bad, &a, &dst, &m), SPEVIRT_E_INVAL);
 	assert_reason_has(dst, "spevirt_config.flags");
+	/* MDCR_EL3.PMSEE exists from FEAT_SPEv1p5: 0b11 takes every buffer event to EL3. */
+	a = make_host(6, 2, 0);
+	assert_status(spevirt_view_compute(&a, &c, &src), SPEVIRT_OK);
+	b = a;
+	b.el3_disabled = SPEVIRT_EL3_PMSEE_ALL;
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
+	assert_string_equal(m.issues[0].field, "MDCR_EL3.PMSEE");
+	assert_int_equal(m.issues[0].wanted, 0);
+	assert_int_equal(m.issues[0].found, 3);
+	/* An SPE_nVM guest needs PMBMAR_EL1, which MDCR_EL3.EnPMS4 = 0 traps to EL3. */
+	c.spe_nvm = 1;
+	assert_status(spevirt_view_compute(&a, &c, &src), SPEVIRT_OK);
+	b = a;
+	b.el3_disabled = SPEVIRT_EL3_NO_PMBMAR;
+	assert_status(spevirt_migrate_check(&src, &c, &b, &dst, &m), SPEVIRT_E_MISMATCH);
+	assert_string_equal(m.issues[0].field, "MDCR_EL3.EnPMS4");
+	assert_int_equal(m.issues[0].wanted, 1);
+	assert_int_equal(m.issues[0].found, 0);
 }
 
 static void a_guest_without_spe_moves_anywhere_its_config_is_valid(void **state)
