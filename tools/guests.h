@@ -11,8 +11,6 @@
 
 #include "guest_model.h"
 
-extern const char guests_help[];
-
 struct json;
 
 /* The verdict as the view's text shows it: a heading and one line per item. */

@@ -3,6 +3,7 @@
  * Help texts.  docs/spevirt.1 says the same at more length; the cli test
  * suite checks that every option named here is in the manual page.
  */
+#include "command.h"
 #include "guests.h"
 #include "help.h"
 
@@ -34,6 +35,8 @@ static const char general[] =
 	"                finding with its Arm ARM rule\n"
 	"  guests        the guest SPE drivers --guest models: whether each probes a\n"
 	"                view, and what it makes of it\n"
+	"  fleet FILE    a fleet inventory (JSON Lines, any number of hosts): its\n"
+	"                classes, their offers, moves between them, migration domains\n"
 	"  help [COMMAND]\n"
 	"                this text, or a command's options\n"
 	"\n"
@@ -295,6 +298,7 @@ void help_command(FILE *out, enum command cmd)
 		[CMD_MIGRATE] = migrate,
 		[CMD_AUDIT] = audit,
 		[CMD_GUESTS] = guests_help,
+		[CMD_FLEET] = fleet_help,
 		[CMD_HELP] = help,
 	};
 

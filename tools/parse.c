@@ -96,6 +96,7 @@ static const char *const command_names[NR_COMMANDS] = {
 	[CMD_MIGRATE] = "migrate",
 	[CMD_AUDIT] = "audit",
 	[CMD_GUESTS] = "guests",
+	[CMD_FLEET] = "fleet",
 	[CMD_HELP] = "help",
 };
 

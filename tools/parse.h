@@ -50,6 +50,7 @@ enum command {
 	CMD_MIGRATE,
 	CMD_AUDIT,
 	CMD_GUESTS,
+	CMD_FLEET,
 	CMD_HELP,
 	NR_COMMANDS,
 };

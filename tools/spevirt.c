@@ -400,6 +400,7 @@ static int run(enum command cmd, int argc, char *const argv[])
 		[CMD_MIGRATE] = cmd_migrate,
 		[CMD_AUDIT] = cmd_audit,
 		[CMD_GUESTS] = cmd_guests,
+		[CMD_FLEET] = cmd_fleet,
 		[CMD_HELP] = cmd_help,
 	};
 

@@ -90,12 +90,15 @@ class Tap:
         return 1 if self.failed else 0
 
 
-def run(tool, args, env=None):
-    """Run the tool; return (exit status, stdout, stderr) as text.  Without @env, the
-    tool runs without COLUMNS, so its text wraps at 80 columns whatever the terminal."""
+def run(tool, args, env=None, stdin=None):
+    """Run the tool, with @stdin (text) as its input when given; return (exit status,
+    stdout, stderr) as text.  Without @env, the tool runs without COLUMNS, so its
+    text wraps at 80 columns whatever the terminal."""
     if env is None:
         env = {k: v for k, v in os.environ.items() if k != 'COLUMNS'}
     proc = subprocess.run([tool] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          input=stdin.encode() if stdin is not None else None,
+                          stdin=None if stdin is not None else subprocess.DEVNULL,
                           env=env, timeout=30)
     return (proc.returncode, proc.stdout.decode('utf-8', 'replace'),
             proc.stderr.decode('utf-8', 'replace'))

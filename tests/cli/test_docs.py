@@ -18,7 +18,7 @@ import sys
 from clitest import Tap, run, run_json
 
 COMMANDS = ['view', 'decode', 'presets', 'encode-size', 'decode-size', 'audit', 'guests',
-            'help']
+            'fleet', 'help']
 # Objects whose member names are register names, documented as a class.
 REGISTER_MAPS = {'registers', 'guest', 'traps'}
 
@@ -101,7 +101,8 @@ def check_json_doc(t, tool, root):
         ['check', '--guest', 'freebsd', '--max-buffer-size', '4M'],
         ['pool', 'armv8.7', 'armv8.9', '--guest', 'linux-6.1'],
         ['migrate', '--from', 'armv8.7', '--to', 'armv8.7', '--guest', 'linux-den0154'],
-        ['audit', '--hypervisor', 'kvm', '--guest', 'freebsd', '--firmware-spe', 'yes'])]
+        ['audit', '--hypervisor', 'kvm', '--guest', 'freebsd', '--firmware-spe', 'yes'],
+        ['fleet', os.path.join(root, 'data', 'fleet-example.json')])]
     names = set()
     for doc in docs:
         names.update(keys(doc))
