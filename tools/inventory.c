@@ -300,11 +300,248 @@ static bool take_document(struct inventory *inv, const struct inventory_args *a,
 	return true;
 }
 
+#ifdef SPEVIRT_HAVE_YAJL
+#include <yajl/yajl_parse.h>
+
+/*
+ * The common record, read with yajl's event parser and no allocation: an
+ * object of "name", "registers" (the five, each once), "el3_disabled",
+ * and the free-text "source", "notes" and "title".  Anything else (another
+ * member, a duplicate, a value parse_value() refuses, a control character
+ * in the name, bad JSON) is left to hostfile_parse(), which accepts or
+ * refuses every record alike: this path only makes the common one fast.
+ */
+enum fast_key { FK_NONE, FK_NAME, FK_REGISTERS, FK_EL3, FK_TEXT, FK_REG };
+
+struct fast_record {
+	struct named_host *nh;
+	unsigned int values;		/* top-level values begun on this line */
+	unsigned int depth;
+	enum fast_key key;
+	unsigned int reg;		/* with FK_REG: enum host_reg */
+	unsigned int seen;		/* top-level members, then (1 << 8 + reg) registers */
+	bool in_registers, in_el3, named, failed;
+};
+
+static int fast_fail(struct fast_record *r)
+{
+	r->failed = true;
+	return 0;
+}
+
+static int fast_map_start(void *ctx)
+{
+	struct fast_record *r = ctx;
+
+	if (r->depth == 0 && r->values++)
+		return fast_fail(r);	/* a second value on the line */
+	if (r->depth == 0 || (r->depth == 1 && r->key == FK_REGISTERS)) {
+		r->in_registers = r->depth == 1;
+		r->depth++;
+		return 1;
+	}
+	return fast_fail(r);
+}
+
+static int fast_map_key(void *ctx, const unsigned char *key, size_t len)
+{
+	static const char *const top[] = { NULL, "name", "registers", "el3_disabled" };
+	struct fast_record *r = ctx;
+	unsigned int i;
+
+	if (r->in_registers) {
+		for (i = 0; i < NR_HOST_REGS; i++)
+			if (strlen(host_reg_desc((enum host_reg)i)->name) == len &&
+			    !memcmp(host_reg_desc((enum host_reg)i)->name, key, len))
+				break;
+		if (i == NR_HOST_REGS || (r->seen & (1U << (8 + i))))
+			return fast_fail(r);
+		r->seen |= 1U << (8 + i);
+		r->key = FK_REG;
+		r->reg = i;
+		return 1;
+	}
+	for (i = 1; i < 4; i++)
+		if (strlen(top[i]) == len && !memcmp(top[i], key, len))
+			break;
+	if (i == 4) {
+		if (!((len == 6 && !memcmp(key, "source", 6)) || (len == 5 && !memcmp(key, "notes", 5)) ||
+		      (len == 5 && !memcmp(key, "title", 5))))
+			return fast_fail(r);
+		r->key = FK_TEXT;
+		return 1;
+	}
+	if (r->seen & (1U << i))
+		return fast_fail(r);
+	r->seen |= 1U << i;
+	r->key = (enum fast_key)i;
+	return 1;
+}
+
+static int fast_string(void *ctx, const unsigned char *s, size_t len)
+{
+	struct fast_record *r = ctx;
+	struct parse_error e;
+	char text[96];
+	uint64_t v;
+	size_t i;
+
+	if (memchr(s, 0, len) || (r->key != FK_TEXT && len >= sizeof(text)))
+		return fast_fail(r);
+	if (r->key == FK_TEXT)
+		return 1;
+	memcpy(text, s, len);
+	text[len] = '\0';
+	switch (r->key) {
+	case FK_NAME:
+		for (i = 0; i < len; i++)
+			if ((unsigned char)text[i] < 0x20 || text[i] == 0x7f)
+				return fast_fail(r);
+		/* As hostfile.c keeps a name: its first HOST_NAME_MAX_LEN - 1 bytes. */
+		len = len < HOST_NAME_MAX_LEN ? len : HOST_NAME_MAX_LEN - 1;
+		memcpy(r->nh->name, text, len);
+		r->nh->name[len] = '\0';
+		r->named = true;
+		return 1;
+	case FK_REG:
+		if (!parse_value("the value", text, UINT64_MAX, &v, &e))
+			return fast_fail(r);
+		host_reg_set(&r->nh->host, (enum host_reg)r->reg, v);
+		return 1;
+	default:
+		if (!r->in_el3 || !parse_el3("the name", text, &r->nh->host.el3_disabled, &e))
+			return fast_fail(r);
+		return 1;
+	}
+}
+
+static int fast_array_start(void *ctx)
+{
+	struct fast_record *r = ctx;
+
+	if (r->depth != 1 || r->key != FK_EL3 || r->in_el3)
+		return fast_fail(r);
+	r->in_el3 = true;
+	return 1;
+}
+
+static int fast_array_end(void *ctx)
+{
+	struct fast_record *r = ctx;
+
+	r->in_el3 = false;
+	r->key = FK_NONE;
+	return 1;
+}
+
+static int fast_map_end(void *ctx)
+{
+	struct fast_record *r = ctx;
+
+	r->depth--;
+	r->in_registers = false;
+	r->key = FK_NONE;
+	return 1;
+}
+
+/* Numbers, booleans and null: no member of the common record has them. */
+static int fast_other(void *ctx)
+{
+	return fast_fail(ctx);
+}
+
+static int fast_bool(void *ctx, int b)
+{
+	(void)b;
+	return fast_fail(ctx);
+}
+
+static int fast_number(void *ctx, const char *s, size_t len)
+{
+	(void)s;
+	(void)len;
+	return fast_fail(ctx);
+}
+
+static const yajl_callbacks fast_callbacks = {
+	.yajl_null = fast_other,
+	.yajl_boolean = fast_bool,
+	.yajl_number = fast_number,
+	.yajl_string = fast_string,
+	.yajl_start_map = fast_map_start,
+	.yajl_map_key = fast_map_key,
+	.yajl_end_map = fast_map_end,
+	.yajl_start_array = fast_array_start,
+	.yajl_end_array = fast_array_end,
+};
+
+/*
+ * One parser for every line (yajl takes one value after another): a line
+ * must hold one whole object.  A parser that stopped, or is left inside a
+ * value, is replaced.
+ */
+struct fast_reader {
+	yajl_handle h;
+	struct fast_record r;
+};
+
+static void fast_close(struct fast_reader *f)
+{
+	if (f->h)
+		yajl_free(f->h);
+	f->h = NULL;
+}
+
+/* The common record at @buf, into @nh: false leaves it to hostfile_parse(). */
+static bool fast_record(struct fast_reader *f, const char *buf, size_t len,
+			struct named_host *nh)
+{
+	struct fast_record *r = &f->r;
+	bool ok;
+
+	if (!f->h) {
+		f->h = yajl_alloc(&fast_callbacks, NULL, r);
+		if (!f->h)
+			return false;
+		yajl_config(f->h, yajl_allow_multiple_values, 1);
+	}
+	*r = (struct fast_record){ .nh = nh };
+	*nh = (struct named_host){ .host = { 0 } };
+	ok = yajl_parse(f->h, (const unsigned char *)buf, len) == yajl_status_ok &&
+	     !r->failed && r->values == 1 && r->depth == 0;
+	if (!ok)
+		fast_close(f);
+	return ok && r->named && (r->seen & (1U << FK_REGISTERS)) &&
+	       (r->seen >> 8) == (1U << NR_HOST_REGS) - 1;
+}
+#else
+struct fast_reader {
+	int unused;
+};
+
+static void fast_close(struct fast_reader *f)
+{
+	(void)f;
+}
+
+static bool fast_record(struct fast_reader *f, const char *buf, size_t len,
+			struct named_host *nh)
+{
+	(void)f;
+	(void)buf;
+	(void)len;
+	(void)nh;
+	return false;
+}
+#endif
+
 /* JSON Lines: each line a record, checked on its own. */
 static bool read_lines(FILE *in, struct inventory *inv, const struct inventory_args *a,
 		       char *first, size_t first_len, struct parse_error *err)
 {
 	char label[PARSE_MSG_MAX / 4];
+	struct fast_reader fast = { 0 };
+	struct named_host nh;
 	char *line = first;
 	size_t cap = first_len + 1;
 	ssize_t n = (ssize_t)first_len;
@@ -315,6 +552,11 @@ static bool read_lines(FILE *in, struct inventory *inv, const struct inventory_a
 		inv->lines++;
 		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			len--;
+		if (len <= FLEET_LINE_MAX && fast_record(&fast, line, len, &nh)) {
+			add_record(inv, &nh);
+			continue;
+		}
+		/* The record's name in messages: FILE:LINE. */
 		snprintf(label, sizeof(label), "%s:%llu", inv->label,
 			 (unsigned long long)inv->lines);
 		if (len > FLEET_LINE_MAX) {
@@ -330,6 +572,7 @@ static bool read_lines(FILE *in, struct inventory *inv, const struct inventory_a
 		if (!take_record(inv, a, label, line, len, err))
 			break;
 	}
+	fast_close(&fast);
 	free(line);
 	return n < 0 && !ferror(in);
 }
@@ -387,6 +630,8 @@ static bool read_inventory(const struct inventory_args *a, struct inventory *inv
 		return false;
 	}
 	inv->progress = isatty(STDERR_FILENO);
+	/* Large reads: an inventory is read once, front to back. */
+	setvbuf(in, NULL, _IOFBF, 1 << 20);
 	n = getline(&line, &cap, in);
 	if (n < 0) {
 		free(line);
