@@ -149,60 +149,106 @@ static void put_cpu_list(struct out *o, const struct spevirt_cpu_regs *cpus, uns
 	}
 }
 
+/* How a host object is laid out: indented in the file's array, or on one line. */
+struct layout {
+	const char *open, *member, *key_end, *member_end, *regs_open, *reg, *reg_end,
+		*reg_sep, *regs_end, *close;
+};
+
+static const struct layout indented = {
+	"  {\n", "    \"", "\": \"", "\",\n", "    \"registers\": {\n", "      \"", "\": ",
+	",\n", "\n", "    }\n  }",
+};
+
+static const struct layout one_line = {
+	"{", "\"", "\":\"", "\",", "\"registers\":{", "\"", "\":", ",", "", "}}",
+};
+
 /* "key": "text", or "text cpus 0-3" when the machine has several groups. */
-static void put_member(struct out *o, const char *key, const char *text,
-		       const struct spevirt_cpu_regs *cpus, unsigned int nr, unsigned int lead,
-		       bool split)
+static void put_member(struct out *o, const struct layout *l, const char *key,
+		       const char *text, const struct spevirt_cpu_regs *cpus, unsigned int nr,
+		       unsigned int lead, bool split)
 {
-	put_str(o, "    \"");
+	put_str(o, l->member);
 	put_str(o, key);
-	put_str(o, "\": \"");
+	put_str(o, l->key_end);
 	put_json_chars(o, text);
 	if (split) {
 		put_char(o, ' ');
 		put_cpu_list(o, cpus, nr, lead);
 	}
-	put_str(o, "\",\n");
+	put_str(o, l->member_end);
 }
 
-static void put_host(struct out *o, const char *name, const char *source,
-		     const struct spevirt_cpu_regs *cpus, unsigned int nr, unsigned int lead,
-		     bool split)
+static void put_host(struct out *o, const struct layout *l, const char *name,
+		     const char *source, const struct spevirt_cpu_regs *cpus, unsigned int nr,
+		     unsigned int lead, bool split)
 {
 	unsigned int r;
 
-	put_str(o, "  {\n");
-	put_member(o, "name", name, cpus, nr, lead, split);
-	put_member(o, "source", source, cpus, nr, lead, split);
-	put_str(o, "    \"registers\": {\n");
+	put_str(o, l->open);
+	put_member(o, l, "name", name, cpus, nr, lead, split);
+	put_member(o, l, "source", source, cpus, nr, lead, split);
+	put_str(o, l->regs_open);
 	for (r = 0; r < SPEVIRT_HOSTFILE_NR_REGS; r++) {
-		put_str(o, "      \"");
+		put_str(o, l->reg);
 		put_str(o, reg_names[r]);
-		put_str(o, "\": ");
+		put_str(o, l->reg_end);
 		put_hex64(o, cpus[lead].val[r]);
-		put_str(o, r + 1 < SPEVIRT_HOSTFILE_NR_REGS ? ",\n" : "\n");
+		put_str(o, r + 1 < SPEVIRT_HOSTFILE_NR_REGS ? l->reg_sep : l->regs_end);
 	}
-	put_str(o, "    }\n  }");
+	put_str(o, l->close);
+}
+
+static unsigned int nr_groups(const struct spevirt_cpu_regs *cpus, unsigned int nr)
+{
+	unsigned int i, groups = 0;
+
+	for (i = 0; i < nr; i++)
+		groups += group_of(cpus, i) == i;
+	return groups;
+}
+
+/* The NUL that ends @o's text, where it fits; the whole length. */
+static size_t finish(struct out *o)
+{
+	if (o->size)
+		o->buf[o->len < o->size ? o->len : o->size - 1] = '\0';
+	return o->len;
 }
 
 size_t spevirt_hostfile_format(char *buf, size_t size, const char *name, const char *source,
 			       const struct spevirt_cpu_regs *cpus, unsigned int nr)
 {
 	struct out o = { buf, size, 0 };
-	unsigned int i, groups = 0;
+	bool split = nr_groups(cpus, nr) > 1;
+	unsigned int i;
 
-	for (i = 0; i < nr; i++)
-		groups += group_of(cpus, i) == i;
 	put_str(&o, "[\n");
 	for (i = 0; i < nr; i++) {
 		if (group_of(cpus, i) != i)
 			continue;
 		if (i)
 			put_str(&o, ",\n");
-		put_host(&o, name, source, cpus, nr, i, groups > 1);
+		put_host(&o, &indented, name, source, cpus, nr, i, split);
 	}
 	put_str(&o, "\n]\n");
-	if (size)
-		buf[o.len < size ? o.len : size - 1] = '\0';
-	return o.len;
+	return finish(&o);
+}
+
+size_t spevirt_hostfile_format_lines(char *buf, size_t size, const char *name,
+				     const char *source, const struct spevirt_cpu_regs *cpus,
+				     unsigned int nr)
+{
+	struct out o = { buf, size, 0 };
+	bool split = nr_groups(cpus, nr) > 1;
+	unsigned int i;
+
+	for (i = 0; i < nr; i++) {
+		if (group_of(cpus, i) != i)
+			continue;
+		put_host(&o, &one_line, name, source, cpus, nr, i, split);
+		put_char(&o, '\n');
+	}
+	return finish(&o);
 }

@@ -67,4 +67,23 @@ void spevirt_hostfile_read(struct spevirt_cpu_regs *regs, unsigned int cpu,
 size_t spevirt_hostfile_format(char *buf, size_t size, const char *name, const char *source,
 			       const struct spevirt_cpu_regs *cpus, unsigned int nr);
 
+/**
+ * spevirt_hostfile_format_lines() - the same hosts as JSON Lines
+ * @buf: as for spevirt_hostfile_format()
+ * @size: as for spevirt_hostfile_format()
+ * @name: as for spevirt_hostfile_format()
+ * @source: as for spevirt_hostfile_format()
+ * @cpus: as for spevirt_hostfile_format()
+ * @nr: as for spevirt_hostfile_format()
+ *
+ * Each host object on a line of its own, without the array: the machines'
+ * outputs put one after the other are a fleet inventory for 'spevirt
+ * fleet'.
+ *
+ * Return: as spevirt_hostfile_format().
+ */
+size_t spevirt_hostfile_format_lines(char *buf, size_t size, const char *name,
+				     const char *source, const struct spevirt_cpu_regs *cpus,
+				     unsigned int nr);
+
 #endif /* SPEVIRT_HOSTFILE_H */

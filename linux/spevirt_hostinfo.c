@@ -3,7 +3,9 @@
  * The host's values, read from the machine: /sys/kernel/debug/spevirt/host.json
  * holds the five registers spevirt needs, read with MRS on every online CPU
  * and grouped by value (spevirt_hostfile.h), in the host-file format the
- * spevirt tool reads.
+ * spevirt tool reads; hosts.jsonl holds the same hosts one per line, so that
+ * the files of many machines put end to end are an inventory for 'spevirt
+ * fleet'.
  *
  * Only a kernel that booted at EL2 reads the host's values: bare metal with
  * VHE (the kernel at EL2) or nVHE (at EL1, KVM or nothing at EL2, neither
@@ -68,7 +70,11 @@ static unsigned int read_cpus(struct spevirt_cpu_regs *regs)
 	return n;
 }
 
-static int host_show(struct seq_file *m, void *unused)
+/* One of the formats of spevirt_hostfile.h, of every online CPU, into @m. */
+static int show_hosts(struct seq_file *m,
+		      size_t (*format)(char *buf, size_t size, const char *name,
+				       const char *source, const struct spevirt_cpu_regs *cpus,
+				       unsigned int nr))
 {
 	struct spevirt_cpu_regs *regs;
 	char source[128];
@@ -82,17 +88,29 @@ static int host_show(struct seq_file *m, void *unused)
 	nr = read_cpus(regs);
 	snprintf(source, sizeof(source), "spevirt.ko: MRS on Linux %s, kernel at %s",
 		 init_utsname()->release, is_kernel_in_hyp_mode() ? "EL2 (VHE)" : "EL1 (nVHE)");
-	len = spevirt_hostfile_format(NULL, 0, init_utsname()->nodename, source, regs, nr);
+	len = format(NULL, 0, init_utsname()->nodename, source, regs, nr);
 	text = kvmalloc(len + 1, GFP_KERNEL);
 	if (text) {
-		spevirt_hostfile_format(text, len + 1, init_utsname()->nodename, source, regs, nr);
+		format(text, len + 1, init_utsname()->nodename, source, regs, nr);
 		seq_write(m, text, len);
 		kvfree(text);
 	}
 	kfree(regs);
 	return text ? 0 : -ENOMEM;
 }
+
+static int host_show(struct seq_file *m, void *unused)
+{
+	return show_hosts(m, spevirt_hostfile_format);
+}
 DEFINE_SHOW_ATTRIBUTE(host);
+
+/* JSON Lines: the machines' files put end to end are a fleet inventory. */
+static int hosts_lines_show(struct seq_file *m, void *unused)
+{
+	return show_hosts(m, spevirt_hostfile_format_lines);
+}
+DEFINE_SHOW_ATTRIBUTE(hosts_lines);
 
 void spevirt_hostinfo_init(void)
 {
@@ -102,6 +120,7 @@ void spevirt_hostinfo_init(void)
 	}
 	spevirt_debugfs = debugfs_create_dir("spevirt", NULL);
 	debugfs_create_file("host.json", 0400, spevirt_debugfs, NULL, &host_fops);
+	debugfs_create_file("hosts.jsonl", 0400, spevirt_debugfs, NULL, &hosts_lines_fops);
 }
 
 void spevirt_hostinfo_exit(void)

@@ -141,22 +141,50 @@ static void a_short_buffer_holds_a_cut_text_and_the_whole_length_is_returned(voi
 			 strlen(one_host));
 }
 
+/* JSON Lines: each host of the array, alone on its line, and nothing else. */
+static void lines_hold_each_host_on_one_line(void **state)
+{
+	struct spevirt_cpu_regs cpus[2];
+	char buf[1024];
+	size_t len;
+
+	(void)state;
+	stub_cpu(&cpus[0], 0, 0x0000000310305709ULL, 0x26457, 0x220);
+	stub_cpu(&cpus[1], 1, 0x0000000410305709ULL, 0x1026557, 0x226);
+	len = spevirt_hostfile_format_lines(buf, sizeof(buf), "node", "stub", cpus, 2);
+	assert_int_equal(len, strlen(buf));
+	assert_string_equal(buf,
+		"{\"name\":\"node cpus 0\",\"source\":\"stub cpus 0\",\"registers\":{"
+		"\"ID_AA64DFR0_EL1\":\"0x0000000310305709\","
+		"\"ID_AA64DFR2_EL1\":\"0x0000000000000000\","
+		"\"ID_AA64MMFR0_EL1\":\"0x1100000000000000\","
+		"\"PMSIDR_EL1\":\"0x0000000000026457\",\"PMBIDR_EL1\":\"0x0000000000000220\"}}\n"
+		"{\"name\":\"node cpus 1\",\"source\":\"stub cpus 1\",\"registers\":{"
+		"\"ID_AA64DFR0_EL1\":\"0x0000000410305709\","
+		"\"ID_AA64DFR2_EL1\":\"0x0000000000000000\","
+		"\"ID_AA64MMFR0_EL1\":\"0x1100000000000000\","
+		"\"PMSIDR_EL1\":\"0x0000000001026557\",\"PMBIDR_EL1\":\"0x0000000000000226\"}}\n");
+	assert_int_equal(spevirt_hostfile_format_lines(NULL, 0, "node", "stub", cpus, 2), len);
+}
+
 /*
- * --print: the host file of a machine read through the stub, CPUs 0-3 with
- * data/fleet-example.json's gen-a values and 4-7 with gen-b's, for
- * tests/cli/test_hostfile.py to give the tool.
+ * --print (--print-lines): the host file (JSON Lines) of a machine read
+ * through the stub, CPUs 0-3 with data/fleet-example.json's gen-a values
+ * and 4-7 with gen-b's, for tests/cli/test_hostfile.py to give the tool.
  */
-static int print_machine(void)
+static int print_machine(bool lines)
 {
 	struct spevirt_cpu_regs cpus[8];
 	char buf[2048];
 	unsigned int i;
+	size_t len;
 
 	for (i = 0; i < 8; i++)
 		stub_cpu(&cpus[i], i, i < 4 ? 0x0000000310305709ULL : 0x0000000410305709ULL,
 			 i < 4 ? 0x26457 : 0x1026557, i < 4 ? 0x220 : 0x226);
-	if (spevirt_hostfile_format(buf, sizeof(buf), "stub-node", "test_hostfile.c stub reads",
-				    cpus, 8) >= sizeof(buf))
+	len = (lines ? spevirt_hostfile_format_lines : spevirt_hostfile_format)(
+		buf, sizeof(buf), "stub-node", "test_hostfile.c stub reads", cpus, 8);
+	if (len >= sizeof(buf))
 		return 1;
 	fputs(buf, stdout);
 	return 0;
@@ -171,9 +199,12 @@ int main(int argc, char **argv)
 		cmocka_unit_test(cpus_with_different_spus_are_one_host_each_with_its_cpu_list),
 		cmocka_unit_test(names_and_sources_are_json_escaped),
 		cmocka_unit_test(a_short_buffer_holds_a_cut_text_and_the_whole_length_is_returned),
+		cmocka_unit_test(lines_hold_each_host_on_one_line),
 	};
 
 	if (argc > 1 && !strcmp(argv[1], "--print"))
-		return print_machine();
+		return print_machine(false);
+	if (argc > 1 && !strcmp(argv[1], "--print-lines"))
+		return print_machine(true);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,7 +7,9 @@ register reads stubbed (test-hostfile --print), is valid JSON with one host
 per SPU, each named with its CPU list, and 'spevirt pool' takes it as it is;
 'spevirt view' and 'spevirt check' take one of its hosts with --host FILE,
 options replacing its registers.  A host name's control characters reach the
-terminal escaped.
+terminal escaped.  The JSON Lines form (hosts.jsonl, test-hostfile
+--print-lines) of two machines put end to end is an inventory 'spevirt
+fleet' reads.
 
 usage: test_hostfile.py SPEVIRT TEST_HOSTFILE
 """
@@ -40,7 +42,22 @@ def main():
             'the CPUs with V1P2 limit the pool')
     check_view_host_file(t, tool, doc)
     check_control_characters(t, tool, doc)
+    check_lines(t, tool, stub)
     return t.done()
+
+
+def check_lines(t, tool, stub):
+    """hosts.jsonl of two machines, put end to end, is an inventory fleet reads."""
+    text = subprocess.run([stub, '--print-lines'], capture_output=True, text=True,
+                          check=True).stdout
+    t.equal([json.loads(line)['name'] for line in text.splitlines()],
+            ['stub-node cpus 0-3', 'stub-node cpus 4-7'], 'hosts.jsonl: one host per line')
+    with tempfile.NamedTemporaryFile('w', suffix='.jsonl', delete=False) as f:
+        f.write(text + text)
+    code, doc, err = run_json(tool, ['fleet', f.name])
+    os.unlink(f.name)
+    t.equal(sorted(c['count'] for c in doc['classes']) if doc else None, [2, 2],
+            'fleet reads two machines\' hosts.jsonl: two classes of two hosts ' + err)
 
 
 def write_temp(doc):
