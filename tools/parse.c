@@ -163,19 +163,21 @@ enum digits_result { DIGITS_OK, DIGITS_NONE, DIGITS_TOO_LARGE };
  */
 static enum digits_result read_digits(const char **p, unsigned int base, uint64_t *out)
 {
+	/* v * base + d fits while v < lim, or v == lim and d <= rem: one division per value. */
+	const uint64_t lim = UINT64_MAX / base, rem = UINT64_MAX % base;
 	const char *s = *p;
 	uint64_t v = 0;
 	int d;
 
-	if (digit_value(*s) < 0 || (unsigned int)digit_value(*s) >= base)
+	if ((unsigned int)digit_value(*s) >= base)	/* -1 is above any base */
 		return DIGITS_NONE;
 	for (;; s++) {
-		if (*s == '_' && digit_value(s[1]) >= 0 && (unsigned int)digit_value(s[1]) < base)
-			continue;
 		d = digit_value(*s);
-		if (d < 0 || (unsigned int)d >= base)
+		if (*s == '_' && (unsigned int)digit_value(s[1]) < base)
+			continue;
+		if ((unsigned int)d >= base)
 			break;
-		if (v > (UINT64_MAX - (uint64_t)d) / base)
+		if (v > lim || (v == lim && (uint64_t)d > rem))
 			return DIGITS_TOO_LARGE;
 		v = v * base + (uint64_t)d;
 	}
