@@ -26,8 +26,7 @@ static const struct {
 
 #define NR_FIELD_WORDS	(sizeof(field_words) / sizeof(field_words[0]))
 
-/* Append to @buf (@len bytes, NUL-terminated). */
-__attribute__((format(printf, 3, 4))) static void add(char *buf, size_t len, const char *fmt, ...)
+void cli_append(char *buf, size_t len, const char *fmt, ...)
 {
 	size_t used = strlen(buf);
 	va_list ap;
@@ -78,10 +77,10 @@ void cli_words(const char *reason, char *buf, size_t len)
 		const char *w = words_at(p, &n, tmp, sizeof(tmp));
 
 		if (w && n) {
-			add(buf, len, "%s", w);
+			cli_append(buf, len, "%s", w);
 			p += n;
 		} else {
-			add(buf, len, "%c", *p++);
+			cli_append(buf, len, "%c", *p++);
 		}
 	}
 }
@@ -98,8 +97,8 @@ void refusal_words(enum spevirt_status status, const char *reason,
 	if (status != SPEVIRT_E_BUFSIZE || !limit)
 		return;
 	format_size(limit, size, sizeof(size));
-	add(buf, len, " (the host's limit: %s, PMBIDR_EL1.MaxBuffSize 0x%04x)", size,
-	    (unsigned int)field);
+	cli_append(buf, len, " (the host's limit: %s, PMBIDR_EL1.MaxBuffSize 0x%04x)", size,
+		   (unsigned int)field);
 }
 
 /* The host's PMSVer as the library reads it: above V1P5 is V1P5. */
@@ -206,21 +205,21 @@ static void trapped_list(const struct spevirt_view *v, char *buf, size_t len)
 		uint32_t enc = rows[i].reg->encoding;
 
 		if (rows[i].read == SPEVIRT_ACCESS_READ_VIEW && rows[i].write != SPEVIRT_ACCESS_FORWARD)
-			add(buf, len, "%s%s reads", listed++ ? ", " : "", rows[i].reg->name);
+			cli_append(buf, len, "%s%s reads", listed++ ? ", " : "", rows[i].reg->name);
 		/* A register the guest lacks and the hardware has: trapped to UNDEF. */
 		if (!forward && rows[i].read == SPEVIRT_ACCESS_UNDEF &&
 		    spevirt_access_trapped(v, enc, false))
-			add(buf, len, "%s%s (UNDEF)", listed++ ? ", " : "", rows[i].reg->name);
+			cli_append(buf, len, "%s%s (UNDEF)", listed++ ? ", " : "", rows[i].reg->name);
 		buffer |= rows[i].read == SPEVIRT_ACCESS_EMULATE;
 		forward |= rows[i].read == SPEVIRT_ACCESS_FORWARD;
 	}
 	if (buffer)
-		add(buf, len, "%sthe buffer registers (emulated)", listed++ ? ", " : "");
+		cli_append(buf, len, "%sthe buffer registers (emulated)", listed++ ? ", " : "");
 	if (forward)
-		add(buf, len, "%sthe sampling registers (MDCR_EL2.TPMS, forwarded)",
-		    listed++ ? ", " : "");
+		cli_append(buf, len, "%sthe sampling registers (MDCR_EL2.TPMS, forwarded)",
+			   listed++ ? ", " : "");
 	if (!listed)
-		add(buf, len, "nothing");
+		cli_append(buf, len, "nothing");
 }
 
 static void leak_list(uint64_t leaks, char *buf, size_t len)
@@ -229,9 +228,9 @@ static void leak_list(uint64_t leaks, char *buf, size_t len)
 
 	for (i = 0; spevirt_leak_name(i); i++)
 		if (leaks & (1ULL << i))
-			add(buf, len, "%s%s", listed++ ? ", " : "", spevirt_leak_name(i));
+			cli_append(buf, len, "%s%s", listed++ ? ", " : "", spevirt_leak_name(i));
 	if (!listed)
-		add(buf, len, "none");
+		cli_append(buf, len, "none");
 }
 
 static void yes_verdict(const struct spevirt_config *cfg, const struct spevirt_view *v,
@@ -239,17 +238,17 @@ static void yes_verdict(const struct spevirt_config *cfg, const struct spevirt_v
 {
 	char size[32];
 
-	add(buf, len, "SPE: yes, %s%s, traps ", pmsver_name(cfg->pmsver),
-	    cfg->spe_nvm ? " with SPE_nVM" : "");
+	cli_append(buf, len, "SPE: yes, %s%s, traps ", pmsver_name(cfg->pmsver),
+		   cfg->spe_nvm ? " with SPE_nVM" : "");
 	trapped_list(v, buf, len);
 	if (v->max_buffer_size) {
 		format_size(v->max_buffer_size, size, sizeof(size));
-		add(buf, len, ", buffer limit %s%s", size,
-		    v->limit_advertised ? "" : " (not advertised)");
+		cli_append(buf, len, ", buffer limit %s%s", size,
+			   v->limit_advertised ? "" : " (not advertised)");
 	} else {
-		add(buf, len, ", no buffer limit");
+		cli_append(buf, len, ", no buffer limit");
 	}
-	add(buf, len, ", leaks: ");
+	cli_append(buf, len, ", leaks: ");
 	leak_list(v->leaks, buf, len);
 }
 
@@ -260,8 +259,8 @@ void hints_text(const struct why_not *w, const char *why, char *buf, size_t len)
 	for (i = 0; i < w->nr_hints; i++) {
 		if (strstr(why, w->hints[i].change))
 			continue;
-		add(buf, len, "%s%s would give %s", n++ ? ", " : "; ", w->hints[i].change,
-		    pmsver_name(w->hints[i].pmsver));
+		cli_append(buf, len, "%s%s would give %s", n++ ? ", " : "; ", w->hints[i].change,
+			   pmsver_name(w->hints[i].pmsver));
 	}
 }
 
@@ -286,19 +285,19 @@ void check_verdict(const struct view_args *a, const struct spevirt_config *cfg,
 		if (w->refusal) {
 			refusal_words(w->refusal->status, w->refusal->reason, &a->host, why,
 				      sizeof(why));
-			add(buf, len, "; not %s: %s", pmsver_name(w->refusal->pmsver), why);
+			cli_append(buf, len, "; not %s: %s", pmsver_name(w->refusal->pmsver), why);
 			hints_text(w, why, buf, len);
 		}
 		return;
 	}
 	why[0] = '\0';
 	if (!host_level(&a->host))
-		add(buf, len, "SPE: no: the host has none (ID_AA64DFR0_EL1.PMSVer 0)");
+		cli_append(buf, len, "SPE: no: the host has none (ID_AA64DFR0_EL1.PMSVer 0)");
 	else if (!w->refusal)
-		add(buf, len, "SPE: no: --pmsver none");
+		cli_append(buf, len, "SPE: no: --pmsver none");
 	else {
 		refusal_words(w->refusal->status, w->refusal->reason, &a->host, why, sizeof(why));
-		add(buf, len, "SPE: no: %s", why);
+		cli_append(buf, len, "SPE: no: %s", why);
 	}
 	hints_text(w, why, buf, len);
 }

@@ -26,6 +26,10 @@
  */
 void cli_words(const char *reason, char *buf, size_t len);
 
+/* Append to @buf (@len bytes, NUL-terminated), as much as fits. */
+__attribute__((format(printf, 3, 4)))
+void cli_append(char *buf, size_t len, const char *fmt, ...);
+
 /*
  * A refusal's @reason in the command's words (cli_words()), and for a
  * buffer-size refusal (@status SPEVIRT_E_BUFSIZE) on a host whose

@@ -3,10 +3,10 @@
  * 'spevirt guests': the guest drivers the tool models (tools/guest_model.c,
  * docs/guests.md), and their verdicts as view and check show them.
  */
-#include <stdarg.h>
 #include <string.h>
 
 #include "command.h"
+#include "explain.h"
 #include "guests.h"
 #include "json.h"
 #include "output.h"
@@ -125,19 +125,6 @@ int cmd_guests(int argc, char *const argv[])
 
 /* A verdict, for view and check */
 
-__attribute__((format(printf, 3, 4))) static void add(char *buf, size_t len, const char *fmt,
-						      ...)
-{
-	size_t used = strlen(buf);
-	va_list ap;
-
-	if (used + 1 >= len)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(buf + used, len - used, fmt, ap);
-	va_end(ap);
-}
-
 bool guest_uses_spe(const struct guest_verdict *g)
 {
 	return g->probes;
@@ -149,9 +136,9 @@ static void feature_list(const struct guest_verdict *g, char *buf, size_t len)
 
 	for (f = 0; f < NR_GUEST_FEATURES; f++)
 		if (g->features & (1U << f))
-			add(buf, len, "%s%s", n++ ? ", " : "", guest_feature_name(f));
+			cli_append(buf, len, "%s%s", n++ ? ", " : "", guest_feature_name(f));
 	if (!n)
-		add(buf, len, "none");
+		cli_append(buf, len, "none");
 }
 
 static void limit_text(const struct guest_verdict *g, char *buf, size_t len)
@@ -159,20 +146,20 @@ static void limit_text(const struct guest_verdict *g, char *buf, size_t len)
 	char size[32], largest[32];
 
 	if (g->buffer_limit == GUEST_LIMIT_NONE) {
-		add(buf, len, "no limit: any buffer works");
+		cli_append(buf, len, "no limit: any buffer works");
 		return;
 	}
 	format_size(g->largest_buffer, largest, sizeof(largest));
 	if (g->buffer_limit == GUEST_LIMIT_REFUSED_AT_SETUP) {
-		add(buf, len, "refused at setup: it reads PMBIDR_EL1.MaxBuffSize and refuses an "
-			      "AUX buffer above %s", largest);
+		cli_append(buf, len, "refused at setup: it reads PMBIDR_EL1.MaxBuffSize and "
+			   "refuses an AUX buffer above %s", largest);
 		return;
 	}
 	format_size(g->driver->rules & GUEST_HALF_BUFFERS ? g->largest_buffer / 2 :
 							   g->largest_buffer, size, sizeof(size));
-	add(buf, len, "fatal above the limit: it does not read PMBIDR_EL1.MaxBuffSize, and the "
-		      "buffer-size event of a buffer above %s ends the session; the largest "
-		      "trace buffer that works is %s", size, largest);
+	cli_append(buf, len, "fatal above the limit: it does not read PMBIDR_EL1.MaxBuffSize, "
+		   "and the buffer-size event of a buffer above %s ends the session; the "
+		   "largest trace buffer that works is %s", size, largest);
 }
 
 /* "item: text", wrapped under the verdict's heading. */
@@ -192,12 +179,12 @@ static void text_derived(FILE *out, const struct guest_verdict *g)
 	feature_list(g, line, sizeof(line));
 	item(out, "features", line);
 	line[0] = '\0';
-	add(line, sizeof(line), "minimum interval %u, period floor %u", g->min_interval,
+	cli_append(line, sizeof(line), "minimum interval %u, period floor %u", g->min_interval,
 	    g->period_floor);
 	if (g->max_record_size)
-		add(line, sizeof(line), ", records up to %u bytes, %u-bit counters",
+		cli_append(line, sizeof(line), ", records up to %u bytes, %u-bit counters",
 		    g->max_record_size, g->counter_size);
-	add(line, sizeof(line), ", buffer alignment %u byte%s", g->align, g->align > 1 ? "s" : "");
+	cli_append(line, sizeof(line), ", buffer alignment %u byte%s", g->align, g->align > 1 ? "s" : "");
 	item(out, "derives", line);
 	item(out, "event filter", g->event_filter);
 	line[0] = '\0';
@@ -268,29 +255,29 @@ void guest_check_clause(const struct guest_verdict *g, char *buf, size_t len)
 	char size[32];
 
 	if (g->firmware == GUEST_FW_MUST_NOT) {
-		add(buf, len, "; %s: describe no SPE interrupt in the firmware tables, or the "
-			      "guest crashes at boot", name);
+		cli_append(buf, len, "; %s: describe no SPE interrupt in the firmware tables, or "
+			   "the guest crashes at boot", name);
 		return;
 	}
 	if (g->firmware == GUEST_FW_NONE_NEEDED) {
-		add(buf, len, "; %s needs no SPE interrupt in the firmware tables", name);
+		cli_append(buf, len, "; %s needs no SPE interrupt in the firmware tables", name);
 		return;
 	}
 	if (!g->probes) {
-		add(buf, len, "; but %s does not probe: %s", name, g->refusal);
+		cli_append(buf, len, "; but %s does not probe: %s", name, g->refusal);
 		return;
 	}
 	format_size(g->largest_buffer, size, sizeof(size));
 	if (g->buffer_limit == GUEST_LIMIT_FATAL_ABOVE)
-		add(buf, len, "; but %s ends any session whose trace buffer exceeds %s: keep %s "
-			      "at or below %s, or give no limit", name, size,
-		    (g->driver->rules & GUEST_CHECKS_PMSVER) ? "perf -m" : "the hwt buffer",
-		    size);
+		cli_append(buf, len, "; but %s ends any session whose trace buffer exceeds %s: "
+			   "keep %s at or below %s, or give no limit", name, size,
+			   (g->driver->rules & GUEST_CHECKS_PMSVER) ? "perf -m" : "the hwt buffer",
+			   size);
 	else if (g->buffer_limit == GUEST_LIMIT_REFUSED_AT_SETUP)
-		add(buf, len, "; %s refuses trace buffers above %s at setup", name, size);
+		cli_append(buf, len, "; %s refuses trace buffers above %s at setup", name, size);
 	else
-		add(buf, len, "; %s probes it", name);
+		cli_append(buf, len, "; %s probes it", name);
 	if (g->nr_needs)
-		add(buf, len, " (it needs no KPTI: ID_AA64PFR0_EL1.CSV3 = 1 and, with KASLR, "
-			      "ID_AA64MMFR2_EL1.E0PD, or kpti=off)");
+		cli_append(buf, len, " (it needs no KPTI: ID_AA64PFR0_EL1.CSV3 = 1 and, with "
+			   "KASLR, ID_AA64MMFR2_EL1.E0PD, or kpti=off)");
 }
