@@ -75,7 +75,7 @@ void migrate_run(const struct fleet_args *a, struct migrate_result *r)
 
 static void print_guest_line(FILE *out, const struct spevirt_config *c, const char *why)
 {
-	char line[LINE_BUF], size[32];
+	char line[2 * LINE_BUF], size[32];	/* @why is at most LINE_BUF */
 	const char *name = pmsver_name(c->pmsver);
 
 	if (c->max_buffer_size)

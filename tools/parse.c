@@ -126,13 +126,13 @@ bool parse_command(const char *s, enum command *cmd, struct parse_error *err)
 
 static int digit_value(char c)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	unsigned int u = (unsigned int)(unsigned char)c - '0';
+
+	if (u < 10)
+		return (int)u;
+	/* ASCII: 0x20 turns 'A'..'F' into 'a'..'f' and nothing else into them. */
+	u = ((unsigned int)(unsigned char)c | 0x20) - 'a';
+	return u < 6 ? (int)u + 10 : -1;
 }
 
 /* Bits needed for @max: 16 for 0xffff. */
