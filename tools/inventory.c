@@ -10,6 +10,7 @@
 #define _GNU_SOURCE		/* getline(), isatty(), memmem() */
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -192,14 +193,18 @@ static unsigned int *slot_of(const struct inventory *inv, const struct spevirt_h
 	return &inv->slots[i];
 }
 
+static _Noreturn void out_of_memory(void)
+{
+	fprintf(stderr, "spevirt: fleet: out of memory\n");
+	exit(EXIT_OUTPUT);
+}
+
 static void *grow(void *p, size_t n, size_t size)
 {
-	void *q = realloc(p, n * size);
+	void *q = n <= SIZE_MAX / size ? realloc(p, n * size) : NULL;
 
-	if (!q) {
-		fprintf(stderr, "spevirt: fleet: out of memory\n");
-		exit(EXIT_OUTPUT);
-	}
+	if (!q)
+		out_of_memory();
 	return q;
 }
 
@@ -212,7 +217,7 @@ static void rehash(struct inventory *inv)
 	free(inv->slots);
 	inv->slots = calloc(inv->nr_slots, sizeof(*inv->slots));
 	if (!inv->slots)
-		grow(NULL, 0, 0);
+		out_of_memory();
 	for (i = 0; i < inv->nr_classes; i++)
 		*slot_of(inv, &inv->classes[i].host) = i + 1;
 }
