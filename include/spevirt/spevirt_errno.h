@@ -4,15 +4,17 @@
 
 /*
  * A spevirt status as the negative errno value a kernel interface returns.
- * The errno constants come from the embedder: <errno.h> by default, or the
- * header SPEVIRT_ERRNO_HEADER names (linux/spevirt_kenv.h sets it to
- * "linux/errno.h", quoted since GNU C defines linux as 1).  lib/ never
- * includes this header, so the library itself needs no C library.
+ * The errno constants come from the embedder: the header SPEVIRT_ERRNO_HEADER
+ * names when it is defined, else the kernel's <linux/errno.h> in a Linux
+ * kernel (__KERNEL__), else <errno.h>.  lib/ never includes this header, so
+ * the library itself needs no C library.
  */
 #include <spevirt/spevirt.h>
 
-#ifdef SPEVIRT_ERRNO_HEADER
+#if defined(SPEVIRT_ERRNO_HEADER)
 #include SPEVIRT_ERRNO_HEADER
+#elif defined(__KERNEL__)
+#include <linux/errno.h>
 #else
 #include <errno.h>
 #endif
