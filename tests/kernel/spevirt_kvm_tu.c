@@ -17,6 +17,8 @@
 #include <spevirt/spevirt.h>
 #include <spevirt/spevirt_errno.h>
 
+#include "spevirt_kvm_tu.h"
+
 /* The kernel's encoding of a register, in spevirt's form. */
 #define SPEVIRT_OF(reg)							\
 	SPEVIRT_SYSREG(sys_reg_Op0(reg), sys_reg_Op1(reg), sys_reg_CRn(reg),	\
@@ -45,9 +47,6 @@ static_assert(SYS_PMSCR_EL1_PA_SHIFT == SPEVIRT_PMSCR_EL1_PA_SHIFT);
 
 /* The errno of a refusal, as a KVM ioctl returns it, from the kernel's linux/errno.h. */
 static_assert(-EINVAL == -22);
-
-bool spevirt_kvm_access_id(const struct spevirt_view *view, struct sys_reg_params *p,
-			   const struct sys_reg_desc *r);
 
 /*
  * The part of a trapped ID read that is spevirt's: the decision for the
