@@ -383,6 +383,33 @@ static int fast_map_key(void *ctx, const unsigned char *key, size_t len)
 	return 1;
 }
 
+/*
+ * The form the module and the tool write, "0x" and 16 hexadecimal digits,
+ * read directly; any other spelling goes to parse_value(), which gives the
+ * same value for this one.
+ */
+static bool canonical_hex(const char *s, size_t len, uint64_t *out)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	if (len != 18 || s[0] != '0' || s[1] != 'x')
+		return false;
+	for (i = 2; i < 18; i++) {
+		unsigned int c = (unsigned char)s[i], d;
+
+		if (c - '0' < 10)
+			d = c - '0';
+		else if ((c | 0x20) - 'a' < 6)
+			d = (c | 0x20) - 'a' + 10;
+		else
+			return false;
+		v = v << 4 | d;
+	}
+	*out = v;
+	return true;
+}
+
 static int fast_string(void *ctx, const unsigned char *s, size_t len)
 {
 	struct fast_record *r = ctx;
@@ -409,7 +436,8 @@ static int fast_string(void *ctx, const unsigned char *s, size_t len)
 		r->named = true;
 		return 1;
 	case FK_REG:
-		if (!parse_value("the value", text, UINT64_MAX, &v, &e))
+		if (!canonical_hex(text, len, &v) &&
+		    !parse_value("the value", text, UINT64_MAX, &v, &e))
 			return fast_fail(r);
 		host_reg_set(&r->nh->host, (enum host_reg)r->reg, v);
 		return 1;
