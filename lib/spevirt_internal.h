@@ -4,9 +4,20 @@
 
 #include <spevirt/spevirt.h>
 
-/* Read or build field F of a register: FIELD_GET_(v, PMSIDR_EL1_FNE). */
+/*
+ * Read or build field F of a register: SPV_FIELD_GET(v, PMSIDR_EL1_FNE).  In a
+ * Linux kernel they are the kernel's FIELD_GET() and FIELD_PREP(), and
+ * spv_array_size() its ARRAY_SIZE(), whose compile-time checks then apply.
+ */
+#ifdef __KERNEL__
+#include <linux/bitfield.h>
+#include <linux/kernel.h>
+#define SPV_FIELD_GET(val, f)	FIELD_GET(SPEVIRT_##f##_MASK, (val))
+#define SPV_FIELD_PREP(f, x)	FIELD_PREP(SPEVIRT_##f##_MASK, (uint64_t)(x))
+#else
 #define SPV_FIELD_GET(val, f)	(((val) & SPEVIRT_##f##_MASK) >> SPEVIRT_##f##_SHIFT)
 #define SPV_FIELD_PREP(f, x)	(((uint64_t)(x) << SPEVIRT_##f##_SHIFT) & SPEVIRT_##f##_MASK)
+#endif
 
 /*
  * Do the @alen bytes at @a and the @blen bytes at @b share a byte?  NULL
@@ -28,8 +39,12 @@ static inline bool spv_overlap(const void *a, size_t alen, const void *b, size_t
 }
 #endif
 
-/* The kernel's ARRAY_SIZE(), which an embedding tree may define otherwise. */
+/* The kernel's ARRAY_SIZE(), which another embedding tree may define otherwise. */
+#ifdef __KERNEL__
+#define spv_array_size(a)	ARRAY_SIZE(a)
+#else
 #define spv_array_size(a)	(sizeof(a) / sizeof((a)[0]))
+#endif
 
 /*
  * A reason: the sentence @text naming the field and the rule, unless the
