@@ -56,15 +56,13 @@ static void merge(const struct audit_args *a, struct spevirt_hypervisor *hv)
  */
 static void guest_reads(const struct audit_result *r, struct spevirt_view *v)
 {
-	uint16_t field = (uint16_t)((r->hv.pmbidr_el1 & SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE) >>
-				    SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE_SHIFT);
 	unsigned int i;
 
 	*v = (struct spevirt_view){ .pmsidr_el1 = r->hv.pmsidr_el1 };
 	v->pmbidr_el1 = r->hv.pmbidr_el1;
 	v->id_aa64dfr0_el1.mask = SPEVIRT_ID_AA64DFR0_EL1_PMSVER;
 	v->id_aa64dfr0_el1.value = r->hv.id_aa64dfr0_el1 & SPEVIRT_ID_AA64DFR0_EL1_PMSVER;
-	v->max_buffer_size = spevirt_maxbuf_decode(field);
+	v->max_buffer_size = spevirt_maxbuf_decode(pmbidr_maxbuffsize(r->hv.pmbidr_el1));
 	for (i = 0; i < r->audit.nr_findings; i++)
 		v->leaks |= r->audit.findings[i].leak;
 	v->limit_advertised = !(v->leaks & SPEVIRT_LEAK_UNADVERTISED_LIMIT);

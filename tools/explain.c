@@ -85,11 +85,16 @@ void cli_words(const char *reason, char *buf, size_t len)
 	}
 }
 
+uint16_t pmbidr_maxbuffsize(uint64_t pmbidr)
+{
+	return (uint16_t)((pmbidr & SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE) >>
+			  SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE_SHIFT);
+}
+
 void refusal_words(enum spevirt_status status, const char *reason,
 		   const struct spevirt_host *host, char *buf, size_t len)
 {
-	uint16_t field = (uint16_t)((host->pmbidr_el1 & SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE) >>
-				    SPEVIRT_PMBIDR_EL1_MAXBUFFSIZE_SHIFT);
+	uint16_t field = pmbidr_maxbuffsize(host->pmbidr_el1);
 	uint64_t limit = spevirt_maxbuf_decode(field);
 	char size[32];
 

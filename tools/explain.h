@@ -30,6 +30,9 @@ void cli_words(const char *reason, char *buf, size_t len);
 __attribute__((format(printf, 3, 4)))
 void cli_append(char *buf, size_t len, const char *fmt, ...);
 
+/* PMBIDR_EL1.MaxBuffSize of @pmbidr: the field, as spevirt_maxbuf_decode() takes it. */
+uint16_t pmbidr_maxbuffsize(uint64_t pmbidr);
+
 /*
  * A refusal's @reason in the command's words (cli_words()), and for a
  * buffer-size refusal (@status SPEVIRT_E_BUFSIZE) on a host whose

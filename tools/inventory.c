@@ -719,10 +719,9 @@ struct fleet_result {
 /* Pairwise checks (for minimality) over at most this many classes. */
 #define FLEET_PAIRWISE_MAX	256
 
-/* An offer as one number: PMSVer, then SPE_nVM; a refusal is below any. */
 static int rank_of(const struct class_offer *o)
 {
-	return o->r.status == SPEVIRT_OK ? (int)(o->r.cfg.pmsver * 2 + o->r.cfg.spe_nvm) : -1;
+	return offer_rank(&o->r);
 }
 
 static void class_offer(const struct inventory_args *a, const struct fleet_class *c,
@@ -776,7 +775,7 @@ static int pool_rank(const struct fleet_result *f, const struct inventory_args *
 		out->cfg.pmsver = SPEVIRT_PMSVER_NI;
 	if (spevirt_pool_best_offer(hosts, out->nr, &out->cfg, &out->pool, views) != SPEVIRT_OK)
 		return -1;
-	return (int)(out->cfg.pmsver * 2 + out->cfg.spe_nvm);
+	return config_rank(&out->cfg);
 }
 
 /* Two classes can share a domain at their own level (the same for both). */
@@ -900,11 +899,10 @@ static void text_offer(FILE *out, const struct class_offer *o)
 {
 	char line[2 * CLI_TEXT_MAX] = "";
 
-	if (o->r.status != SPEVIRT_OK) {
+	if (o->r.status != SPEVIRT_OK)
 		check_refusal(&o->args, o->r.status, o->r.view.reason, line, sizeof(line));
-	} else {
+	else
 		check_verdict(&o->args, &o->r.cfg, &o->r.view, &o->r.why_not, line, sizeof(line));
-	}
 	fputs("      ", out);
 	print_wrapped(out, 6, 6, line);
 }

@@ -43,10 +43,14 @@ static void view_compute(const struct view_args *args, struct view_result *r)
 	explain_offer(args, r->cfg.pmsver, &r->report, &r->why_not);
 }
 
-/* An offer as one number: PMSVer, then SPE_nVM; a refusal is below any. */
-static int offer_rank(const struct view_result *r)
+int config_rank(const struct spevirt_config *cfg)
 {
-	return r->status == SPEVIRT_OK ? (int)(r->cfg.pmsver * 2 + r->cfg.spe_nvm) : -1;
+	return (int)(cfg->pmsver * 2 + cfg->spe_nvm);
+}
+
+int offer_rank(const struct view_result *r)
+{
+	return r->status == SPEVIRT_OK ? config_rank(&r->cfg) : -1;
 }
 
 /* The limit is wasted on a driver that cannot see it: pinned memory serves it better. */

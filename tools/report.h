@@ -45,6 +45,11 @@ bool view_load(struct view_args *args, struct parse_error *err);
 
 void view_run(const struct view_args *args, struct view_result *r);
 
+/* A guest level as one number: PMSVer, then SPE_nVM. */
+int config_rank(const struct spevirt_config *cfg);
+/* The level of an offer as config_rank(); a refusal is below any (-1). */
+int offer_rank(const struct view_result *r);
+
 /* What --best chose between a limit and pinned memory, in words; "" when nothing. */
 void buffer_choice_text(const struct view_result *r, char *buf, size_t len);
 /* Append to check's line what --best chose for the buffer and the --guest verdict. */
