@@ -99,9 +99,10 @@ static bool pool_args_valid(const struct spevirt_host *hosts, unsigned int nr_ho
 }
 
 /*
- * Fail closed: a refused pool leaves no view a caller could program to run
- * a guest with SPE.  Every view becomes its host's view of a guest without
- * SPE (spevirt_fail_closed_()) with the pool's reason.
+ * Fail closed: a refused pool (@status, never SPEVIRT_OK) leaves no view a
+ * caller could program to run a guest with SPE.  Every view becomes its
+ * host's view of a guest without SPE (spevirt_fail_closed_()) with the
+ * pool's reason.
  */
 static enum spevirt_status pool_fail_closed(const struct spevirt_host *hosts,
 					    unsigned int nr_hosts, const struct spevirt_pool *pool,
@@ -109,7 +110,7 @@ static enum spevirt_status pool_fail_closed(const struct spevirt_host *hosts,
 {
 	unsigned int i;
 
-	for (i = 0; status != SPEVIRT_OK && i < nr_hosts; i++) {
+	for (i = 0; i < nr_hosts; i++) {
 		views[i].reason = pool->reason;
 		spevirt_fail_closed_(&hosts[i], &views[i], status);
 	}
