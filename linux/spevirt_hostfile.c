@@ -30,24 +30,23 @@ void spevirt_hostfile_read(struct spevirt_cpu_regs *regs, unsigned int cpu,
 	regs->val[SPEVIRT_HOSTFILE_PMBIDR_EL1] = spe ? read(SPEVIRT_HOSTFILE_PMBIDR_EL1) : 0;
 }
 
-/* Text written so far; what does not fit in @size is counted, not written. */
+/* Where the text goes: the caller's sink. */
 struct out {
-	char *buf;
-	size_t size;
-	size_t len;
+	const struct spevirt_hostfile_sink *sink;
 };
 
 static void put_char(struct out *o, char c)
 {
-	if (o->len + 1 < o->size)
-		o->buf[o->len] = c;
-	o->len++;
+	o->sink->write(o->sink->ctx, &c, 1);
 }
 
 static void put_str(struct out *o, const char *s)
 {
-	while (*s)
-		put_char(o, *s++);
+	size_t len = 0;
+
+	while (s[len])
+		len++;
+	o->sink->write(o->sink->ctx, s, len);
 }
 
 static const char hex_digits[] = "0123456789abcdef";
@@ -209,46 +208,90 @@ static unsigned int nr_groups(const struct spevirt_cpu_regs *cpus, unsigned int 
 	return groups;
 }
 
-/* The NUL that ends @o's text, where it fits; the whole length. */
-static size_t finish(struct out *o)
+/* The hosts as one JSON array, each object indented. */
+static void print_array(struct out *o, const char *name, const char *source,
+			const struct spevirt_cpu_regs *cpus, unsigned int nr, bool split)
 {
-	if (o->size)
-		o->buf[o->len < o->size ? o->len : o->size - 1] = '\0';
-	return o->len;
+	unsigned int i;
+
+	put_str(o, "[\n");
+	for (i = 0; i < nr; i++) {
+		if (group_of(cpus, i) != i)
+			continue;
+		if (i)
+			put_str(o, ",\n");
+		put_host(o, &indented, name, source, cpus, nr, i, split);
+	}
+	put_str(o, "\n]\n");
+}
+
+/* The hosts as JSON Lines. */
+static void print_lines(struct out *o, const char *name, const char *source,
+			const struct spevirt_cpu_regs *cpus, unsigned int nr, bool split)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr; i++) {
+		if (group_of(cpus, i) != i)
+			continue;
+		put_host(o, &one_line, name, source, cpus, nr, i, split);
+		put_char(o, '\n');
+	}
+}
+
+void spevirt_hostfile_print(const struct spevirt_hostfile_sink *sink,
+			    enum spevirt_hostfile_form form, const char *name,
+			    const char *source, const struct spevirt_cpu_regs *cpus,
+			    unsigned int nr)
+{
+	struct out o = { sink };
+	bool split = nr_groups(cpus, nr) > 1;
+
+	if (form == SPEVIRT_HOSTFILE_LINES)
+		print_lines(&o, name, source, cpus, nr, split);
+	else
+		print_array(&o, name, source, cpus, nr, split);
+}
+
+/* A buffer as a sink: what does not fit in @size is counted, not written. */
+struct buffer {
+	char *buf;
+	size_t size;
+	size_t len;
+};
+
+static void buffer_write(void *ctx, const char *text, size_t len)
+{
+	struct buffer *b = ctx;
+	size_t i;
+
+	for (i = 0; i < len; i++, b->len++)
+		if (b->len + 1 < b->size)
+			b->buf[b->len] = text[i];
+}
+
+static size_t format(char *buf, size_t size, enum spevirt_hostfile_form form,
+		     const char *name, const char *source, const struct spevirt_cpu_regs *cpus,
+		     unsigned int nr)
+{
+	struct buffer b = { buf, size, 0 };
+	const struct spevirt_hostfile_sink sink = { buffer_write, &b };
+
+	spevirt_hostfile_print(&sink, form, name, source, cpus, nr);
+	if (size)
+		buf[b.len < size ? b.len : size - 1] = '\0';
+	return b.len;
 }
 
 size_t spevirt_hostfile_format(char *buf, size_t size, const char *name, const char *source,
 			       const struct spevirt_cpu_regs *cpus, unsigned int nr)
 {
-	struct out o = { buf, size, 0 };
-	bool split = nr_groups(cpus, nr) > 1;
-	unsigned int i;
-
-	put_str(&o, "[\n");
-	for (i = 0; i < nr; i++) {
-		if (group_of(cpus, i) != i)
-			continue;
-		if (i)
-			put_str(&o, ",\n");
-		put_host(&o, &indented, name, source, cpus, nr, i, split);
-	}
-	put_str(&o, "\n]\n");
-	return finish(&o);
+	return format(buf, size, SPEVIRT_HOSTFILE_ARRAY, name, source, cpus, nr);
 }
 
 size_t spevirt_hostfile_format_lines(char *buf, size_t size, const char *name,
 				     const char *source, const struct spevirt_cpu_regs *cpus,
 				     unsigned int nr)
 {
-	struct out o = { buf, size, 0 };
-	bool split = nr_groups(cpus, nr) > 1;
-	unsigned int i;
-
-	for (i = 0; i < nr; i++) {
-		if (group_of(cpus, i) != i)
-			continue;
-		put_host(&o, &one_line, name, source, cpus, nr, i, split);
-		put_char(&o, '\n');
-	}
-	return finish(&o);
+	return format(buf, size, SPEVIRT_HOSTFILE_LINES, name, source, cpus, nr);
 }

@@ -47,6 +47,38 @@ struct spevirt_cpu_regs {
 void spevirt_hostfile_read(struct spevirt_cpu_regs *regs, unsigned int cpu,
 			   uint64_t (*read)(enum spevirt_hostfile_reg reg));
 
+/* The two layouts: the host file's JSON array, or JSON Lines. */
+enum spevirt_hostfile_form {
+	SPEVIRT_HOSTFILE_ARRAY,
+	SPEVIRT_HOSTFILE_LINES,
+};
+
+/**
+ * struct spevirt_hostfile_sink - where the text goes
+ * @write: takes each piece of the text, in order (not NUL-terminated): the
+ *	module's seq_write(), a test's buffer
+ * @ctx: passed to @write
+ */
+struct spevirt_hostfile_sink {
+	void (*write)(void *ctx, const char *text, size_t len);
+	void *ctx;
+};
+
+/**
+ * spevirt_hostfile_print() - the host file of a set of CPUs, into a sink
+ * @sink: where the text goes
+ * @form: the array of spevirt_hostfile_format() or the lines of
+ *	spevirt_hostfile_format_lines()
+ * @name: as for spevirt_hostfile_format()
+ * @source: as for spevirt_hostfile_format()
+ * @cpus: as for spevirt_hostfile_format()
+ * @nr: as for spevirt_hostfile_format()
+ */
+void spevirt_hostfile_print(const struct spevirt_hostfile_sink *sink,
+			    enum spevirt_hostfile_form form, const char *name,
+			    const char *source, const struct spevirt_cpu_regs *cpus,
+			    unsigned int nr);
+
 /**
  * spevirt_hostfile_format() - the host file of a set of CPUs
  * @buf: where the text goes, NUL-terminated (may be NULL when @size is 0)

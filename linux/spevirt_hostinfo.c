@@ -7,12 +7,16 @@
  * the files of many machines put end to end are an inventory for 'spevirt
  * fleet'.
  *
- * Only a kernel that booted at EL2 reads the host's values: bare metal with
- * VHE (the kernel at EL2) or nVHE (at EL1, KVM or nothing at EL2, neither
- * trapping these reads).  A kernel that booted at EL1 is a guest: its ID
- * registers are what its hypervisor shows it (KVM: PMSVer 0), and reading
- * PMSIDR_EL1 traps to that hypervisor.  There, or where CPUs booted at
- * different Exception levels, no file is made and the log says why.
+ * ID_AA64DFR0_EL1 and ID_AA64MMFR0_EL1 are the kernel's sanitised values,
+ * the system-wide values KVM builds its guests' ID registers from
+ * (read_sanitised_ftr_reg()): PMSVer is 0 there unless every CPU has the
+ * same SPE version.  The kernel does not sanitise PMSIDR_EL1, PMBIDR_EL1
+ * or, in the kernels that do not know it, ID_AA64DFR2_EL1, so those are
+ * read on each CPU and CPUs whose values differ are separate hosts.
+ *
+ * A kernel at EL1 may be an nVHE host or a guest; in a guest the values are
+ * its hypervisor's view (KVM shows PMSVer 0, and nothing else is read), and
+ * the file's "source" says at which Exception level the kernel runs.
  */
 #include <linux/cpu.h>
 #include <linux/cpumask.h>
@@ -22,6 +26,7 @@
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/utsname.h>
+#include <asm/cpufeature.h>
 #include <asm/sysreg.h>
 #include <asm/virt.h>
 
@@ -37,12 +42,12 @@ static u64 read_reg(enum spevirt_hostfile_reg reg)
 {
 	switch (reg) {
 	case SPEVIRT_HOSTFILE_ID_AA64DFR0_EL1:
-		return read_sysreg_s(SYS_ID_AA64DFR0_EL1);
+		return read_sanitised_ftr_reg(SYS_ID_AA64DFR0_EL1);
 	case SPEVIRT_HOSTFILE_ID_AA64DFR2_EL1:
 		/* Before its features, "reserved, RES0 from EL1, EL2, and EL3" (D24.2.82). */
 		return read_sysreg_s(SPEVIRT_SYS_ID_AA64DFR2_EL1);
 	case SPEVIRT_HOSTFILE_ID_AA64MMFR0_EL1:
-		return read_sysreg_s(SYS_ID_AA64MMFR0_EL1);
+		return read_sanitised_ftr_reg(SYS_ID_AA64MMFR0_EL1);
 	case SPEVIRT_HOSTFILE_PMSIDR_EL1:
 		return read_sysreg_s(SYS_PMSIDR_EL1);
 	case SPEVIRT_HOSTFILE_PMBIDR_EL1:
@@ -70,54 +75,49 @@ static unsigned int read_cpus(struct spevirt_cpu_regs *regs)
 	return n;
 }
 
-/* One of the formats of spevirt_hostfile.h, of every online CPU, into @m. */
-static int show_hosts(struct seq_file *m,
-		      size_t (*format)(char *buf, size_t size, const char *name,
-				       const char *source, const struct spevirt_cpu_regs *cpus,
-				       unsigned int nr))
+static void seq_sink_write(void *m, const char *text, size_t len)
 {
+	seq_write(m, text, len);
+}
+
+/*
+ * One of the forms of spevirt_hostfile.h, of every online CPU, into @m:
+ * seq_file calls this again with a larger buffer when the text overflows.
+ */
+static int show_hosts(struct seq_file *m, enum spevirt_hostfile_form form)
+{
+	const struct spevirt_hostfile_sink sink = { seq_sink_write, m };
 	struct spevirt_cpu_regs *regs;
 	char source[128];
 	unsigned int nr;
-	size_t len;
-	char *text;
 
 	regs = kcalloc(nr_cpu_ids, sizeof(*regs), GFP_KERNEL);
 	if (!regs)
 		return -ENOMEM;
 	nr = read_cpus(regs);
 	snprintf(source, sizeof(source), "spevirt.ko: MRS on Linux %s, kernel at %s",
-		 init_utsname()->release, is_kernel_in_hyp_mode() ? "EL2 (VHE)" : "EL1 (nVHE)");
-	len = format(NULL, 0, init_utsname()->nodename, source, regs, nr);
-	text = kvmalloc(len + 1, GFP_KERNEL);
-	if (text) {
-		format(text, len + 1, init_utsname()->nodename, source, regs, nr);
-		seq_write(m, text, len);
-		kvfree(text);
-	}
+		 init_utsname()->release,
+		 is_kernel_in_hyp_mode() ? "EL2 (VHE)" : "EL1 (an nVHE host, or a guest)");
+	spevirt_hostfile_print(&sink, form, init_utsname()->nodename, source, regs, nr);
 	kfree(regs);
-	return text ? 0 : -ENOMEM;
+	return 0;
 }
 
 static int host_show(struct seq_file *m, void *unused)
 {
-	return show_hosts(m, spevirt_hostfile_format);
+	return show_hosts(m, SPEVIRT_HOSTFILE_ARRAY);
 }
 DEFINE_SHOW_ATTRIBUTE(host);
 
 /* JSON Lines: the machines' files put end to end are a fleet inventory. */
 static int hosts_lines_show(struct seq_file *m, void *unused)
 {
-	return show_hosts(m, spevirt_hostfile_format_lines);
+	return show_hosts(m, SPEVIRT_HOSTFILE_LINES);
 }
 DEFINE_SHOW_ATTRIBUTE(hosts_lines);
 
 void spevirt_hostinfo_init(void)
 {
-	if (!is_hyp_mode_available()) {
-		pr_info("spevirt: no host.json: this kernel did not boot at EL2 on every CPU, so its ID registers are a hypervisor's guest view (or EL2 is missing), not the host's values\n");
-		return;
-	}
 	spevirt_debugfs = debugfs_create_dir("spevirt", NULL);
 	debugfs_create_file("host.json", 0400, spevirt_debugfs, NULL, &host_fops);
 	debugfs_create_file("hosts.jsonl", 0400, spevirt_debugfs, NULL, &hosts_lines_fops);

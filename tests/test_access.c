@@ -193,6 +193,58 @@ static void inline_decision_and_read_view_agree_with_spevirt_access(void **state
 	assert_true(spevirt_read_view(NULL, SPEVIRT_SYSREG_PMSIDR_EL1) == 0);
 }
 
+/*
+ * A handler that knows its register answers as spevirt_access() does: the
+ * constant slot of every SPE register, both directions, in views of each
+ * version on each preset host; the ID readers give the view's value.
+ */
+static void per_register_answers_agree_with_spevirt_access(void **state)
+{
+	static const uint32_t slots[] = {
+		SPEVIRT_SLOT(PMSCR_EL1), SPEVIRT_SLOT(PMSICR_EL1), SPEVIRT_SLOT(PMSIRR_EL1),
+		SPEVIRT_SLOT(PMSFCR_EL1), SPEVIRT_SLOT(PMSEVFR_EL1), SPEVIRT_SLOT(PMSLATFR_EL1),
+		SPEVIRT_SLOT(PMSIDR_EL1), SPEVIRT_SLOT(PMBLIMITR_EL1), SPEVIRT_SLOT(PMBPTR_EL1),
+		SPEVIRT_SLOT(PMBSR_EL1), SPEVIRT_SLOT(PMBIDR_EL1),
+	};
+	static const uint32_t encs[] = {
+		SPEVIRT_SYSREG_PMSCR_EL1, SPEVIRT_SYSREG_PMSICR_EL1, SPEVIRT_SYSREG_PMSIRR_EL1,
+		SPEVIRT_SYSREG_PMSFCR_EL1, SPEVIRT_SYSREG_PMSEVFR_EL1, SPEVIRT_SYSREG_PMSLATFR_EL1,
+		SPEVIRT_SYSREG_PMSIDR_EL1, SPEVIRT_SYSREG_PMBLIMITR_EL1, SPEVIRT_SYSREG_PMBPTR_EL1,
+		SPEVIRT_SYSREG_PMBSR_EL1, SPEVIRT_SYSREG_PMBIDR_EL1,
+	};
+	unsigned int host, pmsver, i, w, checked = 0;
+
+	(void)state;
+	for (host = 1; host <= 6; host++)
+		for (pmsver = 0; pmsver <= host; pmsver++) {
+			struct spevirt_host h = make_host(host, 2, 0);
+			struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, pmsver);
+			struct spevirt_view v;
+			uint64_t value = ~0ULL;
+
+			if (spevirt_view_compute(&h, &c, &v) != SPEVIRT_OK)
+				continue;
+			for (i = 0; i < sizeof(slots) / sizeof(slots[0]); i++)
+				for (w = 0; w <= 1; w++)
+					assert_int_equal(spevirt_access_slot(&v, slots[i], w),
+							 spevirt_access(&v, encs[i], w));
+			assert_int_equal(spevirt_read_pmsidr(&v, &value),
+					 spevirt_access(&v, SPEVIRT_SYSREG_PMSIDR_EL1, false));
+			assert_true(value == spevirt_read_view(&v, SPEVIRT_SYSREG_PMSIDR_EL1));
+			assert_int_equal(spevirt_read_pmbidr(&v, &value),
+					 spevirt_access(&v, SPEVIRT_SYSREG_PMBIDR_EL1, false));
+			assert_true(value == spevirt_read_view(&v, SPEVIRT_SYSREG_PMBIDR_EL1));
+			checked++;
+		}
+	/*
+	 * Every version up to the host's, FEAT_FGT2 present: all but V1P5,
+	 * which implies FEAT_SPE_EXC (the default profile offers up to V1P4).
+	 */
+	assert_int_equal(checked, 26);
+	assert_int_equal(SPEVIRT_SLOT(PMSCR_EL1), spevirt_spe_slot(SPEVIRT_SYSREG_PMSCR_EL1));
+	assert_int_equal(SPEVIRT_SLOT(PMBIDR_EL1), spevirt_spe_slot(SPEVIRT_SYSREG_PMBIDR_EL1));
+}
+
 static void a_failed_view_fails_closed(void **state)
 {
 	struct spevirt_host h = make_host(3, 1, 0);
@@ -555,6 +607,7 @@ int main(void)
 		cmocka_unit_test(agreement_on_random_hosts),
 		cmocka_unit_test(unknown_encodings_get_a_defined_answer),
 		cmocka_unit_test(inline_decision_and_read_view_agree_with_spevirt_access),
+		cmocka_unit_test(per_register_answers_agree_with_spevirt_access),
 		cmocka_unit_test(a_failed_view_fails_closed),
 		cmocka_unit_test(no_fgt_host_level_guest_works_without_flags),
 		cmocka_unit_test(downgraded_guest_without_fgt_needs_the_tpms_fallback),

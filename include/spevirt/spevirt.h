@@ -561,6 +561,63 @@ static inline uint64_t spevirt_read_view(const struct spevirt_view *view, uint32
 	return 0;
 }
 
+/*
+ * The slot in spevirt_view.access of a register named by its SPEVIRT_SYSREG_
+ * suffix (PMSCR_EL1, ..., PMBIDR_EL1): a constant, for a handler that knows
+ * its register and so needs neither spevirt_spe_slot()'s range check nor
+ * the encoding.
+ */
+#define SPEVIRT_SLOT(reg)	((SPEVIRT_SYSREG_##reg - SPEVIRT_SYSREG_PMSCR_EL1) >> 5)
+
+/**
+ * spevirt_access_slot() - the decision for a register the handler knows
+ * @view: the guest's view (not NULL: a handler with a vCPU has one)
+ * @slot: SPEVIRT_SLOT(PMSCR_EL1) ... SPEVIRT_SLOT(PMBIDR_EL1)
+ * @is_write: as for spevirt_access()
+ *
+ * For a per-register hook (KVM's sys_reg_desc .access), where the
+ * hypervisor has already decoded the register: one load.
+ *
+ * Return: spevirt_access(@view, the register of @slot, @is_write).
+ */
+static inline enum spevirt_access spevirt_access_slot(const struct spevirt_view *view,
+						      uint32_t slot, bool is_write)
+{
+	return (enum spevirt_access)view->access[is_write][slot];
+}
+
+/**
+ * spevirt_read_pmsidr() - a trapped PMSIDR_EL1 read, in a PMSIDR_EL1 hook
+ * @view: the guest's view (not NULL)
+ * @value: filled with @view->pmsidr_el1, the value the guest reads when the
+ *	decision is SPEVIRT_ACCESS_READ_VIEW (the caller uses it only then)
+ *
+ * The decision and the value with no branch: a few instructions.
+ *
+ * Return: spevirt_access(@view, SPEVIRT_SYSREG_PMSIDR_EL1, false).
+ */
+static inline enum spevirt_access spevirt_read_pmsidr(const struct spevirt_view *view,
+						      uint64_t *value)
+{
+	*value = view->pmsidr_el1;
+	return spevirt_access_slot(view, SPEVIRT_SLOT(PMSIDR_EL1), false);
+}
+
+/**
+ * spevirt_read_pmbidr() - a trapped PMBIDR_EL1 read, in a PMBIDR_EL1 hook
+ * @view: the guest's view (not NULL)
+ * @value: filled with @view->pmbidr_el1, used only on
+ *	SPEVIRT_ACCESS_READ_VIEW
+ *
+ * Return: spevirt_access(@view, SPEVIRT_SYSREG_PMBIDR_EL1, false).
+ */
+static inline enum spevirt_access spevirt_read_pmbidr(const struct spevirt_view *view,
+						      uint64_t *value)
+{
+	*value = view->pmbidr_el1;
+	return spevirt_access_slot(view, SPEVIRT_SLOT(PMBIDR_EL1), false);
+}
+
 /**
  * spevirt_access_trapped() - does an access reach the hypervisor?
  * @view: a view filled by spevirt_view_compute()
