@@ -17,6 +17,7 @@ KINDS = {
     'UnsignedEnum': 'SPEVIRT_FIELD_UNSIGNED_ENUM',
     'Res0': 'SPEVIRT_FIELD_RES0',
     'Res1': 'SPEVIRT_FIELD_RES1',
+    'Unkn': 'SPEVIRT_FIELD_OTHER',
     'Other': 'SPEVIRT_FIELD_OTHER',
 }
 
@@ -107,7 +108,8 @@ def parse_file(path, regs, blocks):
                     raise Error(f'{where}: bad {key} line')
                 hi, lo = parse_bits(tok[1], where)
                 name = tok[2] if named else ('RES0' if key == 'Res0' else
-                                             'RES1' if key == 'Res1' else 'Other')
+                                             'RES1' if key == 'Res1' else
+                                             'UNKN' if key == 'Unkn' else 'Other')
                 fl = {'kind': key, 'name': name, 'hi': hi, 'lo': lo, 'enums': []}
                 cur.append(fl)
                 if key in ('Enum', 'UnsignedEnum'):
@@ -156,7 +158,8 @@ def header(regs):
            ' * Register fields, named after the Arm ARM.  For a field F of register R:',
            ' * SPEVIRT_R_F and SPEVIRT_R_F_MASK are its in-place mask, SPEVIRT_R_F_SHIFT',
            ' * and SPEVIRT_R_F_WIDTH its position, SPEVIRT_R_F_<VALUE> its enumerated',
-           ' * values (not shifted).  SPEVIRT_R_RES0 collects the reserved-zero bits,',
+           ' * values (not shifted).  SPEVIRT_R_RES0, _RES1 and _UNKN collect the',
+           ' * reserved-zero, reserved-one and UNKNOWN bits (as Linux\'s gen-sysreg.awk),',
            ' * SPEVIRT_SYSREG_R the system-register encoding.  Every constant is usable',
            ' * from assembler.',
            ' */',
@@ -176,6 +179,7 @@ def header(regs):
         r = reg['name']
         res0 = sum(mask(f) for f in reg['fields'] if f['kind'] == 'Res0')
         res1 = sum(mask(f) for f in reg['fields'] if f['kind'] == 'Res1')
+        unkn = sum(mask(f) for f in reg['fields'] if f['kind'] == 'Unkn')
         if reg['enc'] is None:
             out.append(f'/* {r}: a layout of some bits of a register, for one of its cases */')
         else:
@@ -184,6 +188,7 @@ def header(regs):
             out.append(define(f'SPEVIRT_SYSREG_{r}', f'SPEVIRT_SYSREG({enc})'))
             out.append(define(f'SPEVIRT_{r}_RES0', f'SPEVIRT_ULL(0x{res0:016x})'))
             out.append(define(f'SPEVIRT_{r}_RES1', f'SPEVIRT_ULL(0x{res1:016x})'))
+            out.append(define(f'SPEVIRT_{r}_UNKN', f'SPEVIRT_ULL(0x{unkn:016x})'))
         for fl in reg['fields']:
             if fl['kind'] not in ('Field', 'Enum', 'UnsignedEnum'):
                 continue
@@ -227,6 +232,7 @@ def table(regs):
         r = reg['name']
         res0 = sum(mask(f) for f in reg['fields'] if f['kind'] == 'Res0')
         res1 = sum(mask(f) for f in reg['fields'] if f['kind'] == 'Res1')
+        unkn = sum(mask(f) for f in reg['fields'] if f['kind'] == 'Unkn')
         enc = ', '.join(str(e) for e in reg['enc'])
         out.append(f'\t{{ "{r}", {r.lower()}_fields, 0x{res0:016x}ULL, 0x{res1:016x}ULL,')
         out.append(f'\t  SPEVIRT_SYSREG({enc}), {len(reg["fields"])} }},')

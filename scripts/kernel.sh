@@ -21,6 +21,12 @@
 #      (W=1 C=1), linked by modpost against the real Module.symvers.
 #   5. spevirt_sysreg_from_iss() against the kernel's esr_sys64_to_sysreg()
 #      for all 65,536 encodings (tests/kernel/esr_agree.c).
+# Register data, against Debian's newest kernel source (linux-source-6.12):
+#   6. lib/sysreg against its arch/arm64/tools/sysreg, bit by bit
+#      (scripts/sysreg-compare.py; the differences it allows are named in
+#      tests/kernel/sysreg-differences), and its gen-sysreg.awk accepts
+#      lib/sysreg with every macro equal to spevirt's
+#      (tests/integration/linux_sysreg.sh).
 # usage: scripts/kernel.sh   (from the top of the project)
 set -euo pipefail
 
@@ -195,10 +201,28 @@ esr_agreement() {
 	"$out/esr_agree" "$out/esr.bin"
 }
 
+sysreg_newest() {
+	local new=$karm/linux-6.12
+	if [ ! -f "$new/arch/arm64/tools/sysreg" ]; then
+		mkdir -p "$new"
+		tar -xf /usr/src/linux-source-6.12.tar.xz -C "$new" --strip-components=1 \
+			--wildcards '*/arch/arm64/tools/sysreg'
+	fi
+	local report rc=0
+	echo "dev: lib/sysreg against Linux 6.12's arch/arm64/tools/sysreg" >&2
+	report=$(python3 scripts/sysreg-compare.py lib/sysreg "$new/arch/arm64/tools/sysreg" \
+		tests/kernel/sysreg-differences) || rc=$?
+	grep -v '^named' <<<"$report"
+	[ "$rc" -eq 0 ] || fail "lib/sysreg disagrees with Linux 6.12 on a bit"
+	SPEVIRT_LINUX_SOURCE=/usr/src/linux-source-6.12.tar.xz \
+		sh tests/integration/linux_sysreg.sh "$PWD" gcc python3
+}
+
 x86_64
 [ -f "$obj/Module.symvers" ] || arm64_prepare
 arm64_in_tree
 arm64_module
 esr_agreement
+sysreg_newest
 echo "kernel: x86-64 and arm64, W=1 and sparse, the in-tree O= build, the KVM file," \
 	"modpost against real Module.symvers: no warning and no modpost message"
