@@ -33,11 +33,12 @@ static const uint32_t regs[] = {
 
 /*
  * A trap handler's work for a guest MRS of PMSIDR_EL1: the decision, then
- * the value to return.  noipa: the loop calls each of them every time, as
- * a trap would, instead of hoisting a call the compiler sees is pure.  Out of line: the exported spevirt_access(); inline:
+ * the value to return.  The loop calls each through a volatile function
+ * pointer, as KVM calls a sys_reg_desc's .access hook: every iteration
+ * makes the call, which the compiler could otherwise hoist as pure.  Out of line: the exported spevirt_access(); inline:
  * spevirt_access_inline() and spevirt_read_view() from the header.
  */
-static __attribute__((noinline, noipa)) uint64_t
+static __attribute__((noinline)) uint64_t
 bench_pmsidr_read_call(const struct spevirt_view *view)
 {
 	if (spevirt_access(view, SPEVIRT_SYSREG_PMSIDR_EL1, false) != SPEVIRT_ACCESS_READ_VIEW)
@@ -45,7 +46,7 @@ bench_pmsidr_read_call(const struct spevirt_view *view)
 	return view->pmsidr_el1;
 }
 
-static __attribute__((noinline, noipa)) uint64_t
+static __attribute__((noinline)) uint64_t
 bench_pmsidr_read_inline(const struct spevirt_view *view)
 {
 	if (spevirt_access_inline(view, SPEVIRT_SYSREG_PMSIDR_EL1, false) !=
@@ -55,7 +56,7 @@ bench_pmsidr_read_inline(const struct spevirt_view *view)
 }
 
 /* A PMSIDR_EL1 hook, which knows its register: spevirt_read_pmsidr(). */
-static __attribute__((noinline, noipa)) uint64_t
+static __attribute__((noinline)) uint64_t
 bench_pmsidr_read_slot(const struct spevirt_view *view)
 {
 	uint64_t value;
@@ -77,6 +78,7 @@ static double now_ns(void)
 static double run(unsigned int which, long n, struct spevirt_config *cfg,
 		  struct spevirt_view *view)
 {
+	uint64_t (*volatile hook)(const struct spevirt_view *view);
 	volatile unsigned int sink = 0;
 	double t0 = now_ns();
 	long i;
@@ -92,17 +94,11 @@ static double run(unsigned int which, long n, struct spevirt_config *cfg,
 		for (i = 0; i < n; i++)
 			sink += (unsigned int)spevirt_access(view, regs[i & 15], (i >> 4) & 1);
 		break;
-	case 2:
-		for (i = 0; i < n; i++)
-			sink += (unsigned int)bench_pmsidr_read_call(view);
-		break;
-	case 3:
-		for (i = 0; i < n; i++)
-			sink += (unsigned int)bench_pmsidr_read_inline(view);
-		break;
 	default:
+		hook = which == 2 ? bench_pmsidr_read_call :
+		       which == 3 ? bench_pmsidr_read_inline : bench_pmsidr_read_slot;
 		for (i = 0; i < n; i++)
-			sink += (unsigned int)bench_pmsidr_read_slot(view);
+			sink += (unsigned int)hook(view);
 		break;
 	}
 	(void)sink;
