@@ -50,7 +50,7 @@ extern "C" {
  * may differ when a program runs against another build of the library.
  */
 #define SPEVIRT_VERSION_MAJOR	0
-#define SPEVIRT_VERSION_MINOR	4
+#define SPEVIRT_VERSION_MINOR	5
 #define SPEVIRT_VERSION_PATCH	0
 #define SPEVIRT_VERSION_NUMBER(major, minor, patch) \
 	(((major) << 16) | ((minor) << 8) | (patch))

@@ -68,7 +68,7 @@ def check_help(t, tool):
                     (cmd, flag, cmd))
     t.equal(run(tool, ['--json', '--help']), run(tool, ['help', 'view']),
             'help wins over the other options')
-    t.equal(run(tool, ['--version']), (0, 'spevirt 0.4.0\n', ''), 'spevirt --version')
+    t.equal(run(tool, ['--version']), (0, 'spevirt 0.5.0\n', ''), 'spevirt --version')
 
 
 def is_register_map(node, parent):
