@@ -13,6 +13,7 @@
 
 #include <spevirt/spevirt.h>
 #include <spevirt/spevirt_audit.h>
+#include <spevirt/spevirt_nested.h>
 #include <spevirt/spevirt_regdesc.h>
 #include <spevirt/spevirt_errno.h>	/* built here under the kernel's flags too */
 
@@ -48,6 +49,11 @@ EXPORT_SYMBOL_GPL(spevirt_hw_rule_text);
 EXPORT_SYMBOL_GPL(spevirt_audit);
 EXPORT_SYMBOL_GPL(spevirt_finding_class_name);
 EXPORT_SYMBOL_GPL(spevirt_view_hypervisor);
+#endif
+#ifdef SPEVIRT_HAVE_NESTED
+EXPORT_SYMBOL_GPL(spevirt_nested_compose);
+EXPORT_SYMBOL_GPL(spevirt_vncr_offset);
+EXPORT_SYMBOL_GPL(spevirt_nested_esr);
 #endif
 #ifdef SPEVIRT_HAVE_REGDESC
 EXPORT_SYMBOL_GPL(spevirt_reg_count);

@@ -37,8 +37,8 @@ src=$karm/linux-6.1
 obj=$karm/obj
 arm64=(ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-)
 # Every optional part (the host file is arm64's: Kconfig's dependency, by hand).
-all_parts=(CONFIG_SPEVIRT_OFFERS=y CONFIG_SPEVIRT_AUDIT=y CONFIG_SPEVIRT_REGDESC=y
-	   CONFIG_SPEVIRT_REASONS=2)
+all_parts=(CONFIG_SPEVIRT_OFFERS=y CONFIG_SPEVIRT_AUDIT=y CONFIG_SPEVIRT_NESTED=y
+	   CONFIG_SPEVIRT_REGDESC=y CONFIG_SPEVIRT_REASONS=2)
 kdir=$(ls -d /usr/src/linux-headers-*-amd64 | sort -V | tail -n 1)
 abi=${kdir#/usr/src/linux-headers-}
 abi=${abi%-amd64}
@@ -88,7 +88,8 @@ x86_64() {
 	fresh_copy
 	kmake "linux/ for x86-64, the core alone, W=1" -C "$kdir" M="$out/linux" CONFIG_SPEVIRT=m \
 		W=1 modules
-	for s in spevirt_reg_find spevirt_pool_compute spevirt_audit spevirt_hw_access; do
+	for s in spevirt_reg_find spevirt_pool_compute spevirt_audit spevirt_hw_access \
+		spevirt_nested_compose; do
 		! has_symbol nm "$out/linux/spevirt.ko" "$s" || fail "the core still has $s"
 	done
 	has_symbol nm "$out/linux/spevirt.ko" spevirt_view_present ||

@@ -76,6 +76,9 @@ ENTRIES = [
     ("fv_audit", 1, []),
     ("fv_finding_class_name", 0, []),
     ("fv_view_hypervisor", 1, []),
+    ("fv_nested_compose", 1, []),
+    ("fv_vncr_offset", 1, []),
+    ("fv_nested_esr", 1, []),
 ]
 
 # Properties that are the absence of alarms in given entry points: EVA checks
