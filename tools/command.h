@@ -27,9 +27,11 @@ int show_help(enum command cmd);
 /* Commands in files of their own. */
 int cmd_guests(int argc, char *const argv[]);	/* guests.c */
 int cmd_fleet(int argc, char *const argv[]);	/* inventory.c */
+int cmd_nested(int argc, char *const argv[]);	/* nested.c */
 
 /* The help texts of the commands in files of their own. */
 extern const char guests_help[];
 extern const char fleet_help[];
+extern const char nested_help[];
 
 #endif /* SPEVIRT_TOOLS_COMMAND_H */

@@ -37,6 +37,8 @@ static const char general[] =
 	"                view, and what it makes of it\n"
 	"  fleet FILE    a fleet inventory (JSON Lines, any number of hosts): its\n"
 	"                classes, their offers, moves between them, migration domains\n"
+	"  nested        what a guest hypervisor can give its own guest: the controls\n"
+	"                while it runs, each access's route, the VNCR page offsets\n"
 	"  help [COMMAND]\n"
 	"                this text, or a command's options\n"
 	"\n"
@@ -299,6 +301,7 @@ void help_command(FILE *out, enum command cmd)
 		[CMD_AUDIT] = audit,
 		[CMD_GUESTS] = guests_help,
 		[CMD_FLEET] = fleet_help,
+		[CMD_NESTED] = nested_help,
 		[CMD_HELP] = help,
 	};
 

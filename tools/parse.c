@@ -97,6 +97,7 @@ static const char *const command_names[NR_COMMANDS] = {
 	[CMD_AUDIT] = "audit",
 	[CMD_GUESTS] = "guests",
 	[CMD_FLEET] = "fleet",
+	[CMD_NESTED] = "nested",
 	[CMD_HELP] = "help",
 };
 

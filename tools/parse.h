@@ -51,6 +51,7 @@ enum command {
 	CMD_AUDIT,
 	CMD_GUESTS,
 	CMD_FLEET,
+	CMD_NESTED,
 	CMD_HELP,
 	NR_COMMANDS,
 };

@@ -401,6 +401,7 @@ static int run(enum command cmd, int argc, char *const argv[])
 		[CMD_AUDIT] = cmd_audit,
 		[CMD_GUESTS] = cmd_guests,
 		[CMD_FLEET] = cmd_fleet,
+		[CMD_NESTED] = cmd_nested,
 		[CMD_HELP] = cmd_help,
 	};
 

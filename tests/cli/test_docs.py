@@ -18,7 +18,7 @@ import sys
 from clitest import Tap, run, run_json
 
 COMMANDS = ['view', 'decode', 'presets', 'encode-size', 'decode-size', 'audit', 'guests',
-            'fleet', 'help']
+            'fleet', 'nested', 'help']
 # Objects whose member names are register names, documented as a class.
 REGISTER_MAPS = {'registers', 'guest', 'traps'}
 
@@ -102,7 +102,8 @@ def check_json_doc(t, tool, root):
         ['pool', 'armv8.7', 'armv8.9', '--guest', 'linux-6.1'],
         ['migrate', '--from', 'armv8.7', '--to', 'armv8.7', '--guest', 'linux-den0154'],
         ['audit', '--hypervisor', 'kvm', '--guest', 'freebsd', '--firmware-spe', 'yes'],
-        ['fleet', os.path.join(root, 'data', 'fleet-example.json')])]
+        ['fleet', os.path.join(root, 'data', 'fleet-example.json')],
+        ['nested', '--host', 'armv8.7', '--pmsver', 'v1p2', '--l1-mdcr-el2', '0'])]
     names = set()
     for doc in docs:
         names.update(keys(doc))

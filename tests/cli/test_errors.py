@@ -29,7 +29,7 @@ PMSVER = (r"is not an SPE version; accepted: 0 to 6 \(or 0x0 ...\), none, v1, an
 INEXACT = r"is not exactly representable in PMBIDR_EL1.MaxBuffSize"
 BUFSIZE = r"buffer size limit not possible: "
 COMMANDS = ('accepted: view, check, decode, presets, encode-size, decode-size, pool, migrate, '
-            'audit, guests, fleet, help')
+            'audit, guests, fleet, nested, help')
 
 # (arguments, exit status, regular expression stderr, one line, starts with after 'spevirt: ')
 CASES = [
