@@ -73,7 +73,8 @@ static unsigned int host_fgt(const struct spevirt_hostcaps *caps)
  */
 static enum spevirt_status l1_machine(const struct spevirt_hostcaps *caps,
 				      const struct spevirt_view *view,
-				      const struct spevirt_nested_l1 *l1, struct spevirt_nested *out)
+				      const struct spevirt_nested_l1 *l1,
+				      struct spevirt_nested *out)
 {
 	struct spevirt_hostcaps l1caps;
 	struct spevirt_host *m = &out->l1_host;
@@ -171,8 +172,10 @@ static enum spevirt_status compose_controls(const struct spevirt_view *view,
 	uint64_t nfgt_rd = SPEVIRT_HDFGRTR_EL2_NPMSNEVFR_EL1;
 	uint64_t nfgt_wr = SPEVIRT_HDFGWTR_EL2_NPMSNEVFR_EL1;
 
-	merge_fgt(&out->hdfgrtr_el2, &view->hdfgrtr_el2, l1->el2.hdfgrtr_el2, l1->fgt >= 1, nfgt_rd);
-	merge_fgt(&out->hdfgwtr_el2, &view->hdfgwtr_el2, l1->el2.hdfgwtr_el2, l1->fgt >= 1, nfgt_wr);
+	merge_fgt(&out->hdfgrtr_el2, &view->hdfgrtr_el2, l1->el2.hdfgrtr_el2, l1->fgt >= 1,
+		  nfgt_rd);
+	merge_fgt(&out->hdfgwtr_el2, &view->hdfgwtr_el2, l1->el2.hdfgwtr_el2, l1->fgt >= 1,
+		  nfgt_wr);
 	/* Every bit spevirt plans in the FGT2 registers is n-prefixed. */
 	merge_fgt(&out->hdfgrtr2_el2, &view->hdfgrtr2_el2, l1->el2.hdfgrtr2_el2, l1->fgt >= 2,
 		  ~0ULL);
@@ -328,7 +331,8 @@ static void route_psbcsync(struct spevirt_nested *out)
  */
 static void place_state(const struct spevirt_nested_l1 *l1, struct spevirt_nested *out)
 {
-	bool l2_buffer = SPV_FIELD_GET(l1->el2.mdcr_el2, MDCR_EL2_E2PB) != SPEVIRT_MDCR_EL2_E2PB_EL2;
+	bool l2_buffer = SPV_FIELD_GET(l1->el2.mdcr_el2, MDCR_EL2_E2PB) !=
+			 SPEVIRT_MDCR_EL2_E2PB_EL2;
 	unsigned int slot;
 
 	for (slot = 0; slot < SPEVIRT_NR_SPE_SLOTS; slot++) {
