@@ -371,10 +371,12 @@ static enum spevirt_status refuse(const struct spevirt_host *host, enum spevirt_
 				  struct spevirt_nested *out)
 {
 	struct spevirt_view none = { .reason = out->reason };
+	struct spevirt_host l1_host = out->l1_host;
 	const char *why = out->reason;
 
 	(void)spevirt_fail_closed_(host, &none, status);
 	*out = (struct spevirt_nested){ 0 };
+	out->l1_host = l1_host;
 	out->mdcr_el2 = none.mdcr_el2;
 	out->pmscr_el2 = none.pmscr_el2;
 	out->hdfgrtr_el2 = none.hdfgrtr_el2;

@@ -351,6 +351,9 @@ static void l1_owning_the_buffer_needs_a_pmbidr_trap(void **state)
 	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
 	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_E_NEED_FGT);
 	assert_true(reason_names(n.reason, "PMBIDR_EL1.P"));
+	/* The machine L1 sees is known by then, and kept. */
+	assert_true(n.l1_host.id_aa64dfr0_el1 == v.id_aa64dfr0_el1.value);
+	assert_true(n.l1_host.pmsidr_el1 == v.pmsidr_el1);
 	assert_status(spevirt_view_compute(&hf, &c, &vf), SPEVIRT_OK);
 	assert_status(spevirt_nested_compose(&hf, &vf, &l1, &n), SPEVIRT_OK);
 	assert_int_equal(n.route[0][slot], SPEVIRT_NESTED_EMULATE);

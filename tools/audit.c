@@ -5,12 +5,276 @@
  */
 #include <stdarg.h>
 #include <string.h>
+#include <strings.h>
+
+#include <spevirt/spevirt_nested.h>
 
 #include "audit.h"
+#include "command.h"
+#include "explain.h"
 #include "guests.h"
 #include "json.h"
 #include "output.h"
 #include "report.h"
+
+const char audit_help[] =
+	"Usage: spevirt audit [--hypervisor NAME] [--host HOST] [OPTIONS]\n"
+	"\n"
+	"What a hypervisor's SPE set-up does to its guest: every SPE register access\n"
+	"taken through the Arm ARM's access pseudocode with the EL2 controls it\n"
+	"programs, against what its guest reads.  Each finding is BROKEN, ISOLATION,\n"
+	"LEAK, INCONSISTENT or REDUNDANT, with its rule (docs/policy.md section 13).\n"
+	"\n"
+	"  --hypervisor NAME     a hypervisor of the catalogue (docs/hypervisors.md):\n"
+	"                        kvm, kvm-rfc-v6, xen, hafnium, bhyve, tf-rmm, gunyah,\n"
+	"                        bao, jailhouse, sel4 (any case); the options below\n"
+	"                        change its values\n"
+	"  --list                the catalogue\n"
+	"  --host HOST           the host (default: the armv8.7 preset)\n"
+	"\n"
+	"What the hypervisor programs (VALUE: 0x or 0b digits; default 0):\n"
+	"  --mdcr-el2 VALUE, --pmscr-el2 VALUE, --hdfgrtr-el2 VALUE,\n"
+	"  --hdfgwtr-el2 VALUE, --hdfgrtr2-el2 VALUE, --hdfgwtr2-el2 VALUE,\n"
+	"  --hfgitr-el2 VALUE\n"
+	"What its guest reads:\n"
+	"  --guest-dfr0 VALUE    ID_AA64DFR0_EL1 (PMSVer is read)\n"
+	"  --guest-dfr2 VALUE    ID_AA64DFR2_EL1 (SPE_nVM, SPE_EXC)\n"
+	"  --guest-pmsidr VALUE  what a trapped, emulated PMSIDR_EL1 read returns\n"
+	"  --guest-pmbidr VALUE  likewise for PMBIDR_EL1\n"
+	"What it claims:\n"
+	"  --emulate REGS        the SPE registers it emulates when they trap (names,\n"
+	"                        comma-separated, all or none); the others get UNDEF\n"
+	"  --switch REGS         the SPE registers it context-switches (all: every\n"
+	"                        one with state, not PMSIDR_EL1 or PMBIDR_EL1)\n"
+	"  --pinned              guest memory is pinned at stage 2\n"
+	"The guest:\n"
+	"  --guest DRIVER        also report what breaks that guest SPE driver (see\n"
+	"                        'spevirt guests'): a refusal to probe, a limit it\n"
+	"                        cannot see, filter bits its probe learns\n"
+	"  --firmware-spe yes|no whether the firmware tables describe the SPE\n"
+	"                        interrupt (with --guest): judged against PMSVer\n"
+	"As a guest hypervisor (docs/policy.md section 16):\n"
+	"  --as-l1 LEVEL         audit it as L1 under spevirt's default view with\n"
+	"                        PMSVer LEVEL on --host: on the machine L1 sees, and\n"
+	"                        whether L0 can give its guest that view exactly\n"
+	"  --l1-fgt LEVEL        the FEAT_FGT level L1 is shown: 0, 1 or 2 (default:\n"
+	"                        the host's)\n"
+	"  --json                JSON output (docs/cli-json.md)\n"
+	"\n"
+	"Exit status: 0 no finding; 1 findings; 2 usage error or a bad host file;\n"
+	"3 output error.\n";
+
+
+__attribute__((format(printf, 2, 3))) static bool fail(struct parse_error *err,
+						      const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+/* Options */
+
+/*
+ * "all": every SPE register there is (not the unallocated encodings of the
+ * block); for --switch, without PMSIDR_EL1 and PMBIDR_EL1, which are
+ * read-only and hold no guest state to switch.
+ */
+static uint16_t all_spe_regs(const char *what)
+{
+	bool ids = strcmp(what, "--switch") != 0;
+	uint16_t slots = 0;
+	unsigned int i;
+
+	for (i = 0; i < spevirt_reg_count(); i++) {
+		const struct spevirt_reg_desc *reg = spevirt_reg_get(i);
+		uint32_t slot = spevirt_spe_slot(reg->encoding);
+
+		if (slot < SPEVIRT_NR_SPE_SLOTS &&
+		    (ids || (reg->encoding != SPEVIRT_SYSREG_PMSIDR_EL1 &&
+			     reg->encoding != SPEVIRT_SYSREG_PMBIDR_EL1)))
+			slots |= (uint16_t)(1U << slot);
+	}
+	return slots;
+}
+
+static bool parse_spe_regs(const char *what, const char *s, uint16_t *slots, struct parse_error *err)
+{
+	char name[32];
+	size_t len;
+	struct quoted q;
+
+	for (;;) {
+		const struct spevirt_reg_desc *reg;
+
+		len = strcspn(s, ",");
+		if (!len || len >= sizeof(name))
+			return fail(err, "%s %s: expected SPE register names separated by commas "
+				    "(PMSCR_EL1,PMBLIMITR_EL1), all or none", what, quote(&q, s));
+		memcpy(name, s, len);
+		name[len] = '\0';
+		reg = spevirt_reg_find(name);
+		if (!strcasecmp(name, "all"))
+			*slots = all_spe_regs(what);
+		else if (reg && spevirt_spe_slot(reg->encoding) < SPEVIRT_NR_SPE_SLOTS)
+			*slots |= (uint16_t)(1U << spevirt_spe_slot(reg->encoding));
+		else if (strcasecmp(name, "none"))
+			return fail(err, "%s: %s is not an SPE register (PMSCR_EL1 ... PMBIDR_EL1), "
+				    "all or none", what, quote(&q, name));
+		if (!s[len])
+			return true;
+		s += len + 1;
+	}
+}
+
+enum audit_opt {
+	AO_HELP = OPT_HELP,
+	AO_MDCR,		/* in the order of enum audit_field, to AO_PINNED */
+	AO_PMSCR,
+	AO_HDFGRTR,
+	AO_HDFGWTR,
+	AO_HDFGRTR2,
+	AO_HDFGWTR2,
+	AO_HFGITR,
+	AO_DFR0,
+	AO_DFR2,
+	AO_PMSIDR,
+	AO_PMBIDR,
+	AO_EMULATE,
+	AO_SWITCH,
+	AO_PINNED,
+	AO_HOST,
+	AO_HYPERVISOR,
+	AO_LIST,
+	AO_GUEST,
+	AO_FIRMWARE,
+	AO_AS_L1,
+	AO_L1_FGT,
+	AO_JSON,
+};
+
+static const struct opt_spec audit_opts[] = {
+	[AO_HELP] = { "--help", NULL, false },
+	[AO_MDCR] = { "--mdcr-el2", "VALUE", false },
+	[AO_PMSCR] = { "--pmscr-el2", "VALUE", false },
+	[AO_HDFGRTR] = { "--hdfgrtr-el2", "VALUE", false },
+	[AO_HDFGWTR] = { "--hdfgwtr-el2", "VALUE", false },
+	[AO_HDFGRTR2] = { "--hdfgrtr2-el2", "VALUE", false },
+	[AO_HDFGWTR2] = { "--hdfgwtr2-el2", "VALUE", false },
+	[AO_HFGITR] = { "--hfgitr-el2", "VALUE", false },
+	[AO_DFR0] = { "--guest-dfr0", "VALUE", false },
+	[AO_DFR2] = { "--guest-dfr2", "VALUE", false },
+	[AO_PMSIDR] = { "--guest-pmsidr", "VALUE", false },
+	[AO_PMBIDR] = { "--guest-pmbidr", "VALUE", false },
+	[AO_EMULATE] = { "--emulate", "REGS", true },
+	[AO_SWITCH] = { "--switch", "REGS", true },
+	[AO_PINNED] = { "--pinned", NULL, false },
+	[AO_HOST] = { "--host", "HOST", false },
+	[AO_HYPERVISOR] = { "--hypervisor", "NAME", false },
+	[AO_LIST] = { "--list", NULL, false },
+	[AO_GUEST] = { "--guest", "DRIVER", false },
+	[AO_FIRMWARE] = { "--firmware-spe", "yes|no", false },
+	[AO_AS_L1] = { "--as-l1", "LEVEL", false },
+	[AO_L1_FGT] = { "--l1-fgt", "LEVEL", false },
+	[AO_JSON] = { "--json", NULL, false },
+};
+
+static uint64_t *audit_field(struct spevirt_hypervisor *hv, enum audit_field f)
+{
+	uint64_t *const at[] = {
+		[AF_MDCR] = &hv->el2.mdcr_el2,
+		[AF_PMSCR] = &hv->el2.pmscr_el2,
+		[AF_HDFGRTR] = &hv->el2.hdfgrtr_el2,
+		[AF_HDFGWTR] = &hv->el2.hdfgwtr_el2,
+		[AF_HDFGRTR2] = &hv->el2.hdfgrtr2_el2,
+		[AF_HDFGWTR2] = &hv->el2.hdfgwtr2_el2,
+		[AF_HFGITR] = &hv->el2.hfgitr_el2,
+		[AF_DFR0] = &hv->id_aa64dfr0_el1,
+		[AF_DFR2] = &hv->id_aa64dfr2_el1,
+		[AF_PMSIDR] = &hv->pmsidr_el1,
+		[AF_PMBIDR] = &hv->pmbidr_el1,
+	};
+
+	return (unsigned int)f <= AF_PMBIDR ? at[f] : NULL;
+}
+
+static bool audit_option(void *ctx, int o, const char *val, struct parse_error *err)
+{
+	struct audit_args *a = ctx;
+	const char *name = audit_opts[o].name;
+	struct quoted q;
+
+	if (o >= AO_MDCR && o <= AO_PINNED)
+		a->given |= 1U << (o - AO_MDCR);
+	switch (o) {
+	case AO_EMULATE:
+		return parse_spe_regs(name, val, &a->hv.emulated, err);
+	case AO_SWITCH:
+		return parse_spe_regs(name, val, &a->hv.switched, err);
+	case AO_PINNED:
+		a->hv.pinned = true;
+		return true;
+	case AO_HOST:
+		a->host = val;
+		return true;
+	case AO_HYPERVISOR:
+		a->hypervisor = val;
+		return true;
+	case AO_LIST:
+		a->list = true;
+		return true;
+	case AO_GUEST:
+		return parse_guest(name, val, &a->guest, err);
+	case AO_FIRMWARE:
+		return parse_yes_no(name, val, &a->firmware_spe, err);
+	case AO_AS_L1:
+		a->as_l1 = true;
+		return parse_pmsver(name, val, &a->l1_pmsver, err);
+	case AO_L1_FGT:
+		if (strlen(val) != 1 || val[0] < '0' || val[0] > '2')
+			return fail(err, "--l1-fgt: %s is not 0, 1 or 2 (ID_AA64MMFR0_EL1.FGT: 0 "
+				    "none, 1 FEAT_FGT, 2 FEAT_FGT2)", quote(&q, val));
+		a->l1_fgt = val[0] - '0';
+		return true;
+	case AO_JSON:
+		a->json = true;
+		return true;
+	default:
+		return parse_value(name, val, UINT64_MAX,
+				   audit_field(&a->hv, (enum audit_field)(o - AO_MDCR)), err);
+	}
+}
+
+static bool parse_audit_args(int argc, char *const argv[], struct audit_args *a,
+			     struct parse_error *err)
+{
+	struct scanner sc = SCANNER("audit", argc, argv, audit_opts);
+	static const char usage[] = " [--hypervisor NAME] [--host HOST] [OPTIONS]";
+	int n;
+
+	*a = (struct audit_args){ .l1_fgt = -1 };
+	if (!scan_all(&sc, NULL, 0, &n, usage, audit_option, a, &a->help, err))
+		return false;
+	if (a->help || a->list)
+		return true;
+	if (!a->hypervisor && !a->given)
+		return fail(err, "'spevirt audit' needs --hypervisor NAME (see --list) or the "
+			    "values the hypervisor programs (--mdcr-el2 VALUE ...): usage: spevirt "
+			    "audit%s", usage);
+	if ((sc.seen & (1U << AO_FIRMWARE)) && !a->guest)
+		return fail(err, "--firmware-spe judges what a guest driver does with the "
+			    "tables: give --guest DRIVER too");
+	a->firmware_given = sc.seen & (1U << AO_FIRMWARE);
+	if (a->l1_fgt >= 0 && !a->as_l1)
+		return fail(err, "--l1-fgt is the FGT level a guest hypervisor is shown: give "
+			    "--as-l1 LEVEL too");
+	return true;
+}
+
+/* Run */
 
 bool audit_load(const struct audit_args *a, struct audit_result *r, struct parse_error *err)
 {
@@ -138,21 +402,62 @@ static void audit_guest(const struct audit_args *a, struct audit_result *r)
 			      r->guest->name);
 }
 
+/* The FGT level --l1-fgt gives, or the host's (at most 2). */
+static unsigned int l1_fgt(const struct audit_args *a, const struct spevirt_host *host)
+{
+	unsigned int fgt = (unsigned int)((host->id_aa64mmfr0_el1 >> 56) & 0xf);
+
+	if (a->l1_fgt >= 0)
+		return (unsigned int)a->l1_fgt;
+	return fgt > 2 ? 2 : fgt;
+}
+
+/*
+ * --as-l1: the hypervisor runs as a guest hypervisor under spevirt's
+ * default view with PMSVer LEVEL.  It is audited on the machine it sees
+ * (spevirt_nested.l1_host), and L0's composition of its guest's SPE says
+ * whether that guest's view can be exact (docs/policy.md section 16).
+ * False when L0 gives it no view: r->status is the view's refusal.
+ */
+static bool as_l1(const struct audit_args *a, struct audit_result *r)
+{
+	struct spevirt_config cfg = { .profile = SPEVIRT_PROFILE_DEFAULT, .pmsver = a->l1_pmsver };
+	struct spevirt_nested_l1 l1 = { .el2 = r->hv.el2, .fgt = l1_fgt(a, &r->host.host) };
+	struct spevirt_nested n;
+	struct spevirt_view v;
+
+	r->l0_host = r->host;
+	r->status = spevirt_view_compute(&r->host.host, &cfg, &v);
+	r->nested_status = r->status;
+	r->nested_reason = v.reason;
+	if (r->status != SPEVIRT_OK)
+		return false;
+	r->nested_status = spevirt_nested_compose(&r->host.host, &v, &l1, &n);
+	r->nested_reason = n.reason;
+	r->host.host = n.l1_host;
+	snprintf(r->host.name, sizeof(r->host.name), "L1's machine (PMSVer %s, FGT level %u)",
+		 pmsver_name(a->l1_pmsver) ? pmsver_name(a->l1_pmsver) : "?", l1.fgt);
+	return true;
+}
+
 void audit_run(const struct audit_args *a, struct audit_result *r)
 {
 	if (r->entry)
 		r->entry->program(&r->host.host, &r->hv);
 	merge(a, &r->hv);
+	if (a->as_l1 && !as_l1(a, r))
+		return;
 	r->status = spevirt_audit(&r->host.host, &r->hv, &r->audit);
 	r->guest = a->guest;
 	if (r->guest && r->status == SPEVIRT_OK)
 		audit_guest(a, r);
 }
 
-/* Findings of the library and of --guest. */
+/* Findings of the library and of --guest; with --as-l1, a composition L0 refuses. */
 unsigned int audit_nr_findings(const struct audit_result *r)
 {
-	return r->audit.nr_findings + r->nr_guest_findings;
+	return r->audit.nr_findings + r->nr_guest_findings +
+	       (r->l0_host.name[0] && r->nested_status != SPEVIRT_OK);
 }
 
 /* The EL2 registers, in the order struct spevirt_el2_regs has them. */
@@ -292,6 +597,20 @@ void text_audit(FILE *out, const struct audit_result *r)
 
 	fprintf(out, "Audit of %s on %s\n", r->entry ? r->entry->name : "the given values",
 		r->host.name);
+	if (r->l0_host.name[0]) {
+		char line[CLI_TEXT_MAX];
+
+		if (r->nested_status == SPEVIRT_OK)
+			snprintf(line, sizeof(line), "as a guest hypervisor on %s: L0 gives its "
+				 "guest that view exactly (docs/policy.md section 16)",
+				 r->l0_host.name);
+		else
+			snprintf(line, sizeof(line), "as a guest hypervisor on %s: L0 cannot give "
+				 "its guest that view exactly (%s): %s", r->l0_host.name,
+				 status_name(r->nested_status), r->nested_reason ? r->nested_reason : "");
+		fputs("  ", out);
+		print_wrapped(out, 2, 2, line);
+	}
 	if (r->entry) {
 		fputs("  ", out);
 		print_wrapped(out, 2, 2, r->entry->title);
@@ -329,6 +648,15 @@ void json_audit(FILE *out, const struct audit_result *r)
 	json_begin_command(&j, out, "audit");
 	json_status_members(&j, r->status);
 	json_str(&j, "hypervisor", r->entry ? r->entry->name : NULL);
+	if (r->l0_host.name[0]) {
+		json_object(&j, "as_l1");
+		json_str(&j, "l0_host", r->l0_host.name);
+		json_str(&j, "nested_status", status_name(r->nested_status));
+		json_str(&j, "nested_reason", r->nested_reason);
+		json_end_object(&j);
+	} else {
+		json_null(&j, "as_l1");
+	}
 	json_object(&j, "host");
 	json_str(&j, "name", r->host.name);
 	json_host_members(&j, &r->host.host);
@@ -405,4 +733,47 @@ void json_catalogue(FILE *out)
 	}
 	json_end_array(&j);
 	json_end(&j);
+}
+
+/* The command */
+
+int cmd_audit(int argc, char *const argv[])
+{
+	static struct audit_result r;
+	struct parse_error err;
+	struct audit_args a;
+
+	if (!parse_audit_args(argc, argv, &a, &err))
+		return usage_error(CMD_AUDIT, argc, argv, &err);
+	if (a.help)
+		return show_help(CMD_AUDIT);
+	if (a.list) {
+		if (a.json)
+			json_catalogue(stdout);
+		else
+			text_catalogue(stdout);
+		return finish(EXIT_OK);
+	}
+	if (!audit_load(&a, &r, &err))
+		return usage_error(CMD_AUDIT, argc, argv, &err);
+	audit_run(&a, &r);
+	if (r.status != SPEVIRT_OK) {
+		/* The host's own reason: spevirt_view_compute() refuses it the same way. */
+		struct spevirt_config none = { .profile = SPEVIRT_PROFILE_DEFAULT };
+		struct spevirt_view v;
+
+		enum spevirt_status st = spevirt_view_compute(&r.host.host, &none, &v);
+
+		char words[CLI_TEXT_MAX];
+
+		refusal_words(r.status, a.as_l1 ? r.nested_reason : st == SPEVIRT_OK ? NULL :
+			      v.reason, &r.host.host, words, sizeof(words));
+		fprintf(stderr, "spevirt: %s: %s\n", spevirt_strerror(r.status), words);
+		return finish(EXIT_REFUSED);
+	}
+	if (a.json)
+		json_audit(stdout, &r);
+	else
+		text_audit(stdout, &r);
+	return finish(audit_nr_findings(&r) ? EXIT_REFUSED : EXIT_OK);
 }

@@ -5,6 +5,7 @@
  */
 #include "command.h"
 #include "guests.h"
+#include "audit.h"
 #include "help.h"
 
 static const char general[] =
@@ -236,47 +237,6 @@ static const char migrate[] =
 	"Exit status: 0 the guest can move; 1 it cannot, or --from refuses the guest;\n"
 	"2 usage error or a bad host file; 3 output error.\n";
 
-static const char audit[] =
-	"Usage: spevirt audit [--hypervisor NAME] [--host HOST] [OPTIONS]\n"
-	"\n"
-	"What a hypervisor's SPE set-up does to its guest: every SPE register access\n"
-	"taken through the Arm ARM's access pseudocode with the EL2 controls it\n"
-	"programs, against what its guest reads.  Each finding is BROKEN, ISOLATION,\n"
-	"LEAK, INCONSISTENT or REDUNDANT, with its rule (docs/policy.md section 13).\n"
-	"\n"
-	"  --hypervisor NAME     a hypervisor of the catalogue (docs/hypervisors.md):\n"
-	"                        kvm, kvm-rfc-v6, xen, hafnium, bhyve, tf-rmm, gunyah,\n"
-	"                        bao, jailhouse, sel4 (any case); the options below\n"
-	"                        change its values\n"
-	"  --list                the catalogue\n"
-	"  --host HOST           the host (default: the armv8.7 preset)\n"
-	"\n"
-	"What the hypervisor programs (VALUE: 0x or 0b digits; default 0):\n"
-	"  --mdcr-el2 VALUE, --pmscr-el2 VALUE, --hdfgrtr-el2 VALUE,\n"
-	"  --hdfgwtr-el2 VALUE, --hdfgrtr2-el2 VALUE, --hdfgwtr2-el2 VALUE,\n"
-	"  --hfgitr-el2 VALUE\n"
-	"What its guest reads:\n"
-	"  --guest-dfr0 VALUE    ID_AA64DFR0_EL1 (PMSVer is read)\n"
-	"  --guest-dfr2 VALUE    ID_AA64DFR2_EL1 (SPE_nVM, SPE_EXC)\n"
-	"  --guest-pmsidr VALUE  what a trapped, emulated PMSIDR_EL1 read returns\n"
-	"  --guest-pmbidr VALUE  likewise for PMBIDR_EL1\n"
-	"What it claims:\n"
-	"  --emulate REGS        the SPE registers it emulates when they trap (names,\n"
-	"                        comma-separated, all or none); the others get UNDEF\n"
-	"  --switch REGS         the SPE registers it context-switches (all: every\n"
-	"                        one with state, not PMSIDR_EL1 or PMBIDR_EL1)\n"
-	"  --pinned              guest memory is pinned at stage 2\n"
-	"The guest:\n"
-	"  --guest DRIVER        also report what breaks that guest SPE driver (see\n"
-	"                        'spevirt guests'): a refusal to probe, a limit it\n"
-	"                        cannot see, filter bits its probe learns\n"
-	"  --firmware-spe yes|no whether the firmware tables describe the SPE\n"
-	"                        interrupt (with --guest): judged against PMSVer\n"
-	"  --json                JSON output (docs/cli-json.md)\n"
-	"\n"
-	"Exit status: 0 no finding; 1 findings; 2 usage error or a bad host file;\n"
-	"3 output error.\n";
-
 static const char help[] =
 	"Usage: spevirt help [COMMAND]\n"
 	"\n"
@@ -298,7 +258,7 @@ void help_command(FILE *out, enum command cmd)
 		[CMD_DECODE_SIZE] = decode_size,
 		[CMD_POOL] = pool,
 		[CMD_MIGRATE] = migrate,
-		[CMD_AUDIT] = audit,
+		[CMD_AUDIT] = audit_help,
 		[CMD_GUESTS] = guests_help,
 		[CMD_FLEET] = fleet_help,
 		[CMD_NESTED] = nested_help,

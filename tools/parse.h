@@ -195,34 +195,6 @@ struct fleet_args {
 	bool help;
 };
 
-/* 'spevirt audit': what a hypervisor programs, by catalogue name and/or by option */
-enum audit_field {
-	AF_MDCR, AF_PMSCR, AF_HDFGRTR, AF_HDFGWTR, AF_HDFGRTR2, AF_HDFGWTR2, AF_HFGITR,
-	AF_DFR0, AF_DFR2, AF_PMSIDR, AF_PMBIDR, AF_EMULATE, AF_SWITCH, AF_PINNED,
-	NR_AUDIT_FIELDS,
-};
-
-struct audit_args {
-	const char *host;		/* --host: a preset or a host file; NULL: the default */
-	const char *hypervisor;		/* --hypervisor: a catalogue name, or NULL */
-	struct spevirt_hypervisor hv;	/* the fields given by option */
-	unsigned int given;		/* (1 << enum audit_field): fields set by option */
-	bool list;			/* --list: the catalogue */
-	const struct guest_driver *guest;	/* --guest: judge the set-up for it */
-	bool firmware_spe;		/* --firmware-spe yes: the tables describe SPE */
-	bool firmware_given;		/* --firmware-spe was given */
-	bool json;
-	bool help;
-};
-
-/* The register value field @f (AF_MDCR to AF_PMBIDR) of @hv, or NULL for another. */
-uint64_t *audit_field(struct spevirt_hypervisor *hv, enum audit_field f);
-
-/*
- * A comma-separated list of SPE register names (any case), "all" or "none",
- * as a set of spevirt_spe_slot() bits ORed into *slots.
- */
-bool parse_spe_regs(const char *what, const char *s, uint16_t *slots, struct parse_error *err);
 
 /*
  * The host of @a: @base (the preset's, or the host file's), with the
@@ -298,7 +270,6 @@ bool parse_decode_size_args(int argc, char *const argv[], struct size_args *a,
 bool parse_pool_args(int argc, char *const argv[], struct fleet_args *a, struct parse_error *err);
 bool parse_migrate_args(int argc, char *const argv[], struct fleet_args *a,
 			struct parse_error *err);
-bool parse_audit_args(int argc, char *const argv[], struct audit_args *a, struct parse_error *err);
 bool parse_help_args(int argc, char *const argv[], struct help_args *a, struct parse_error *err);
 
 #endif /* SPEVIRT_TOOLS_PARSE_H */

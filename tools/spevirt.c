@@ -335,42 +335,6 @@ static int cmd_migrate(int argc, char *const argv[])
 }
 
 /* What a hypervisor's set-up does: 0 no finding, 1 findings. */
-static int cmd_audit(int argc, char *const argv[])
-{
-	static struct audit_result r;
-	struct parse_error err;
-	struct audit_args a;
-
-	if (!parse_audit_args(argc, argv, &a, &err))
-		return usage_error(CMD_AUDIT, argc, argv, &err);
-	if (a.help)
-		return show_help(CMD_AUDIT);
-	if (a.list) {
-		if (a.json)
-			json_catalogue(stdout);
-		else
-			text_catalogue(stdout);
-		return finish(EXIT_OK);
-	}
-	if (!audit_load(&a, &r, &err))
-		return usage_error(CMD_AUDIT, argc, argv, &err);
-	audit_run(&a, &r);
-	if (r.status != SPEVIRT_OK) {
-		/* The host's own reason: spevirt_view_compute() refuses it the same way. */
-		struct spevirt_config none = { .profile = SPEVIRT_PROFILE_DEFAULT };
-		struct spevirt_view v;
-
-		enum spevirt_status st = spevirt_view_compute(&r.host.host, &none, &v);
-
-		return refused(&r.host.host, r.status, st == SPEVIRT_OK ? NULL : v.reason);
-	}
-	if (a.json)
-		json_audit(stdout, &r);
-	else
-		text_audit(stdout, &r);
-	return finish(audit_nr_findings(&r) ? EXIT_REFUSED : EXIT_OK);
-}
-
 static int cmd_help(int argc, char *const argv[])
 {
 	struct parse_error err;

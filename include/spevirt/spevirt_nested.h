@@ -63,7 +63,8 @@ enum spevirt_nested_route {
  * @hdfgwtr2_el2: HDFGWTR2_EL2, likewise
  * @hfgitr_el2: HFGITR_EL2 (PSBCSYNC) while L2 runs
  * @l1_host: the machine L1 sees: L0's view for L1 as ID values, the FGT
- *	level L0 shows it, no EL3
+ *	level L0 shows it, no EL3 (kept on a refusal once known; 0 when the
+ *	pointers, the host or @l1's FGT level were refused first)
  * @route: the route of each L2 access, by direction (0 read, 1 write) and
  *	slot (spevirt_spe_slot())
  * @emulate: for a route SPEVIRT_NESTED_EMULATE, L0's decision for the same

@@ -103,7 +103,8 @@ def check_json_doc(t, tool, root):
         ['migrate', '--from', 'armv8.7', '--to', 'armv8.7', '--guest', 'linux-den0154'],
         ['audit', '--hypervisor', 'kvm', '--guest', 'freebsd', '--firmware-spe', 'yes'],
         ['fleet', os.path.join(root, 'data', 'fleet-example.json')],
-        ['nested', '--host', 'armv8.7', '--pmsver', 'v1p2', '--l1-mdcr-el2', '0'])]
+        ['nested', '--host', 'armv8.7', '--pmsver', 'v1p2', '--l1-mdcr-el2', '0'],
+        ['audit', '--mdcr-el2', '0', '--as-l1', 'v1p2'])]
     names = set()
     for doc in docs:
         names.update(keys(doc))

@@ -119,6 +119,29 @@ def check_refusals(t, tool):
             'nested --help is help nested')
 
 
+def check_audit_as_l1(t, tool):
+    """audit --as-l1: the set-up audited on L1's machine, and L0's composition."""
+    code, doc, _ = run_json(tool, ['audit', '--mdcr-el2', '0x3000', '--as-l1', 'v1p2'])
+    t.check(doc['as_l1'] == {'l0_host': 'armv8.7', 'nested_status': 'OK',
+                             'nested_reason': None} and 'L1' in doc['host']['name'],
+            'audit --as-l1: composed on armv8.7', doc and doc['as_l1'])
+    t.equal(int(doc['host']['registers']['ID_AA64DFR0_EL1'], 16) >> 32 & 0xf, 3,
+            'audit --as-l1 v1p2: audited on a machine with PMSVer V1P2')
+    code, doc, _ = run_json(tool, ['audit', '--mdcr-el2', '0', '--as-l1', 'v1',
+                                   '--host', 'armv8.2'])
+    t.check(code == 1 and doc['as_l1']['nested_status'] == 'E_NEED_FGT' and
+            'PMBIDR_EL1.P' in doc['as_l1']['nested_reason'],
+            'audit --as-l1: E2PB 0b00 without FEAT_FGT cannot be composed: exit 1', code)
+    code, _, err = run(tool, ['audit', '--mdcr-el2', '0', '--as-l1', 'v1p4', '--host',
+                              'armv8.2'])
+    t.check(code == 1 and 'above the host' in err, 'audit --as-l1 above the host: refused',
+            code, err)
+    code, _, err = run(tool, ['audit', '--mdcr-el2', '0', '--l1-fgt', '1'])
+    t.check(code == 2 and '--as-l1' in err, '--l1-fgt without --as-l1: usage error', code, err)
+    code, _, err = run(tool, ['audit', '--mdcr-el2', '0', '--as-l1', 'v1', '--l1-fgt', 'x'])
+    t.check(code == 2 and '--l1-fgt' in err, '--l1-fgt x: usage error', code, err)
+
+
 def main():
     tool = sys.argv[1]
     t = Tap()
@@ -126,6 +149,7 @@ def main():
     check_l1_buffer(t, tool)
     check_pmscr(t, tool)
     check_refusals(t, tool)
+    check_audit_as_l1(t, tool)
     return t.done()
 
 
