@@ -4,7 +4,8 @@
 
 Writes fuzz/corpus/view/* (inputs of fuzz_view.c), fuzz/corpus/maxbuf/*
 (fuzz_maxbuf.c), fuzz/corpus/offer/* (fuzz_offer.c, which reads fuzz_view.c's
-layout) and fuzz/corpus/buffer/* (fuzz_buffer.c) from the tables below.  Each
+layout), fuzz/corpus/nested/* (fuzz_nested.c: that layout and L1's registers)
+and fuzz/corpus/buffer/* (fuzz_buffer.c) from the tables below.  Each
 seed is described by the register values, configuration or operations it
 stands for; this script packs them into the input layout documented at the
 top of the harness, and the two must be kept in step.
@@ -290,6 +291,33 @@ OFFER_SEEDS = {
     'kvm-with-fallback': (H87_NOFGT, cfg(profile=KVM, flags=TPMS_FALLBACK)),
 }
 
+# fuzz_nested input: fuzz_view's 84 bytes, then L1's FGT level and its seven
+# virtual EL2 registers (MDCR, PMSCR, HDFGRTR, HDFGWTR, HDFGRTR2, HDFGWTR2, HFGITR).
+ONES = (1 << 64) - 1
+E2PB_EL1 = 3 << 12
+
+
+def nested_input(h, c, fgt, regs):
+    return (view_input(h, c).ljust(84, b'\0') + struct.pack('<B7Q', fgt, *regs)).rstrip(b'\0')
+
+
+NESTED_SEEDS = {
+    'v8.7-v1p2-l1-untrapped': (H87, cfg(pmsver=V1P2), 1, (E2PB_EL1, 0, 0, 0, 0, 0, 0)),
+    'v8.7-v1p2-l1-owns-buffer': (H87, cfg(pmsver=V1P2), 1, (0,) * 7),
+    'v8.7-nofgt-l1-owns-buffer': (H87_NOFGT, cfg(pmsver=V1P2), 0, (0,) * 7),
+    'v8.7-l1-tpms-buffer-trap': (H87, cfg(pmsver=V1P2), 1,
+                                 (1 << 14 | 2 << 12, 0x18, 0, 0, 0, 0, 0)),
+    'v8.7-l1-every-fgt': (H87, cfg(pmsver=V1P2), 1, (E2PB_EL1, 0, ONES, ONES, 0, 0, ONES)),
+    'v8.7-pinned-l1-untrapped': (H87, cfg(pmsver=V1P2, flags=PINNED_MEMORY), 1,
+                                 (E2PB_EL1, ONES, 0, 0, 0, 0, 0)),
+    'v8.9-nvm-l1-fgt2': (H89, cfg(pmsver=V1P4, spe_nvm=1), 2,
+                         (E2PB_EL1, 1 << 11, 0, 0, ONES, ONES, 0)),
+    'v8.9-nvm-l1-fgt1-refused': (H89, cfg(pmsver=V1P4, spe_nvm=1), 1, (E2PB_EL1,) + (0,) * 6),
+    'v1p5-l1-e2pb-reserved': (H95, cfg(pmsver=V1P4), 2, (1 << 12,) + (0,) * 6),
+    'l1-fgt-3': (H87, cfg(pmsver=V1P2), 3, (E2PB_EL1,) + (0,) * 6),
+    'no-spe-l1': (host(), cfg(), 0, (0,) * 7),
+}
+
 # fuzz_buffer input: a view header, then 12-byte operations.
 BUF_HOSTS = ['v1-fgt', 'v1-nofgt', 'v8.7', 'v8.7-nofgt', 'v8.9', 'v1p5', 'no-spe', 'v1p3-nvm']
 BUF_LIMITS = [0, 4 * KIB, 64 * KIB, MIB, 2 * MIB - 4 * KIB, 2 * MIB, 4 * MIB, 64 * MIB,
@@ -495,6 +523,9 @@ def seeds():
     for name, (h, c) in OFFER_SEEDS.items():
         yield 'offer', name, view_input(h, c), 'host=(%s) cfg=(%s)' % (
             ', '.join('0x%x' % v for v in h), ', '.join('0x%x' % v for v in c))
+    for name, (h, c, fgt, regs) in NESTED_SEEDS.items():
+        yield 'nested', name, nested_input(h, c, fgt, regs), 'fgt=%d l1=(%s)' % (
+            fgt, ', '.join('0x%x' % v for v in regs))
     for name, (header, ops) in BUFFER_SEEDS.items():
         yield 'buffer', name, buffer_input(header, ops), 'header=%s ops=%d' % (
             header.hex(), len(ops))
