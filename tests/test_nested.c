@@ -252,8 +252,11 @@ struct tally {
 /*
  * Every L1 configuration whose bits decide an SPE access: the FGT level L1
  * is shown, vMDCR_EL2.TPMS and E2PB (the reserved 0b01 included),
- * vPMSCR_EL2.EnVM, PA, CX and PCT, HFGITR_EL2.PSBCSYNC, and the FGT
- * patterns; the rest of L1's registers random.
+ * vPMSCR_EL2.EnVM, and the FGT patterns; the rest of L1's registers
+ * (PA, CX, PCT, PSBCSYNC, RES0 bits) random.  An access's outcome reads one
+ * bit of L1's fine-grained trap registers, its own (the pseudocode of each
+ * register, D24.7), so none, all and each bit alone give every value of
+ * every access's bit; the random sets mix them.
  */
 static void sweep_l1(const struct spevirt_host *h, const struct spevirt_view *v,
 		     struct tally *t)
