@@ -139,8 +139,7 @@ static enum spevirt_status merge_mdcr(const struct spevirt_view *view, uint64_t 
 				      "L1's vMDCR_EL2.E2PB is 0b01, a reserved value (D24.3.17)");
 		return SPEVIRT_E_INVAL;
 	}
-	if (!(view->mdcr_el2.mask & SPEVIRT_MDCR_EL2_E2PB))
-		return SPEVIRT_OK;
+	/* A view without SPE for L1 owns neither bit: both steps leave it. */
 	out->mdcr_el2.value |= l1 & view->mdcr_el2.mask & SPEVIRT_MDCR_EL2_TPMS;
 	if (SPV_FIELD_GET(out->mdcr_el2.value, MDCR_EL2_E2PB) == SPEVIRT_MDCR_EL2_E2PB_EL1 &&
 	    !(l1_e2pb & 1))

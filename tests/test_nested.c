@@ -103,6 +103,33 @@ static const uint32_t spe_regs[] = {
 	SPEVIRT_SYSREG_PMBMAR_EL1, SPEVIRT_SYSREG_PMBIDR_EL1,
 };
 
+/*
+ * No more traps than needed: an access neither L0 nor L1 traps, whose value
+ * the hardware gives right, runs on the hardware; and an emulated access is
+ * an ID read answered from L1's machine (READ_VIEW) or L0's own decision
+ * for L1 (FORWARD where L0 does not trap it for L1).
+ */
+static void check_route_kind(const struct spevirt_view *v, const struct spevirt_nested *n,
+			     const struct spevirt_host *m, uint32_t enc, bool w,
+			     const struct spevirt_hw_result *ref)
+{
+	uint32_t slot = spevirt_spe_slot(enc);
+	uint8_t l0 = v->access[w][slot];
+	bool right_value = !is_id(enc) || (enc == SPEVIRT_SYSREG_PMSIDR_EL1 ?
+					   m->pmsidr_el1 == v->pmsidr_el1 :
+					   !(ref->value & SPEVIRT_PMBIDR_EL1_P));
+
+	if (ref->outcome == SPEVIRT_HW_EXECUTE && l0 == SPEVIRT_ACCESS_UNTRAPPED && right_value)
+		assert_int_equal(n->route[w][slot], SPEVIRT_NESTED_HARDWARE);
+	if (n->route[w][slot] != SPEVIRT_NESTED_EMULATE)
+		return;
+	if (is_id(enc))
+		assert_int_equal(n->emulate[w][slot], SPEVIRT_ACCESS_READ_VIEW);
+	else
+		assert_int_equal(n->emulate[w][slot], l0 == SPEVIRT_ACCESS_UNTRAPPED ?
+				 SPEVIRT_ACCESS_FORWARD : l0);
+}
+
 /* L2 observes, for every SPE register and direction, what L1's machine gives. */
 static void check_transparent(const struct spevirt_host *host, const struct spevirt_view *v,
 			      const struct spevirt_nested_l1 *l1, const struct spevirt_nested *n)
@@ -125,6 +152,7 @@ static void check_transparent(const struct spevirt_host *host, const struct spev
 					 (unsigned int)((l1->el2.mdcr_el2 >> 14) & 1), l1->fgt);
 			if (!w && is_id(spe_regs[i]) && s.outcome == SPEVIRT_HW_EXECUTE)
 				assert_true(s.value == ref.value);
+			check_route_kind(v, n, &m, spe_regs[i], w, &ref);
 		}
 }
 
@@ -468,6 +496,15 @@ static void pmscr_el2_takes_what_both_allow(void **state)
 	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_OK);
 	assert_false(n.pmscr_el2.value & (SPEVIRT_PMSCR_EL2_PA | SPEVIRT_PMSCR_EL2_ENVM |
 					  SPEVIRT_PMSCR_EL2_PCT));
+	/* PCT 0b10 is reserved: the virtual counter; 0b11 (guest physical) keeps L0's. */
+	l1.el2.pmscr_el2 = 2ULL << SPEVIRT_PMSCR_EL2_PCT_SHIFT;
+	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_OK);
+	assert_false(n.pmscr_el2.value & SPEVIRT_PMSCR_EL2_PCT);
+	l1.el2.pmscr_el2 = 3ULL << SPEVIRT_PMSCR_EL2_PCT_SHIFT;
+	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_OK);
+	assert_true((n.pmscr_el2.value & SPEVIRT_PMSCR_EL2_PCT) ==
+		    (v.pmscr_el2.value & SPEVIRT_PMSCR_EL2_PCT));
+	assert_true(v.pmscr_el2.value & SPEVIRT_PMSCR_EL2_PCT);
 }
 
 /*
@@ -601,6 +638,11 @@ static void forged_views_are_refused(void **state)
 	forged.hdfgwtr_el2.value &= ~SPEVIRT_HDFGWTR_EL2_PMSCR_EL1;
 	assert_status(spevirt_nested_compose(&h, &forged, &l1, &n), SPEVIRT_E_INVAL);
 	assert_true(reason_names(n.reason, "not one spevirt_view_compute() gave"));
+	check_refused(&h, &n);
+	/* A read, too: only PMBIDR_EL1's read may need a trap L0's view lacks. */
+	forged = v;
+	forged.access[0][spevirt_spe_slot(SPEVIRT_SYSREG_PMSICR_EL1)] = SPEVIRT_ACCESS_FORWARD;
+	assert_status(spevirt_nested_compose(&h, &forged, &l1, &n), SPEVIRT_E_INVAL);
 	check_refused(&h, &n);
 }
 
