@@ -337,8 +337,8 @@ static void place_state(const struct spevirt_nested_l1 *l1, struct spevirt_neste
 	for (slot = 0; slot < SPEVIRT_NR_SPE_SLOTS; slot++) {
 		uint32_t sysreg = slot_sysreg(slot);
 		uint16_t bit = (uint16_t)(1U << slot);
-		bool present = out->route[0][slot] != SPEVIRT_NESTED_UNDEF ||
-			       out->route[1][slot] != SPEVIRT_NESTED_UNDEF;
+		/* L1's machine has the register: its read is not UNDEF. */
+		bool present = out->route[0][slot] != SPEVIRT_NESTED_UNDEF;
 		bool buffer = sysreg == SPEVIRT_SYSREG_PMBLIMITR_EL1 ||
 			      sysreg == SPEVIRT_SYSREG_PMBPTR_EL1 ||
 			      sysreg == SPEVIRT_SYSREG_PMBSR_EL1;

@@ -184,6 +184,38 @@ static void check_as_l1(const struct spevirt_host *host, const struct spevirt_vi
 		}
 }
 
+/*
+ * Where L2's state lives: a register with a VNCR offset is in the page, and
+ * loaded for L2 when L1's machine has it (a buffer register only when L2
+ * owns the buffer); PMSFCR_EL1 and PMBMAR_EL1, when L1's machine has them,
+ * L1 reaches on the hardware.
+ */
+static void check_state(const struct spevirt_view *v, const struct spevirt_nested_l1 *l1,
+			const struct spevirt_nested *n)
+{
+	struct spevirt_host m = l1_machine(v, l1->fgt);
+	const struct spevirt_el2_regs open = { .mdcr_el2 = 3ULL << 12 };
+	bool l2_buffer = ((l1->el2.mdcr_el2 >> 12) & 3) != 0;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(spe_regs) / sizeof(spe_regs[0]); i++) {
+		uint32_t enc = spe_regs[i];
+		uint16_t bit = (uint16_t)(1U << spevirt_spe_slot(enc));
+		struct spevirt_hw_result r;
+		bool has, buffer = enc == SPEVIRT_SYSREG_PMBLIMITR_EL1 ||
+				   enc == SPEVIRT_SYSREG_PMBPTR_EL1 || enc == SPEVIRT_SYSREG_PMBSR_EL1;
+
+		assert_int_equal(spevirt_hw_access(&m, &open, enc, false, &r), SPEVIRT_OK);
+		has = r.outcome != SPEVIRT_HW_UNDEF;
+		assert_int_equal(!!(n->vncr & bit), spevirt_vncr_offset(enc) != 0);
+		assert_int_equal(!!(n->load & bit),
+				 spevirt_vncr_offset(enc) && has && (l2_buffer || !buffer));
+		assert_int_equal(!!(n->shared & bit),
+				 has && (enc == SPEVIRT_SYSREG_PMSFCR_EL1 ||
+					 enc == SPEVIRT_SYSREG_PMBMAR_EL1));
+	}
+}
+
 /* L2 never gets more than L0 gives L1. */
 static void check_isolated(const struct spevirt_view *v, const struct spevirt_nested *n)
 {
@@ -316,10 +348,12 @@ static void sweep_l1(const struct spevirt_host *h, const struct spevirt_view *v,
 							continue;
 						}
 						assert_true(fgt <= host_fgt_level(h) && e2pb != 1);
-						if (v->id_aa64dfr0_el1.value)
+						if (v->id_aa64dfr0_el1.value) {
 							check_transparent(h, v, &l1, &n);
-						else
+							check_state(v, &l1, &n);
+						} else {
 							check_as_l1(h, v, &n);
+						}
 						check_isolated(v, &n);
 						t->composed++;
 						t->accesses += 28;
