@@ -431,6 +431,23 @@ static void l1_owning_the_buffer_needs_a_pmbidr_trap(void **state)
 			 SPEVIRT_NESTED_REFLECT);
 }
 
+/* Every control and route 0, and a reason. */
+static void assert_nothing_composed(const struct spevirt_nested *n)
+{
+	const struct spevirt_regmask *rm[] = {
+		&n->mdcr_el2, &n->pmscr_el2, &n->hdfgrtr_el2, &n->hdfgwtr_el2,
+		&n->hdfgrtr2_el2, &n->hdfgwtr2_el2, &n->hfgitr_el2,
+	};
+	unsigned int i, slot;
+
+	assert_non_null(n->reason);
+	for (i = 0; i < sizeof(rm) / sizeof(rm[0]); i++)
+		assert_true(rm[i]->mask == 0 && rm[i]->value == 0);
+	for (slot = 0; slot < SPEVIRT_NR_SPE_SLOTS; slot++)
+		assert_true(n->route[0][slot] == SPEVIRT_NESTED_UNDEF &&
+			    n->route[1][slot] == SPEVIRT_NESTED_UNDEF);
+}
+
 /* Hostile or impossible L1 settings are refused and fail closed. */
 static void hostile_l1_settings_are_refused(void **state)
 {
@@ -454,12 +471,23 @@ static void hostile_l1_settings_are_refused(void **state)
 	l1.fgt = 1;
 	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_E_NEED_FGT);
 	check_refused(&h, &n);
+	/* Without a host nothing can be computed: every control and route 0. */
 	assert_status(spevirt_nested_compose(NULL, &v, &l1, &n), SPEVIRT_E_INVAL);
+	assert_nothing_composed(&n);
 	assert_status(spevirt_nested_compose(&h, NULL, &l1, &n), SPEVIRT_E_INVAL);
+	assert_nothing_composed(&n);
 	assert_status(spevirt_nested_compose(&h, &v, NULL, &n), SPEVIRT_E_INVAL);
 	assert_status(spevirt_nested_compose(&h, &v, &l1, NULL), SPEVIRT_E_INVAL);
+	/* A result overlapping any input would overwrite what is still to be read. */
 	assert_status(spevirt_nested_compose(&h, &v, (const struct spevirt_nested_l1 *)(void *)&n,
 					     &n), SPEVIRT_E_INVAL);
+	assert_nothing_composed(&n);
+	assert_status(spevirt_nested_compose((const struct spevirt_host *)(void *)&n, &v, &l1,
+					     &n), SPEVIRT_E_INVAL);
+	assert_nothing_composed(&n);
+	assert_status(spevirt_nested_compose(&h, (const struct spevirt_view *)(void *)&n, &l1,
+					     &n), SPEVIRT_E_INVAL);
+	assert_nothing_composed(&n);
 	h.el3_disabled = 1U << 31;
 	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_E_INVAL);
 	h = make_host(5, 0, HOST_FDS);	/* FDS without FGT2: not a host */
