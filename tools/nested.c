@@ -127,6 +127,7 @@ static bool parse_nested_args(int argc, char *const argv[], struct nested_args *
 			      struct parse_error *err)
 {
 	char *mine[MAX_ARGS + 1], *theirs[MAX_ARGS + 1];
+	struct scanner sc = SCANNER("nested", 0, mine, nested_opts);
 	int i, nm = 0, nt = 0, n;
 	bool help = false;
 
@@ -154,8 +155,7 @@ static bool parse_nested_args(int argc, char *const argv[], struct nested_args *
 	}
 	if (!parse_view_args(nt, theirs, &a->view, err))
 		return false;
-	struct scanner sc = SCANNER("nested", nm, mine, nested_opts);
-
+	sc.argc = nm;
 	return scan_all(&sc, NULL, 0, &n, " [VIEW OPTIONS] [L1 OPTIONS]", nested_option, a,
 			&a->help, err);
 }
