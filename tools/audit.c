@@ -205,7 +205,6 @@ static bool audit_option(void *ctx, int o, const char *val, struct parse_error *
 {
 	struct audit_args *a = ctx;
 	const char *name = audit_opts[o].name;
-	struct quoted q;
 
 	if (o >= AO_MDCR && o <= AO_PINNED)
 		a->given |= 1U << (o - AO_MDCR);
@@ -234,11 +233,8 @@ static bool audit_option(void *ctx, int o, const char *val, struct parse_error *
 		a->as_l1 = true;
 		return parse_pmsver(name, val, &a->l1_pmsver, err);
 	case AO_L1_FGT:
-		if (strlen(val) != 1 || val[0] < '0' || val[0] > '2')
-			return fail(err, "--l1-fgt: %s is not 0, 1 or 2 (ID_AA64MMFR0_EL1.FGT: 0 "
-				    "none, 1 FEAT_FGT, 2 FEAT_FGT2)", quote(&q, val));
-		a->l1_fgt = val[0] - '0';
-		return true;
+		a->l1_fgt_given = true;
+		return parse_fgt_level(name, val, &a->l1_fgt, err);
 	case AO_JSON:
 		a->json = true;
 		return true;
@@ -255,7 +251,7 @@ static bool parse_audit_args(int argc, char *const argv[], struct audit_args *a,
 	static const char usage[] = " [--hypervisor NAME] [--host HOST] [OPTIONS]";
 	int n;
 
-	*a = (struct audit_args){ .l1_fgt = -1 };
+	*a = (struct audit_args){ .host = NULL };
 	if (!scan_all(&sc, NULL, 0, &n, usage, audit_option, a, &a->help, err))
 		return false;
 	if (a->help || a->list)
@@ -268,7 +264,7 @@ static bool parse_audit_args(int argc, char *const argv[], struct audit_args *a,
 		return fail(err, "--firmware-spe judges what a guest driver does with the "
 			    "tables: give --guest DRIVER too");
 	a->firmware_given = sc.seen & (1U << AO_FIRMWARE);
-	if (a->l1_fgt >= 0 && !a->as_l1)
+	if (a->l1_fgt_given && !a->as_l1)
 		return fail(err, "--l1-fgt is the FGT level a guest hypervisor is shown: give "
 			    "--as-l1 LEVEL too");
 	return true;
@@ -402,16 +398,6 @@ static void audit_guest(const struct audit_args *a, struct audit_result *r)
 			      r->guest->name);
 }
 
-/* The FGT level --l1-fgt gives, or the host's (at most 2). */
-static unsigned int l1_fgt(const struct audit_args *a, const struct spevirt_host *host)
-{
-	unsigned int fgt = (unsigned int)((host->id_aa64mmfr0_el1 >> 56) & 0xf);
-
-	if (a->l1_fgt >= 0)
-		return (unsigned int)a->l1_fgt;
-	return fgt > 2 ? 2 : fgt;
-}
-
 /*
  * --as-l1: the hypervisor runs as a guest hypervisor under spevirt's
  * default view with PMSVer LEVEL.  It is audited on the machine it sees
@@ -422,7 +408,10 @@ static unsigned int l1_fgt(const struct audit_args *a, const struct spevirt_host
 static bool as_l1(const struct audit_args *a, struct audit_result *r)
 {
 	struct spevirt_config cfg = { .profile = SPEVIRT_PROFILE_DEFAULT, .pmsver = a->l1_pmsver };
-	struct spevirt_nested_l1 l1 = { .el2 = r->hv.el2, .fgt = l1_fgt(a, &r->host.host) };
+	struct spevirt_nested_l1 l1 = {
+		.el2 = r->hv.el2,
+		.fgt = a->l1_fgt_given ? a->l1_fgt : host_fgt_field(&r->host.host),
+	};
 	struct spevirt_nested n;
 	struct spevirt_view v;
 

@@ -33,7 +33,8 @@ struct audit_args {
 	bool firmware_given;		/* --firmware-spe was given */
 	bool as_l1;			/* --as-l1: audit it as a guest hypervisor */
 	unsigned int l1_pmsver;		/* the PMSVer L0 gives it (--as-l1 LEVEL) */
-	int l1_fgt;			/* --l1-fgt: the FGT level it is shown; -1: the host's */
+	unsigned int l1_fgt;		/* --l1-fgt: the FGT level it is shown */
+	bool l1_fgt_given;		/* else the host's (host_fgt_field()) */
 	bool json;
 	bool help;
 };

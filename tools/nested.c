@@ -95,17 +95,8 @@ static bool nested_option(void *ctx, int o, const char *val, struct parse_error 
 	uint64_t v;
 
 	if (o == NO_FGT) {
-		if (strlen(val) != 1 || val[0] < '0' || val[0] > '2') {
-			struct quoted q;
-
-			snprintf(err->msg, sizeof(err->msg),
-				 "--l1-fgt: %s is not 0, 1 or 2 (ID_AA64MMFR0_EL1.FGT: 0 none, 1 FEAT_FGT, 2 FEAT_FGT2)",
-				 quote(&q, val));
-			return false;
-		}
-		a->l1.fgt = (unsigned int)(val[0] - '0');
 		a->fgt_given = true;
-		return true;
+		return parse_fgt_level(nested_opts[o].name, val, &a->l1.fgt, err);
 	}
 	if (!parse_value(nested_opts[o].name, val, ~0ULL, &v, err))
 		return false;
@@ -199,35 +190,20 @@ static const char *state_name(const struct spevirt_nested *n, unsigned int slot)
 	return "-";
 }
 
-/* The SPE registers in slot order, with their description (names). */
+/* The register of a slot of SPE's block, or NULL for an unallocated one. */
 static const struct spevirt_reg_desc *slot_reg(unsigned int slot)
 {
-	uint32_t sysreg = SPEVIRT_SYSREG_PMSCR_EL1 + (slot << 5);
-	unsigned int i;
-
-	for (i = 0; i < spevirt_reg_count(); i++) {
-		const struct spevirt_reg_desc *d = spevirt_reg_get(i);
-
-		if (d->encoding == sysreg)
-			return d;
-	}
-	return NULL;
+	return reg_by_encoding(SPEVIRT_SYSREG_PMSCR_EL1 + (slot << 5));
 }
 
 static void nested_trap_regs(const struct spevirt_nested *n, struct view_reg out[NR_TRAP_REGS])
 {
-	const struct spevirt_regmask *rm[NR_TRAP_REGS] = {
+	const struct spevirt_regmask *const rm[NR_TRAP_REGS] = {
 		&n->mdcr_el2, &n->pmscr_el2, &n->hdfgrtr_el2, &n->hdfgwtr_el2,
 		&n->hdfgrtr2_el2, &n->hdfgwtr2_el2, &n->hfgitr_el2,
 	};
-	static const char *const names[NR_TRAP_REGS] = {
-		"MDCR_EL2", "PMSCR_EL2", "HDFGRTR_EL2", "HDFGWTR_EL2", "HDFGRTR2_EL2",
-		"HDFGWTR2_EL2", "HFGITR_EL2",
-	};
-	unsigned int i;
 
-	for (i = 0; i < NR_TRAP_REGS; i++)
-		out[i] = (struct view_reg){ names[i], rm[i]->value, rm[i]->mask, true };
+	trap_regs_of(rm, out);
 }
 
 static void text_nested(FILE *out, const struct nested_args *a, const struct view_result *r,
@@ -372,8 +348,7 @@ int cmd_nested(int argc, char *const argv[])
 		return finish(EXIT_REFUSED);
 	}
 	if (!a.fgt_given)
-		a.l1.fgt = (unsigned int)((a.view.host.id_aa64mmfr0_el1 >> 56) & 0xf) > 2 ? 2 :
-			   (unsigned int)((a.view.host.id_aa64mmfr0_el1 >> 56) & 0xf);
+		a.l1.fgt = host_fgt_field(&a.view.host);
 	st = spevirt_nested_compose(&a.view.host, &r.view, &a.l1, &n);
 	if (a.view.json)
 		json_nested(stdout, &a, &r, &n, st);

@@ -763,6 +763,17 @@ static bool unknown_name(struct parse_error *err, const char *what, const char *
 	return fail(err, "%s: unknown %s %s; %s", what, kind, quote(&q, s), where);
 }
 
+bool parse_fgt_level(const char *what, const char *s, unsigned int *out, struct parse_error *err)
+{
+	struct quoted q;
+
+	if (strlen(s) != 1 || s[0] < '0' || s[0] > '2')
+		return fail(err, "%s: %s is not 0, 1 or 2 (ID_AA64MMFR0_EL1.FGT: 0 none, 1 "
+			    "FEAT_FGT, 2 FEAT_FGT2)", what, quote(&q, s));
+	*out = (unsigned int)(s[0] - '0');
+	return true;
+}
+
 bool parse_yes_no(const char *what, const char *s, bool *out, struct parse_error *err)
 {
 	struct quoted q;

@@ -248,6 +248,9 @@ typedef bool (*option_fn)(void *ctx, int opt, const char *val, struct parse_erro
 bool scan_all(struct scanner *sc, const char **pos, int max, int *n, const char *usage,
 	      option_fn option, void *ctx, bool *help, struct parse_error *err);
 
+/* An FGT level as --l1-fgt takes it: 0, 1 or 2 (ID_AA64MMFR0_EL1.FGT). */
+bool parse_fgt_level(const char *what, const char *s, unsigned int *out, struct parse_error *err);
+
 /* yes or no, in any case. */
 bool parse_yes_no(const char *what, const char *s, bool *out, struct parse_error *err);
 

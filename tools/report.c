@@ -153,15 +153,35 @@ void view_guest_regs(const struct spevirt_view *v, struct view_reg out[NR_GUEST_
 	out[3] = mask_reg("ID_AA64DFR2_EL1", &v->id_aa64dfr2_el1);
 }
 
+void trap_regs_of(const struct spevirt_regmask *const rm[NR_TRAP_REGS],
+		  struct view_reg out[NR_TRAP_REGS])
+{
+	static const char *const names[NR_TRAP_REGS] = {
+		"MDCR_EL2", "PMSCR_EL2", "HDFGRTR_EL2", "HDFGWTR_EL2", "HDFGRTR2_EL2",
+		"HDFGWTR2_EL2", "HFGITR_EL2",
+	};
+	unsigned int i;
+
+	for (i = 0; i < NR_TRAP_REGS; i++)
+		out[i] = mask_reg(names[i], rm[i]);
+}
+
 void view_trap_regs(const struct spevirt_view *v, struct view_reg out[NR_TRAP_REGS])
 {
-	out[0] = mask_reg("MDCR_EL2", &v->mdcr_el2);
-	out[1] = mask_reg("PMSCR_EL2", &v->pmscr_el2);
-	out[2] = mask_reg("HDFGRTR_EL2", &v->hdfgrtr_el2);
-	out[3] = mask_reg("HDFGWTR_EL2", &v->hdfgwtr_el2);
-	out[4] = mask_reg("HDFGRTR2_EL2", &v->hdfgrtr2_el2);
-	out[5] = mask_reg("HDFGWTR2_EL2", &v->hdfgwtr2_el2);
-	out[6] = mask_reg("HFGITR_EL2", &v->hfgitr_el2);
+	const struct spevirt_regmask *const rm[NR_TRAP_REGS] = {
+		&v->mdcr_el2, &v->pmscr_el2, &v->hdfgrtr_el2, &v->hdfgwtr_el2,
+		&v->hdfgrtr2_el2, &v->hdfgwtr2_el2, &v->hfgitr_el2,
+	};
+
+	trap_regs_of(rm, out);
+}
+
+unsigned int host_fgt_field(const struct spevirt_host *host)
+{
+	unsigned int fgt = (unsigned int)((host->id_aa64mmfr0_el1 & SPEVIRT_ID_AA64MMFR0_EL1_FGT_MASK) >>
+				     SPEVIRT_ID_AA64MMFR0_EL1_FGT_SHIFT);
+
+	return fgt > 2 ? 2 : fgt;
 }
 
 bool is_fgt_reg(const char *reg)

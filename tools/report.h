@@ -70,6 +70,11 @@ struct view_reg {
 void view_guest_regs(const struct spevirt_view *v, struct view_reg out[NR_GUEST_REGS]);
 /* MDCR_EL2, PMSCR_EL2, HDFGRTR_EL2, HDFGWTR_EL2, HDFGRTR2_EL2, HDFGWTR2_EL2, HFGITR_EL2. */
 void view_trap_regs(const struct spevirt_view *v, struct view_reg out[NR_TRAP_REGS]);
+/* The same seven rows from any seven regmasks, in that order (a nested composition's). */
+void trap_regs_of(const struct spevirt_regmask *const rm[NR_TRAP_REGS],
+		  struct view_reg out[NR_TRAP_REGS]);
+/* A host's ID_AA64MMFR0_EL1.FGT, at most 2 (FEAT_FGT2): the level shown a guest hypervisor. */
+unsigned int host_fgt_field(const struct spevirt_host *host);
 
 /* The access decisions for one SPE register. */
 struct access_row {
