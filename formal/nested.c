@@ -18,7 +18,7 @@ void fv_nested_compose(void)
 	FV_ANY(l1);
 	FV_ANY(out);
 	st = spevirt_nested_compose(FV_OR_NULL(&host), FV_OR_NULL(&view), FV_OR_NULL(&l1), &out);
-	//@ assert nested_status_documented: st == SPEVIRT_OK || st == SPEVIRT_E_INVAL || st == SPEVIRT_E_NEED_FGT || st == SPEVIRT_E_HOST_INVALID;
+	//@ assert nested_status_documented: st == SPEVIRT_OK || st == SPEVIRT_E_INVAL || st == SPEVIRT_E_NEED_FGT || st == SPEVIRT_E_PMSVER || st == SPEVIRT_E_HOST_INVALID;
 	//@ assert nested_psb_route_defined: out.psb_route <= SPEVIRT_NESTED_REFLECT;
 	slot = Frama_C_unsigned_int_interval(0, SPEVIRT_NR_SPE_SLOTS - 1);
 	//@ assert nested_read_route_defined: out.route[0][slot] <= SPEVIRT_NESTED_REFLECT;

@@ -89,11 +89,20 @@ static enum spevirt_status l1_machine(const struct spevirt_hostcaps *caps,
 				      "L1 is shown a FEAT_FGT level whose traps the host cannot apply: L0 could not trap what L1 traps for L2");
 		return SPEVIRT_E_NEED_FGT;
 	}
+	if (view->leaks & SPEVIRT_LEAK_ID_INCONSISTENT) {
+		out->reason = SPV_WHY(NESTED_L1_INCONSISTENT,
+				      "L0's view gives L1 ID values the architecture does not permit together (its leak ID_INCONSISTENT: the KVM RFC v6 profile's V1P5 without the SPE_nVM and SPE_EXC it implies, or a PMSIDR_EL1 feature above PMSVer), so there is no machine of L1's for L2 to observe");
+		return SPEVIRT_E_PMSVER;
+	}
 	m->id_aa64dfr0_el1 = view->id_aa64dfr0_el1.value & SPEVIRT_ID_AA64DFR0_EL1_PMSVER;
 	if (SPV_FIELD_GET(m->id_aa64dfr0_el1, ID_AA64DFR0_EL1_PMSVER) >= SPEVIRT_PMSVER_V1P5) {
-		/* No profile offers it: FEAT_SPEv1p5 implies FEAT_SPE_EXC. */
+		/*
+		 * Only the KVM RFC v6 profile gives V1P5, without what it implies
+		 * (above).  A consistent V1P5 would give L1 FEAT_SPE_EXC and a
+		 * PSB CSYNC trap of its own, which the composition does not model.
+		 */
 		out->reason = SPV_WHY(NESTED_L1_V1P5,
-				      "the view gives L1 FEAT_SPEv1p5, which no spevirt profile offers (it implies FEAT_SPE_EXC): the view is not spevirt's");
+				      "the view gives L1 FEAT_SPEv1p5 with the SPE_nVM and SPE_EXC it implies, which no spevirt profile gives: the view is not spevirt's");
 		return SPEVIRT_E_INVAL;
 	}
 	m->id_aa64dfr2_el1 = view->id_aa64dfr2_el1.value & view->id_aa64dfr2_el1.mask;
@@ -181,7 +190,7 @@ static enum spevirt_status compose_controls(const struct spevirt_view *view,
 	merge_fgt(&out->hdfgwtr2_el2, &view->hdfgwtr2_el2, l1->el2.hdfgwtr2_el2, l1->fgt >= 2,
 		  ~0ULL);
 	merge_pmscr(&view->pmscr_el2, l1->el2.pmscr_el2, &out->pmscr_el2);
-	/* L1's machine has no FEAT_SPEv1p5 (l1_machine()), so no PSB CSYNC trap of its own. */
+	/* L1's machine is below FEAT_SPEv1p5 (l1_machine()): no PSB CSYNC trap of its own. */
 	out->hfgitr_el2 = view->hfgitr_el2;
 	return merge_mdcr(view, l1->el2.mdcr_el2, out);
 }
@@ -236,7 +245,6 @@ static void trapped_route(const struct spevirt_view *view, const struct spevirt_
 			  unsigned int slot, bool w, struct spevirt_nested *out)
 {
 	uint8_t l0 = view->access[w][slot];
-
 	uint32_t sysreg = slot_sysreg(slot);
 
 	if (ref->outcome == SPEVIRT_HW_TRAP_EL2) {
@@ -313,8 +321,8 @@ static enum spevirt_status route_one(const struct spevirt_host *host,
 
 /*
  * PSB CSYNC is a hint, never UNDEF.  Only FEAT_FGT with FEAT_SPEv1p5 traps
- * it (C6.2, PSB), and L1's machine has no FEAT_SPEv1p5: L0's trap, if any,
- * is emulated (L0 executes it and returns).
+ * it (C6.2, PSB), and L1's machine is below FEAT_SPEv1p5 (l1_machine()):
+ * L0's trap, if any, is emulated (L0 executes it and returns).
  */
 static void route_psbcsync(struct spevirt_nested *out)
 {

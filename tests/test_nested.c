@@ -343,7 +343,10 @@ static void sweep_l1(const struct spevirt_host *h, const struct spevirt_view *v,
 						if (st != SPEVIRT_OK) {
 							check_refused(h, &n);
 							assert_true(e2pb == 1 || fgt > host_fgt_level(h) ||
-								    st == SPEVIRT_E_NEED_FGT);
+								    st == SPEVIRT_E_NEED_FGT ||
+								    (st == SPEVIRT_E_PMSVER &&
+								     (v->leaks &
+								      SPEVIRT_LEAK_ID_INCONSISTENT)));
 							t->refused++;
 							continue;
 						}
@@ -360,7 +363,7 @@ static void sweep_l1(const struct spevirt_host *h, const struct spevirt_view *v,
 					}
 }
 
-/* Views of L0 for L1: every SPE level up to the host's, with and without flags. */
+/* Views of L0 for L1: both profiles, every SPE level up to the host's, with and without flags. */
 static void every_l2_access_is_what_l1s_machine_gives(void **state)
 {
 	static const unsigned int flag_sets[] = {
@@ -374,19 +377,23 @@ static void every_l2_access_is_what_l1s_machine_gives(void **state)
 		{ 0, 0, 0 }, { 0, 2, 0 }, { 1, 0, 0 }, { 1, 1, 0 }, { 3, 1, HOST_PBT }, { 3, 0, 0 },
 		{ 5, 2, HOST_FDS | HOST_NVM }, { 5, 1, 0 }, { 6, 2, HOST_EFT },
 	};
+	static const enum spevirt_profile profiles[] = {
+		SPEVIRT_PROFILE_DEFAULT, SPEVIRT_PROFILE_KVM_RFC_V6,
+	};
 	struct tally t = { 0 };
-	unsigned int hi, pmsver, f;
+	unsigned int hi, pmsver, f, p;
 
 	(void)state;
 	for (hi = 0; hi < sizeof(hosts) / sizeof(hosts[0]); hi++)
 		for (pmsver = 0; pmsver <= hosts[hi][0]; pmsver++)
-			for (f = 0; f < sizeof(flag_sets) / sizeof(flag_sets[0]); f++) {
+			for (f = 0; f < sizeof(flag_sets) / sizeof(flag_sets[0]) * 2; f++) {
 				struct spevirt_host h = make_host(hosts[hi][0], hosts[hi][1],
 								  hosts[hi][2]);
-				struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, pmsver);
+				struct spevirt_config c = make_cfg(profiles[f % 2], pmsver);
 				struct spevirt_view v;
 
-				c.flags = flag_sets[f];
+				p = f / 2;
+				c.flags = flag_sets[p];
 				c.spe_nvm = (hosts[hi][2] & HOST_NVM) && pmsver >= 5;
 				if (spevirt_view_compute(&h, &c, &v) != SPEVIRT_OK)
 					continue;
@@ -513,6 +520,27 @@ static void a_view_of_another_host_is_refused(void **state)
 	assert_status(spevirt_nested_compose(&b, &v, &l1, &n), SPEVIRT_E_INVAL);
 	assert_true(reason_names(n.reason, "EL3"));
 	check_refused(&b, &n);
+}
+
+/*
+ * The KVM RFC v6 profile's V1P5 view lacks the SPE_nVM and SPE_EXC
+ * FEAT_SPEv1p5 implies (A2.2, leak ID_INCONSISTENT): no machine of the
+ * architecture is L1's, so there is nothing for L2 to observe exactly.
+ */
+static void an_inconsistent_view_for_l1_is_refused(void **state)
+{
+	struct spevirt_host h = make_host(6, 2, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_KVM_RFC_V6, 6);
+	struct spevirt_nested_l1 l1 = { .fgt = 2, .el2.mdcr_el2 = 3ULL << 12 };
+	struct spevirt_view v;
+	struct spevirt_nested n;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_true(v.leaks & SPEVIRT_LEAK_ID_INCONSISTENT);
+	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_E_PMSVER);
+	assert_true(reason_names(n.reason, "ID_INCONSISTENT"));
+	check_refused(&h, &n);
 }
 
 /* A guest hypervisor shown FGT on a host without it could not trap for L2. */
@@ -651,8 +679,8 @@ static void reflected_esr_is_the_trap_syndrome(void **state)
 }
 
 /*
- * PSB CSYNC: only FEAT_FGT with FEAT_SPEv1p5 traps it (C6.2, PSB).  L1's
- * machine never has FEAT_SPEv1p5, so L0's trap is emulated and L1's
+ * PSB CSYNC: only FEAT_FGT with FEAT_SPEv1p5 traps it (C6.2, PSB).  A
+ * composed L1's machine is below FEAT_SPEv1p5, so L0's trap is emulated and L1's
  * HFGITR_EL2.PSBCSYNC has nothing to trap.
  */
 static void psb_csync_is_l0s_to_emulate(void **state)
@@ -678,8 +706,8 @@ static void psb_csync_is_l0s_to_emulate(void **state)
 }
 
 /*
- * Views spevirt never gives are refused: one showing L1 FEAT_SPEv1p5, one
- * whose decisions say "trap" where its controls do not.
+ * Views spevirt never gives are refused: one showing L1 a consistent
+ * FEAT_SPEv1p5, one whose decisions say "trap" where its controls do not.
  */
 static void forged_views_are_refused(void **state)
 {
@@ -693,6 +721,7 @@ static void forged_views_are_refused(void **state)
 	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
 	forged = v;
 	forged.id_aa64dfr0_el1.value = (uint64_t)SPEVIRT_PMSVER_V1P5 << 32;
+	forged.leaks &= ~SPEVIRT_LEAK_ID_INCONSISTENT;
 	assert_status(spevirt_nested_compose(&h, &forged, &l1, &n), SPEVIRT_E_INVAL);
 	check_refused(&h, &n);
 	forged = v;
@@ -716,6 +745,7 @@ int main(void)
 		cmocka_unit_test(hostile_l1_settings_are_refused),
 		cmocka_unit_test(l1_shown_fgt_the_host_lacks_is_refused),
 		cmocka_unit_test(a_view_of_another_host_is_refused),
+		cmocka_unit_test(an_inconsistent_view_for_l1_is_refused),
 		cmocka_unit_test(pmscr_el2_takes_what_both_allow),
 		cmocka_unit_test(vncr_offsets_are_table_d8_120),
 		cmocka_unit_test(state_lives_in_the_page_or_the_hardware),

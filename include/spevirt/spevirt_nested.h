@@ -72,7 +72,9 @@ enum spevirt_nested_route {
  * @psb_route: PSB CSYNC in L2: SPEVIRT_NESTED_HARDWARE, or
  *	SPEVIRT_NESTED_EMULATE where L0 traps it (HFGITR_EL2.PSBCSYNC): L0
  *	executes it and returns.  Only FEAT_FGT with FEAT_SPEv1p5 traps it, and
- *	no view gives L1 FEAT_SPEv1p5, so L1 has no trap of its own to reflect.
+ *	a composed L1's machine is below FEAT_SPEv1p5 (the one view with
+ *	V1P5, the KVM RFC v6 profile's, is refused), so L1 has no trap of its
+ *	own to reflect.
  * @pmsidr_el1: what an emulated PMSIDR_EL1 read by L2 returns
  * @pmbidr_el1: what an emulated PMBIDR_EL1 read by L2 returns (P and
  *	AddrMode as L1's vMDCR_EL2.E2PB and vPMSCR_EL2.EnVM make them)
@@ -126,10 +128,12 @@ struct spevirt_nested {
  * spevirt's for @host (an L2 access would run on the hardware, or reach EL3,
  * where L1's machine or L0's view has it trapped); SPEVIRT_E_NEED_FGT
  * when L1 is shown a FEAT_FGT level the host cannot apply, or when only a
- * fine-grained trap the host lacks could keep L2's view exact; the status
- * of the host's check for an invalid @host.  Refused, @out gives L2 no SPE
- * (the controls of spevirt_view_compute() for a guest without SPE) with
- * @out->reason set.
+ * fine-grained trap the host lacks could keep L2's view exact;
+ * SPEVIRT_E_PMSVER when @view has the leak SPEVIRT_LEAK_ID_INCONSISTENT (the
+ * KVM RFC v6 profile's V1P5, say): L1's machine is then no machine of the
+ * architecture; SPEVIRT_E_HOST_INVALID for an invalid @host.  Refused,
+ * @out gives L2 no SPE (the controls of spevirt_view_compute() for a guest
+ * without SPE) with @out->reason set.
  */
 SPEVIRT_API SPEVIRT_MUST_CHECK
 enum spevirt_status spevirt_nested_compose(const struct spevirt_host *host,

@@ -13,7 +13,8 @@ here from that section, not from the tool:
     refused (exit 1, PMBIDR_EL1.P named) where it has not;
   - PMSCR_EL2 while L2 runs: PA where both allow it, CX not when L0 does
     not;
-  - the reserved E2PB 0b01 and an FGT level the host lacks are refused;
+  - the reserved E2PB 0b01, an FGT level the host lacks and an
+    ID_INCONSISTENT view for L1 (the KVM RFC v6 profile's V1P5) are refused;
     an FGT level above 2 is a usage error; --help is 'help nested'.
 
 usage: test_nested.py SPEVIRT
@@ -113,6 +114,10 @@ def check_refusals(t, tool):
     t.check(code == 2 and '--l1-fgt' in err, '--l1-fgt 3: usage error', code, err)
     code, _, err = run(tool, ['nested', '--l1-bogus', '1'])
     t.check(code == 2 and '--l1-bogus' in err, 'an unknown --l1 option: usage error', code, err)
+    code, _, err = run(tool, ['nested', '--host', 'armv9.5', '--pmsver', 'v1p5', '--profile',
+                              'kvm-rfc-v6'])
+    t.check(code == 1 and 'ID_INCONSISTENT' in err,
+            'the KVM RFC v6 profile\'s V1P5 for L1: refused, naming ID_INCONSISTENT', code, err)
     code, _, err = run(tool, ['nested', '--host', 'armv8.2', '--pmsver', 'v1p4'])
     t.check(code == 1 and 'no view' in err, 'L0 refusing L1: exit 1', code, err)
     t.equal(run(tool, ['nested', '--help']), run(tool, ['help', 'nested']),
