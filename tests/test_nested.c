@@ -73,6 +73,10 @@ static struct seen observed(const struct spevirt_host *host, const struct spevir
 	struct spevirt_hw_result r;
 	struct seen s = { SPEVIRT_HW_UNDEF, 0 };
 
+	if (slot >= SPEVIRT_NR_SPE_SLOTS) {
+		fail_msg("0x%x is not an SPE register", enc);
+		return s;
+	}
 	assert_int_equal(spevirt_hw_access(host, hw, enc, w, &r), SPEVIRT_OK);
 	if (r.outcome == SPEVIRT_HW_EXECUTE) {
 		assert_int_equal(n->route[w][slot], SPEVIRT_NESTED_HARDWARE);
@@ -114,11 +118,16 @@ static void check_route_kind(const struct spevirt_view *v, const struct spevirt_
 			     const struct spevirt_hw_result *ref)
 {
 	uint32_t slot = spevirt_spe_slot(enc);
-	uint8_t l0 = v->access[w][slot];
+	uint8_t l0;
 	bool right_value = !is_id(enc) || (enc == SPEVIRT_SYSREG_PMSIDR_EL1 ?
 					   m->pmsidr_el1 == v->pmsidr_el1 :
 					   !(ref->value & SPEVIRT_PMBIDR_EL1_P));
 
+	if (slot >= SPEVIRT_NR_SPE_SLOTS) {
+		fail_msg("0x%x is not an SPE register", enc);
+		return;
+	}
+	l0 = v->access[w][slot];
 	if (ref->outcome == SPEVIRT_HW_EXECUTE && l0 == SPEVIRT_ACCESS_UNTRAPPED && right_value)
 		assert_int_equal(n->route[w][slot], SPEVIRT_NESTED_HARDWARE);
 	if (n->route[w][slot] != SPEVIRT_NESTED_EMULATE)
