@@ -59,12 +59,55 @@ static uint32_t slot_sysreg(unsigned int slot)
 	return SPEVIRT_SYSREG_PMSCR_EL1 + (slot << 5);
 }
 
-/* The highest FGT level whose traps the host applies: 0, 1 or 2. */
+/*
+ * The highest FGT level whose traps the host applies: 0, 1 or 2.  FEAT_FGT2
+ * without FEAT_FGT's traps (SCR_EL3.FGTEn 0, FGTEn2 1) is 0: L1 shown
+ * FEAT_FGT2 has HDFGRTR_EL2 too, which L0 could not apply for it.
+ */
 static unsigned int host_fgt(const struct spevirt_hostcaps *caps)
 {
-	if (caps->feats & SPV_FEAT_FGT2)
-		return 2;
-	return (caps->feats & SPV_FEAT_FGT) ? 1 : 0;
+	if (!(caps->feats & SPV_FEAT_FGT))
+		return 0;
+	return (caps->feats & SPV_FEAT_FGT2) ? 2 : 1;
+}
+
+/* Is the machine @m, shown FGT level @fgt, one the architecture permits? */
+static bool machine_valid(struct spevirt_host *m, unsigned int fgt)
+{
+	struct spevirt_hostcaps caps;
+
+	m->id_aa64mmfr0_el1 = SPV_FIELD_PREP(ID_AA64MMFR0_EL1_FGT, fgt);
+	return !spevirt_host_check_(m, &caps);
+}
+
+/*
+ * The FGT level of L1's machine.  With EL2, FEAT_SPE_FDS and FEAT_SPE_nVM
+ * require FEAT_FGT2 (A2.2, A2.3): a machine that is valid only at a higher
+ * level needs it shown, or, where the host cannot apply FEAT_FGT2's traps,
+ * a view without them.  One invalid at every level is not from a view
+ * spevirt_view_compute() gave.
+ */
+static enum spevirt_status l1_machine_fgt(const struct spevirt_hostcaps *caps,
+					  const struct spevirt_nested_l1 *l1,
+					  struct spevirt_host *m, struct spevirt_nested *out)
+{
+	enum spevirt_status status = SPEVIRT_E_NEED_FGT;
+
+	if (machine_valid(m, l1->fgt))
+		return SPEVIRT_OK;
+	if (machine_valid(m, host_fgt(caps))) {
+		out->reason = SPV_WHY(NESTED_L1_FGT_TOO_LOW,
+				      "L0's view gives L1 FEAT_SPE_FDS or FEAT_SPE_nVM, which with EL2 require FEAT_FGT2, and L1 is shown a lower FGT level: show L1 FEAT_FGT2, which the host applies");
+	} else if (machine_valid(m, 2)) {
+		out->reason = SPV_WHY(NESTED_L1_NEEDS_FGT2,
+				      "L0's view gives L1 FEAT_SPE_FDS or FEAT_SPE_nVM, which with EL2 require FEAT_FGT2, and the host cannot apply FEAT_FGT2's traps for L1 (ID_AA64MMFR0_EL1.FGT below FGT2, or SCR_EL3.FGTEn or FGTEn2 0): give L1 a view below FEAT_SPEv1p4 or without SPE_nVM");
+	} else {
+		out->reason = SPV_WHY(NESTED_L1_MACHINE_INVALID,
+				      "L0's view gives L1 ID values no machine of the architecture has at any FGT level: the view is not one spevirt_view_compute() gave");
+		status = SPEVIRT_E_INVAL;
+	}
+	m->id_aa64mmfr0_el1 = SPV_FIELD_PREP(ID_AA64MMFR0_EL1_FGT, l1->fgt);
+	return status;
 }
 
 /*
@@ -76,7 +119,6 @@ static enum spevirt_status l1_machine(const struct spevirt_hostcaps *caps,
 				      const struct spevirt_nested_l1 *l1,
 				      struct spevirt_nested *out)
 {
-	struct spevirt_hostcaps l1caps;
 	struct spevirt_host *m = &out->l1_host;
 
 	if (l1->fgt > 2) {
@@ -106,15 +148,9 @@ static enum spevirt_status l1_machine(const struct spevirt_hostcaps *caps,
 		return SPEVIRT_E_INVAL;
 	}
 	m->id_aa64dfr2_el1 = view->id_aa64dfr2_el1.value & view->id_aa64dfr2_el1.mask;
-	m->id_aa64mmfr0_el1 = SPV_FIELD_PREP(ID_AA64MMFR0_EL1_FGT, l1->fgt);
 	m->pmsidr_el1 = view->pmsidr_el1;
 	m->pmbidr_el1 = view->pmbidr_el1;
-	if (spevirt_host_check_(m, &l1caps)) {
-		out->reason = SPV_WHY(NESTED_L1_MACHINE_INVALID,
-				      "the machine L1 would see is not one the architecture permits (FEAT_SPE_FDS or FEAT_SPE_nVM without FEAT_FGT2, say): show L1 a higher FGT level");
-		return SPEVIRT_E_NEED_FGT;
-	}
-	return SPEVIRT_OK;
+	return l1_machine_fgt(caps, l1, m, out);
 }
 
 /*

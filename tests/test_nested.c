@@ -309,9 +309,43 @@ static void l1_fgt_pattern(unsigned int p, struct spevirt_el2_regs *el2)
 	el2->hdfgwtr2_el2 = pick[3];
 }
 
+/* The FGT level whose traps the host applies: FEAT_FGT2 needs FGTEn too. */
 static unsigned int host_fgt_level(const struct spevirt_host *h)
 {
-	return (unsigned int)((h->id_aa64mmfr0_el1 >> 56) & 0xf);
+	unsigned int fgt = (unsigned int)((h->id_aa64mmfr0_el1 >> 56) & 0xf);
+
+	if (h->el3_disabled & SPEVIRT_EL3_NO_FGT)
+		return 0;
+	return (h->el3_disabled & SPEVIRT_EL3_NO_FGT2) && fgt > 1 ? 1 : fgt;
+}
+
+/* Does the architecture permit L1's machine (FDS and nVM need FEAT_FGT2)? */
+static bool l1_machine_valid(const struct spevirt_view *v, unsigned int fgt)
+{
+	struct spevirt_host m = l1_machine(v, fgt);
+	struct spevirt_el2_regs none = { 0 };
+	struct spevirt_hw_result r;
+
+	return spevirt_hw_access(&m, &none, SPEVIRT_SYSREG_PMSIDR_EL1, false, &r) == SPEVIRT_OK;
+}
+
+/*
+ * Why spevirt's own view is refused for L1, in the order the composition
+ * checks: an FGT level the host cannot apply, a view without a machine of
+ * the architecture (its leak ID_INCONSISTENT, or FDS or nVM below
+ * FEAT_FGT2), the reserved E2PB, then the PMBIDR_EL1 trap without FEAT_FGT.
+ */
+static enum spevirt_status expected_refusal(const struct spevirt_host *h,
+					    const struct spevirt_view *v, unsigned int fgt,
+					    unsigned int e2pb)
+{
+	if (fgt > host_fgt_level(h))
+		return SPEVIRT_E_NEED_FGT;
+	if (v->leaks & SPEVIRT_LEAK_ID_INCONSISTENT)
+		return SPEVIRT_E_PMSVER;
+	if (!l1_machine_valid(v, fgt))
+		return SPEVIRT_E_NEED_FGT;
+	return e2pb == 1 ? SPEVIRT_E_INVAL : SPEVIRT_E_NEED_FGT;
 }
 
 struct tally {
@@ -351,11 +385,8 @@ static void sweep_l1(const struct spevirt_host *h, const struct spevirt_view *v,
 						st = spevirt_nested_compose(h, v, &l1, &n);
 						if (st != SPEVIRT_OK) {
 							check_refused(h, &n);
-							assert_true(e2pb == 1 || fgt > host_fgt_level(h) ||
-								    st == SPEVIRT_E_NEED_FGT ||
-								    (st == SPEVIRT_E_PMSVER &&
-								     (v->leaks &
-								      SPEVIRT_LEAK_ID_INCONSISTENT)));
+							assert_status(st, expected_refusal(h, v, fgt,
+											   e2pb));
 							t->refused++;
 							continue;
 						}
@@ -381,10 +412,16 @@ static void every_l2_access_is_what_l1s_machine_gives(void **state)
 			SPEVIRT_CFG_ALLOW_PHYS_TIMESTAMP,
 		SPEVIRT_CFG_TPMS_FALLBACK,
 	};
-	static const unsigned int hosts[][3] = {
-		/* PMSVer, FGT, features */
-		{ 0, 0, 0 }, { 0, 2, 0 }, { 1, 0, 0 }, { 1, 1, 0 }, { 3, 1, HOST_PBT }, { 3, 0, 0 },
-		{ 5, 2, HOST_FDS | HOST_NVM }, { 5, 1, 0 }, { 6, 2, HOST_EFT },
+	static const unsigned int hosts[][4] = {
+		/* PMSVer, FGT, features, what EL3 leaves disabled */
+		{ 0, 0, 0, 0 }, { 0, 2, 0, 0 }, { 1, 0, 0, 0 }, { 1, 1, 0, 0 },
+		{ 3, 1, HOST_PBT, 0 }, { 3, 0, 0, 0 }, { 5, 2, HOST_FDS | HOST_NVM, 0 },
+		{ 5, 1, 0, 0 }, { 6, 2, HOST_EFT, 0 },
+		{ 5, 2, HOST_FDS | HOST_NVM, SPEVIRT_EL3_NO_FGT },
+		{ 5, 2, HOST_FDS | HOST_NVM, SPEVIRT_EL3_NO_FGT2 },
+		{ 5, 2, HOST_FDS | HOST_NVM, SPEVIRT_EL3_NO_PMSNEVFR | SPEVIRT_EL3_NO_PMSDSFR |
+					     SPEVIRT_EL3_NO_PMBMAR },
+		{ 3, 1, 0, SPEVIRT_EL3_PMSEE_ALL },
 	};
 	static const enum spevirt_profile profiles[] = {
 		SPEVIRT_PROFILE_DEFAULT, SPEVIRT_PROFILE_KVM_RFC_V6,
@@ -401,6 +438,7 @@ static void every_l2_access_is_what_l1s_machine_gives(void **state)
 				struct spevirt_config c = make_cfg(profiles[f % 2], pmsver);
 				struct spevirt_view v;
 
+				h.el3_disabled = hosts[hi][3];
 				p = f / 2;
 				c.flags = flag_sets[p];
 				c.spe_nvm = (hosts[hi][2] & HOST_NVM) && pmsver >= 5;
@@ -565,6 +603,66 @@ static void l1_shown_fgt_the_host_lacks_is_refused(void **state)
 	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
 	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_E_NEED_FGT);
 	check_refused(&h, &n);
+}
+
+/*
+ * SCR_EL3.FGTEn 0 disables HDFGRTR_EL2's traps (D24.7.1's "SCR_EL3.FGTEn
+ * == '1'"), whatever FGTEn2 says: L1 can be shown neither FEAT_FGT nor
+ * FEAT_FGT2, which has FEAT_FGT's registers (A2.2).
+ */
+static void l1_shown_fgt_el3_disables_is_refused(void **state)
+{
+	struct spevirt_host h = make_host(5, 2, 0);
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 5);
+	struct spevirt_nested_l1 l1 = { .el2.mdcr_el2 = 3ULL << 12 };
+	struct spevirt_view v;
+	struct spevirt_nested n;
+
+	(void)state;
+	h.el3_disabled = SPEVIRT_EL3_NO_FGT;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	for (l1.fgt = 1; l1.fgt <= 2; l1.fgt++) {
+		assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_E_NEED_FGT);
+		assert_reason_names(n.reason, "whose traps the host cannot apply");
+		check_refused(&h, &n);
+	}
+	l1.fgt = 0;
+	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_OK);
+}
+
+/*
+ * With EL2, FEAT_SPE_FDS and FEAT_SPE_nVM require FEAT_FGT2 (A2.2, A2.3):
+ * a view with FDS is L1's only if L1 is shown FEAT_FGT2, and the reason
+ * says whether the host could show it.
+ */
+static void l1_with_fds_needs_fgt2(void **state)
+{
+	struct spevirt_host h = make_host(5, 2, HOST_FDS), h1 = h;
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 5);
+	struct spevirt_nested_l1 l1 = { .fgt = 1, .el2.mdcr_el2 = 3ULL << 12 };
+	struct spevirt_view v, v1;
+	struct spevirt_nested n;
+
+	(void)state;
+	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+	assert_true(v.pmsidr_el1 & SPEVIRT_PMSIDR_EL1_FDS);
+	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_E_NEED_FGT);
+	assert_reason_names(n.reason, "show L1 FEAT_FGT2, which the host applies");
+	check_refused(&h, &n);
+	l1.fgt = 2;
+	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_OK);
+
+	/* SCR_EL3.FGTEn2 0: the view keeps FDS (PMSDSFR_EL1 always traps), L1 cannot. */
+	h1.el3_disabled = SPEVIRT_EL3_NO_FGT2;
+	l1.fgt = 1;
+	assert_status(spevirt_view_compute(&h1, &c, &v1), SPEVIRT_OK);
+	assert_true(v1.pmsidr_el1 & SPEVIRT_PMSIDR_EL1_FDS);
+	assert_status(spevirt_nested_compose(&h1, &v1, &l1, &n), SPEVIRT_E_NEED_FGT);
+	assert_reason_names(n.reason, "give L1 a view below FEAT_SPEv1p4");
+	check_refused(&h1, &n);
+	c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 4);
+	assert_status(spevirt_view_compute(&h1, &c, &v1), SPEVIRT_OK);
+	assert_status(spevirt_nested_compose(&h1, &v1, &l1, &n), SPEVIRT_OK);
 }
 
 /*
@@ -744,6 +842,15 @@ static void forged_views_are_refused(void **state)
 	forged.access[0][spevirt_spe_slot(SPEVIRT_SYSREG_PMSICR_EL1)] = SPEVIRT_ACCESS_FORWARD;
 	assert_status(spevirt_nested_compose(&h, &forged, &l1, &n), SPEVIRT_E_INVAL);
 	check_refused(&h, &n);
+	/* FDS without LDS (A2.2): no FGT level makes that a machine. */
+	forged = v;
+	forged.pmsidr_el1 = (forged.pmsidr_el1 | SPEVIRT_PMSIDR_EL1_FDS) & ~SPEVIRT_PMSIDR_EL1_LDS;
+	forged.id_aa64dfr0_el1.value = (uint64_t)SPEVIRT_PMSVER_V1P4 << 32;
+	for (l1.fgt = 0; l1.fgt <= 2; l1.fgt++) {
+		assert_status(spevirt_nested_compose(&h, &forged, &l1, &n), SPEVIRT_E_INVAL);
+		assert_reason_names(n.reason, "at any FGT level");
+		check_refused(&h, &n);
+	}
 }
 
 int main(void)
@@ -753,6 +860,8 @@ int main(void)
 		cmocka_unit_test(l1_owning_the_buffer_needs_a_pmbidr_trap),
 		cmocka_unit_test(hostile_l1_settings_are_refused),
 		cmocka_unit_test(l1_shown_fgt_the_host_lacks_is_refused),
+		cmocka_unit_test(l1_shown_fgt_el3_disables_is_refused),
+		cmocka_unit_test(l1_with_fds_needs_fgt2),
 		cmocka_unit_test(a_view_of_another_host_is_refused),
 		cmocka_unit_test(an_inconsistent_view_for_l1_is_refused),
 		cmocka_unit_test(pmscr_el2_takes_what_both_allow),

@@ -58,7 +58,7 @@ const char audit_help[] =
 	"                        PMSVer LEVEL on --host: on the machine L1 sees, and\n"
 	"                        whether L0 can give its guest that view exactly\n"
 	"  --l1-fgt LEVEL        the FEAT_FGT level L1 is shown: 0, 1 or 2 (default:\n"
-	"                        the host's)\n"
+	"                        the host's, as far as EL3 leaves it enabled)\n"
 	"  --json                JSON output (docs/cli-json.md)\n"
 	"\n"
 	"Exit status: 0 no finding; 1 findings; 2 usage error or a bad host file;\n"
@@ -410,7 +410,7 @@ static bool as_l1(const struct audit_args *a, struct audit_result *r)
 	struct spevirt_config cfg = { .profile = SPEVIRT_PROFILE_DEFAULT, .pmsver = a->l1_pmsver };
 	struct spevirt_nested_l1 l1 = {
 		.el2 = r->hv.el2,
-		.fgt = a->l1_fgt_given ? a->l1_fgt : host_fgt_field(&r->host.host),
+		.fgt = a->l1_fgt_given ? a->l1_fgt : host_fgt_level(&r->host.host),
 	};
 	struct spevirt_nested n;
 	struct spevirt_view v;

@@ -34,7 +34,7 @@ struct audit_args {
 	bool as_l1;			/* --as-l1: audit it as a guest hypervisor */
 	unsigned int l1_pmsver;		/* the PMSVer L0 gives it (--as-l1 LEVEL) */
 	unsigned int l1_fgt;		/* --l1-fgt: the FGT level it is shown */
-	bool l1_fgt_given;		/* else the host's (host_fgt_field()) */
+	bool l1_fgt_given;		/* else the host's (host_fgt_level()) */
 	bool json;
 	bool help;
 };

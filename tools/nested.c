@@ -26,7 +26,8 @@ const char nested_help[] =
 	"\n"
 	"L1 options (L1's virtual EL2 registers for L2; each HEX is 0x... or 0b...):\n"
 	"  --l1-fgt LEVEL        the ID_AA64MMFR0_EL1.FGT L0 shows L1: 0, 1 or 2\n"
-	"                        (default: the host's)\n"
+	"                        (default: the host's, as far as EL3 leaves it\n"
+	"                        enabled)\n"
 	"  --l1-mdcr-el2 HEX     vMDCR_EL2 (TPMS, E2PB; default 0x3000: L2 owns the\n"
 	"                        buffer, no trap)\n"
 	"  --l1-pmscr-el2 HEX    vPMSCR_EL2 (EnVM, PA, CX, PCT; default 0)\n"
@@ -348,7 +349,7 @@ int cmd_nested(int argc, char *const argv[])
 		return finish(EXIT_REFUSED);
 	}
 	if (!a.fgt_given)
-		a.l1.fgt = host_fgt_field(&a.view.host);
+		a.l1.fgt = host_fgt_level(&a.view.host);
 	st = spevirt_nested_compose(&a.view.host, &r.view, &a.l1, &n);
 	if (a.view.json)
 		json_nested(stdout, &a, &r, &n, st);

@@ -73,8 +73,12 @@ void view_trap_regs(const struct spevirt_view *v, struct view_reg out[NR_TRAP_RE
 /* The same seven rows from any seven regmasks, in that order (a nested composition's). */
 void trap_regs_of(const struct spevirt_regmask *const rm[NR_TRAP_REGS],
 		  struct view_reg out[NR_TRAP_REGS]);
-/* A host's ID_AA64MMFR0_EL1.FGT, at most 2 (FEAT_FGT2): the level shown a guest hypervisor. */
-unsigned int host_fgt_field(const struct spevirt_host *host);
+/*
+ * The highest FGT level a guest hypervisor can be shown on @host: its
+ * ID_AA64MMFR0_EL1.FGT, at most 2, lowered to what EL3 leaves enabled
+ * (docs/policy.md section 16).
+ */
+unsigned int host_fgt_level(const struct spevirt_host *host);
 
 /* The access decisions for one SPE register. */
 struct access_row {

@@ -23,7 +23,9 @@ extern "C" {
  *	vHDFGWTR_EL2, vHDFGRTR2_EL2, vHDFGWTR2_EL2 and vHFGITR_EL2 (PSBCSYNC)
  * @fgt: the ID_AA64MMFR0_EL1.FGT L0 shows L1: 0, 1 (FEAT_FGT) or 2
  *	(FEAT_FGT2); L1's fine-grained trap registers it lacks are ignored, as
- *	the machine L1 sees has none
+ *	the machine L1 sees has none.  At most the level whose traps the host
+ *	applies: its ID_AA64MMFR0_EL1.FGT, 0 if EL3 leaves SCR_EL3.FGTEn 0, at
+ *	most 1 if it leaves FGTEn2 0
  */
 struct spevirt_nested_l1 {
 	struct spevirt_el2_regs el2;
@@ -126,9 +128,11 @@ struct spevirt_nested {
  * Return: SPEVIRT_OK; SPEVIRT_E_INVAL for a NULL or overlapping pointer, an
  * @l1->fgt above 2, a reserved vMDCR_EL2.E2PB (0b01), or a @view that is not
  * spevirt's for @host (an L2 access would run on the hardware, or reach EL3,
- * where L1's machine or L0's view has it trapped); SPEVIRT_E_NEED_FGT
- * when L1 is shown a FEAT_FGT level the host cannot apply, or when only a
- * fine-grained trap the host lacks could keep L2's view exact;
+ * where L1's machine or L0's view has it trapped; ID values no machine has
+ * at any FGT level); SPEVIRT_E_NEED_FGT when L1 is shown a FEAT_FGT level
+ * the host cannot apply, when @view gives L1 FEAT_SPE_FDS or FEAT_SPE_nVM
+ * and L1 is not shown FEAT_FGT2 (which they require with EL2), or when only
+ * a fine-grained trap the host lacks could keep L2's view exact;
  * SPEVIRT_E_PMSVER when @view has the leak SPEVIRT_LEAK_ID_INCONSISTENT (the
  * KVM RFC v6 profile's V1P5, say): L1's machine is then no machine of the
  * architecture; SPEVIRT_E_HOST_INVALID for an invalid @host.  Refused,

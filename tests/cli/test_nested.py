@@ -15,7 +15,9 @@ here from that section, not from the tool:
     not;
   - the reserved E2PB 0b01, an FGT level the host lacks and an
     ID_INCONSISTENT view for L1 (the KVM RFC v6 profile's V1P5) are refused;
-    an FGT level above 2 is a usage error; --help is 'help nested'.
+    an FGT level above 2 is a usage error; --help is 'help nested';
+  - L1's default FGT level is what EL3 leaves enabled, and FDS for L1
+    without FEAT_FGT2 is refused with the remedy named.
 
 usage: test_nested.py SPEVIRT
 """
@@ -124,6 +126,35 @@ def check_refusals(t, tool):
             'nested --help is help nested')
 
 
+def check_el3_fgt(t, tool):
+    """The FGT level L1 is shown by default is what EL3 leaves enabled: none
+    with SCR_EL3.FGTEn 0 (FEAT_FGT2 has FEAT_FGT's registers, A2.2), at most
+    FEAT_FGT with FGTEn2 0; FDS for L1 needs FEAT_FGT2 (A2.2)."""
+    for el3, level in (('fgt', 0), ('fgt2', 1), ('fgt,fgt2', 0)):
+        args = ['nested', '--host', 'armv9.5', '--el3-disabled', el3, '--pmsver', 'v1p3',
+                '--allow', 'tpms-fallback']
+        code, doc, _ = run_json(tool, args)
+        t.check(code == 0 and doc['l1']['fgt'] == level and doc['status'] == 'OK',
+                'EL3 disables %s: L1 shown FGT level %d by default, composed' % (el3, level),
+                code, doc and doc['l1'])
+        code, _, err = run(tool, args + ['--l1-fgt', str(level + 1)])
+        t.check(code == 1 and 'whose traps the host cannot apply' in err,
+                'EL3 disables %s: FGT level %d for L1 refused' % (el3, level + 1), code, err)
+    code, _, err = run(tool, ['nested', '--host', 'armv9.5', '--el3-disabled', 'fgt2',
+                              '--pmsver', 'v1p4'])
+    t.check(code == 1 and 'below FEAT_SPEv1p4' in err,
+            'FDS for L1 where EL3 disables FEAT_FGT2: refused, naming the remedy', code, err)
+    code, _, err = run(tool, ['nested', '--host', 'armv9.5', '--pmsver', 'v1p4',
+                              '--l1-fgt', '1'])
+    t.check(code == 1 and 'show L1 FEAT_FGT2' in err,
+            'FDS for L1 shown FEAT_FGT on a FEAT_FGT2 host: refused, naming the remedy',
+            code, err)
+    code, doc, _ = run_json(tool, ['audit', '--mdcr-el2', '0x3000', '--as-l1', 'v1p2',
+                                   '--host', 'armv9.5'])
+    t.check(doc['as_l1']['nested_status'] == 'OK',
+            'audit --as-l1 on armv9.5: composed at the host\'s FGT level', doc['as_l1'])
+
+
 def check_audit_as_l1(t, tool):
     """audit --as-l1: the set-up audited on L1's machine, and L0's composition."""
     code, doc, _ = run_json(tool, ['audit', '--mdcr-el2', '0x3000', '--as-l1', 'v1p2'])
@@ -154,6 +185,7 @@ def main():
     check_l1_buffer(t, tool)
     check_pmscr(t, tool)
     check_refusals(t, tool)
+    check_el3_fgt(t, tool)
     check_audit_as_l1(t, tool)
     return t.done()
 
