@@ -831,6 +831,17 @@ static void forged_views_are_refused(void **state)
 	forged.leaks &= ~SPEVIRT_LEAK_ID_INCONSISTENT;
 	assert_status(spevirt_nested_compose(&h, &forged, &l1, &n), SPEVIRT_E_INVAL);
 	check_refused(&h, &n);
+	/*
+	 * A consistent V1P5, with the SPE_nVM and SPE_EXC it implies, is a
+	 * machine, but not one spevirt gives L1: SPE_EXC is not composed.
+	 */
+	forged.id_aa64dfr2_el1.mask = SPEVIRT_ID_AA64DFR2_EL1_SPE_NVM | SPEVIRT_ID_AA64DFR2_EL1_SPE_EXC;
+	forged.id_aa64dfr2_el1.value = (1ULL << SPEVIRT_ID_AA64DFR2_EL1_SPE_NVM_SHIFT) |
+				       (1ULL << SPEVIRT_ID_AA64DFR2_EL1_SPE_EXC_SHIFT);
+	forged.pmsidr_el1 = h.pmsidr_el1;
+	assert_status(spevirt_nested_compose(&h, &forged, &l1, &n), SPEVIRT_E_INVAL);
+	assert_reason_names(n.reason, "FEAT_SPEv1p5");
+	check_refused(&h, &n);
 	forged = v;
 	forged.access[1][spevirt_spe_slot(SPEVIRT_SYSREG_PMSCR_EL1)] = SPEVIRT_ACCESS_EMULATE;
 	forged.hdfgwtr_el2.value &= ~SPEVIRT_HDFGWTR_EL2_PMSCR_EL1;
