@@ -267,6 +267,19 @@ static void check_refused(const struct spevirt_host *host, const struct spevirt_
 					 SPEVIRT_NESTED_HARDWARE : SPEVIRT_NESTED_UNDEF);
 }
 
+/* L1's settings are refused with @status, the reason naming @why (NULL: any). */
+static void assert_refused(const struct spevirt_host *host, const struct spevirt_view *v,
+			   const struct spevirt_nested_l1 *l1, enum spevirt_status status,
+			   const char *why)
+{
+	struct spevirt_nested n;
+
+	assert_status(spevirt_nested_compose(host, v, l1, &n), status);
+	if (why)
+		assert_reason_names(n.reason, why);
+	check_refused(host, &n);
+}
+
 /* L1's fine-grained traps: none, all, each alone, and random sets. */
 #define FGT_PATTERNS	36
 
@@ -515,16 +528,13 @@ static void hostile_l1_settings_are_refused(void **state)
 	c.spe_nvm = 1;
 	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
 	l1.el2.mdcr_el2 = 1ULL << 12;	/* E2PB 0b01: reserved */
-	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_E_INVAL);
-	check_refused(&h, &n);
+	assert_refused(&h, &v, &l1, SPEVIRT_E_INVAL, NULL);
 	l1.el2.mdcr_el2 = 0;
 	l1.fgt = 3;
-	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_E_INVAL);
-	check_refused(&h, &n);
+	assert_refused(&h, &v, &l1, SPEVIRT_E_INVAL, NULL);
 	/* FEAT_SPE_FDS and FEAT_SPE_nVM with EL2 require FEAT_FGT2 (A2.2). */
 	l1.fgt = 1;
-	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_E_NEED_FGT);
-	check_refused(&h, &n);
+	assert_refused(&h, &v, &l1, SPEVIRT_E_NEED_FGT, NULL);
 	/* Without a host nothing can be computed: every control and route 0. */
 	assert_status(spevirt_nested_compose(NULL, &v, &l1, &n), SPEVIRT_E_INVAL);
 	assert_nothing_composed(&n);
@@ -558,15 +568,12 @@ static void a_view_of_another_host_is_refused(void **state)
 	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 3);
 	struct spevirt_nested_l1 l1 = { .fgt = 1, .el2.mdcr_el2 = 3ULL << 12 };
 	struct spevirt_view v;
-	struct spevirt_nested n;
 
 	(void)state;
 	c.flags = SPEVIRT_CFG_PINNED_MEMORY;
 	b.el3_disabled = SPEVIRT_EL3_NSPB_TRAP;
 	assert_status(spevirt_view_compute(&a, &c, &v), SPEVIRT_OK);
-	assert_status(spevirt_nested_compose(&b, &v, &l1, &n), SPEVIRT_E_INVAL);
-	assert_true(reason_names(n.reason, "EL3"));
-	check_refused(&b, &n);
+	assert_refused(&b, &v, &l1, SPEVIRT_E_INVAL, "EL3");
 }
 
 /*
@@ -580,14 +587,11 @@ static void an_inconsistent_view_for_l1_is_refused(void **state)
 	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_KVM_RFC_V6, 6);
 	struct spevirt_nested_l1 l1 = { .fgt = 2, .el2.mdcr_el2 = 3ULL << 12 };
 	struct spevirt_view v;
-	struct spevirt_nested n;
 
 	(void)state;
 	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
 	assert_true(v.leaks & SPEVIRT_LEAK_ID_INCONSISTENT);
-	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_E_PMSVER);
-	assert_true(reason_names(n.reason, "ID_INCONSISTENT"));
-	check_refused(&h, &n);
+	assert_refused(&h, &v, &l1, SPEVIRT_E_PMSVER, "ID_INCONSISTENT");
 }
 
 /* A guest hypervisor shown FGT on a host without it could not trap for L2. */
@@ -597,12 +601,10 @@ static void l1_shown_fgt_the_host_lacks_is_refused(void **state)
 	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 3);
 	struct spevirt_nested_l1 l1 = { .fgt = 1, .el2.mdcr_el2 = 3ULL << 12 };
 	struct spevirt_view v;
-	struct spevirt_nested n;
 
 	(void)state;
 	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
-	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_E_NEED_FGT);
-	check_refused(&h, &n);
+	assert_refused(&h, &v, &l1, SPEVIRT_E_NEED_FGT, NULL);
 }
 
 /*
@@ -622,9 +624,7 @@ static void l1_shown_fgt_el3_disables_is_refused(void **state)
 	h.el3_disabled = SPEVIRT_EL3_NO_FGT;
 	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
 	for (l1.fgt = 1; l1.fgt <= 2; l1.fgt++) {
-		assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_E_NEED_FGT);
-		assert_reason_names(n.reason, "whose traps the host cannot apply");
-		check_refused(&h, &n);
+		assert_refused(&h, &v, &l1, SPEVIRT_E_NEED_FGT, "whose traps the host cannot apply");
 	}
 	l1.fgt = 0;
 	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_OK);
@@ -646,9 +646,7 @@ static void l1_with_fds_needs_fgt2(void **state)
 	(void)state;
 	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
 	assert_true(v.pmsidr_el1 & SPEVIRT_PMSIDR_EL1_FDS);
-	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_E_NEED_FGT);
-	assert_reason_names(n.reason, "show L1 FEAT_FGT2, which the host applies");
-	check_refused(&h, &n);
+	assert_refused(&h, &v, &l1, SPEVIRT_E_NEED_FGT, "show L1 FEAT_FGT2, which the host applies");
 	l1.fgt = 2;
 	assert_status(spevirt_nested_compose(&h, &v, &l1, &n), SPEVIRT_OK);
 
@@ -657,9 +655,7 @@ static void l1_with_fds_needs_fgt2(void **state)
 	l1.fgt = 1;
 	assert_status(spevirt_view_compute(&h1, &c, &v1), SPEVIRT_OK);
 	assert_true(v1.pmsidr_el1 & SPEVIRT_PMSIDR_EL1_FDS);
-	assert_status(spevirt_nested_compose(&h1, &v1, &l1, &n), SPEVIRT_E_NEED_FGT);
-	assert_reason_names(n.reason, "give L1 a view below FEAT_SPEv1p4");
-	check_refused(&h1, &n);
+	assert_refused(&h1, &v1, &l1, SPEVIRT_E_NEED_FGT, "give L1 a view below FEAT_SPEv1p4");
 	c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 4);
 	assert_status(spevirt_view_compute(&h1, &c, &v1), SPEVIRT_OK);
 	assert_status(spevirt_nested_compose(&h1, &v1, &l1, &n), SPEVIRT_OK);
@@ -822,15 +818,13 @@ static void forged_views_are_refused(void **state)
 	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 4);
 	struct spevirt_nested_l1 l1 = { .fgt = 2, .el2.mdcr_el2 = 3ULL << 12 };
 	struct spevirt_view v, forged;
-	struct spevirt_nested n;
 
 	(void)state;
 	assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
 	forged = v;
 	forged.id_aa64dfr0_el1.value = (uint64_t)SPEVIRT_PMSVER_V1P5 << 32;
 	forged.leaks &= ~SPEVIRT_LEAK_ID_INCONSISTENT;
-	assert_status(spevirt_nested_compose(&h, &forged, &l1, &n), SPEVIRT_E_INVAL);
-	check_refused(&h, &n);
+	assert_refused(&h, &forged, &l1, SPEVIRT_E_INVAL, NULL);
 	/*
 	 * A consistent V1P5, with the SPE_nVM and SPE_EXC it implies, is a
 	 * machine, but not one spevirt gives L1: SPE_EXC is not composed.
@@ -839,28 +833,21 @@ static void forged_views_are_refused(void **state)
 	forged.id_aa64dfr2_el1.value = (1ULL << SPEVIRT_ID_AA64DFR2_EL1_SPE_NVM_SHIFT) |
 				       (1ULL << SPEVIRT_ID_AA64DFR2_EL1_SPE_EXC_SHIFT);
 	forged.pmsidr_el1 = h.pmsidr_el1;
-	assert_status(spevirt_nested_compose(&h, &forged, &l1, &n), SPEVIRT_E_INVAL);
-	assert_reason_names(n.reason, "FEAT_SPEv1p5");
-	check_refused(&h, &n);
+	assert_refused(&h, &forged, &l1, SPEVIRT_E_INVAL, "FEAT_SPEv1p5");
 	forged = v;
 	forged.access[1][spevirt_spe_slot(SPEVIRT_SYSREG_PMSCR_EL1)] = SPEVIRT_ACCESS_EMULATE;
 	forged.hdfgwtr_el2.value &= ~SPEVIRT_HDFGWTR_EL2_PMSCR_EL1;
-	assert_status(spevirt_nested_compose(&h, &forged, &l1, &n), SPEVIRT_E_INVAL);
-	assert_true(reason_names(n.reason, "not one spevirt_view_compute() gave"));
-	check_refused(&h, &n);
+	assert_refused(&h, &forged, &l1, SPEVIRT_E_INVAL, "not one spevirt_view_compute() gave");
 	/* A read, too: only PMBIDR_EL1's read may need a trap L0's view lacks. */
 	forged = v;
 	forged.access[0][spevirt_spe_slot(SPEVIRT_SYSREG_PMSICR_EL1)] = SPEVIRT_ACCESS_FORWARD;
-	assert_status(spevirt_nested_compose(&h, &forged, &l1, &n), SPEVIRT_E_INVAL);
-	check_refused(&h, &n);
+	assert_refused(&h, &forged, &l1, SPEVIRT_E_INVAL, NULL);
 	/* FDS without LDS (A2.2): no FGT level makes that a machine. */
 	forged = v;
 	forged.pmsidr_el1 = (forged.pmsidr_el1 | SPEVIRT_PMSIDR_EL1_FDS) & ~SPEVIRT_PMSIDR_EL1_LDS;
 	forged.id_aa64dfr0_el1.value = (uint64_t)SPEVIRT_PMSVER_V1P4 << 32;
 	for (l1.fgt = 0; l1.fgt <= 2; l1.fgt++) {
-		assert_status(spevirt_nested_compose(&h, &forged, &l1, &n), SPEVIRT_E_INVAL);
-		assert_reason_names(n.reason, "at any FGT level");
-		check_refused(&h, &n);
+		assert_refused(&h, &forged, &l1, SPEVIRT_E_INVAL, "at any FGT level");
 	}
 }
 
