@@ -27,6 +27,22 @@ void fv_nested_compose(void)
 	//@ assert nested_null_out_inval: st == SPEVIRT_E_INVAL;
 }
 
+/* Any host; NULL for each pointer. */
+void fv_nested_max_fgt(void)
+{
+	struct spevirt_host host;
+	unsigned int fgt;
+	enum spevirt_status st;
+
+	FV_ANY(host);
+	st = spevirt_nested_max_fgt(FV_OR_NULL(&host), &fgt);
+	//@ assert nested_max_fgt_status_documented: st == SPEVIRT_OK || st == SPEVIRT_E_INVAL || st == SPEVIRT_E_HOST_INVALID;
+	//@ assert nested_max_fgt_level: fgt <= 2;
+	//@ assert nested_max_fgt_refused_zero: st == SPEVIRT_OK || fgt == 0;
+	st = spevirt_nested_max_fgt(&host, NULL);
+	//@ assert nested_max_fgt_null_inval: st == SPEVIRT_E_INVAL;
+}
+
 void fv_vncr_offset(void)
 {
 	uint32_t off = spevirt_vncr_offset(fv_u32());

@@ -462,6 +462,19 @@ static enum spevirt_status compose(const struct spevirt_host *host,
 	return SPEVIRT_OK;
 }
 
+/* What the host applies, with the reason it is refused. */
+static enum spevirt_status host_caps(const struct spevirt_host *host,
+				     struct spevirt_hostcaps *caps, const char **why)
+{
+	if (host->el3_disabled & ~SPEVIRT_EL3_VALID) {
+		*why = SPV_WHY(HOST_EL3_FLAGS,
+			       "spevirt_host.el3_disabled has a bit that is not a SPEVIRT_EL3_* bit");
+		return SPEVIRT_E_INVAL;
+	}
+	*why = spevirt_host_check_(host, caps);
+	return *why ? SPEVIRT_E_HOST_INVALID : SPEVIRT_OK;
+}
+
 enum spevirt_status spevirt_nested_compose(const struct spevirt_host *host,
 					   const struct spevirt_view *view,
 					   const struct spevirt_nested_l1 *l1,
@@ -485,14 +498,26 @@ enum spevirt_status spevirt_nested_compose(const struct spevirt_host *host,
 		out->reason = SPV_WHY(NULL_POINTER, "the host, view or L1 pointer is NULL");
 		return SPEVIRT_E_INVAL;
 	}
-	if (host->el3_disabled & ~SPEVIRT_EL3_VALID) {
-		out->reason = SPV_WHY(HOST_EL3_FLAGS,
-				      "spevirt_host.el3_disabled has a bit that is not a SPEVIRT_EL3_* bit");
-		return SPEVIRT_E_INVAL;
-	}
-	out->reason = spevirt_host_check_(host, &caps);
-	if (out->reason)
-		return SPEVIRT_E_HOST_INVALID;
+	status = host_caps(host, &caps, &out->reason);
+	if (status != SPEVIRT_OK)
+		return status;
 	status = compose(host, &caps, view, l1, out);
 	return status == SPEVIRT_OK ? status : refuse(host, status, out);
+}
+
+enum spevirt_status spevirt_nested_max_fgt(const struct spevirt_host *host, unsigned int *fgt)
+{
+	struct spevirt_hostcaps caps = { 0 };
+	const char *why;
+	enum spevirt_status status;
+
+	if (!fgt)
+		return SPEVIRT_E_INVAL;
+	*fgt = 0;
+	if (!host)
+		return SPEVIRT_E_INVAL;
+	status = host_caps(host, &caps, &why);
+	if (status == SPEVIRT_OK)
+		*fgt = host_fgt(&caps);
+	return status;
 }

@@ -54,6 +54,7 @@ EXPORT_SYMBOL_GPL(spevirt_view_hypervisor);
 EXPORT_SYMBOL_GPL(spevirt_nested_compose);
 EXPORT_SYMBOL_GPL(spevirt_vncr_offset);
 EXPORT_SYMBOL_GPL(spevirt_nested_esr);
+EXPORT_SYMBOL_GPL(spevirt_nested_max_fgt);
 #endif
 #ifdef SPEVIRT_HAVE_REGDESC
 EXPORT_SYMBOL_GPL(spevirt_reg_count);

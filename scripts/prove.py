@@ -77,6 +77,7 @@ ENTRIES = [
     ("fv_finding_class_name", 0, []),
     ("fv_view_hypervisor", 1, []),
     ("fv_nested_compose", 1, []),
+    ("fv_nested_max_fgt", 3, []),
     ("fv_vncr_offset", 1, []),
     ("fv_nested_esr", 1, []),
 ]

@@ -631,6 +631,56 @@ static void l1_shown_fgt_el3_disables_is_refused(void **state)
 }
 
 /*
+ * The most L1 can be shown is the host's FGT level as far as EL3 leaves it
+ * enabled: one level more is refused as traps the host cannot apply.
+ */
+static void max_fgt_is_what_el3_leaves_enabled(void **state)
+{
+	static const uint32_t el3[] = {
+		0, SPEVIRT_EL3_NO_FGT, SPEVIRT_EL3_NO_FGT2, SPEVIRT_EL3_NO_FGT | SPEVIRT_EL3_NO_FGT2,
+	};
+	struct spevirt_config c = make_cfg(SPEVIRT_PROFILE_DEFAULT, 3);
+	struct spevirt_nested_l1 l1 = { .el2.mdcr_el2 = 3ULL << 12 };
+	unsigned int fgt, e, max;
+	struct spevirt_view v;
+
+	(void)state;
+	c.flags = SPEVIRT_CFG_TPMS_FALLBACK;
+	for (fgt = 0; fgt <= 2; fgt++)
+		for (e = 0; e < sizeof(el3) / sizeof(el3[0]); e++) {
+			struct spevirt_host h = make_host(3, fgt, 0);
+
+			h.el3_disabled = el3[e];
+			assert_status(spevirt_nested_max_fgt(&h, &max), SPEVIRT_OK);
+			assert_int_equal(max, host_fgt_level(&h));
+			assert_status(spevirt_view_compute(&h, &c, &v), SPEVIRT_OK);
+			l1.fgt = max + 1;
+			if (l1.fgt <= 2)
+				assert_refused(&h, &v, &l1, SPEVIRT_E_NEED_FGT,
+					       "whose traps the host cannot apply");
+		}
+}
+
+static void max_fgt_refuses_what_is_not_a_host(void **state)
+{
+	struct spevirt_host h = make_host(3, 2, 0);
+	unsigned int max = 7;
+
+	(void)state;
+	assert_status(spevirt_nested_max_fgt(NULL, &max), SPEVIRT_E_INVAL);
+	assert_int_equal(max, 0);
+	assert_status(spevirt_nested_max_fgt(&h, NULL), SPEVIRT_E_INVAL);
+	h.el3_disabled = 1U << 31;
+	max = 7;
+	assert_status(spevirt_nested_max_fgt(&h, &max), SPEVIRT_E_INVAL);
+	assert_int_equal(max, 0);
+	h = make_host(5, 1, HOST_FDS);	/* FDS without FGT2: not a host */
+	max = 7;
+	assert_status(spevirt_nested_max_fgt(&h, &max), SPEVIRT_E_HOST_INVALID);
+	assert_int_equal(max, 0);
+}
+
+/*
  * With EL2, FEAT_SPE_FDS and FEAT_SPE_nVM require FEAT_FGT2 (A2.2, A2.3):
  * a view with FDS is L1's only if L1 is shown FEAT_FGT2, and the reason
  * says whether the host could show it.
@@ -859,6 +909,8 @@ int main(void)
 		cmocka_unit_test(hostile_l1_settings_are_refused),
 		cmocka_unit_test(l1_shown_fgt_the_host_lacks_is_refused),
 		cmocka_unit_test(l1_shown_fgt_el3_disables_is_refused),
+		cmocka_unit_test(max_fgt_is_what_el3_leaves_enabled),
+		cmocka_unit_test(max_fgt_refuses_what_is_not_a_host),
 		cmocka_unit_test(l1_with_fds_needs_fgt2),
 		cmocka_unit_test(a_view_of_another_host_is_refused),
 		cmocka_unit_test(an_inconsistent_view_for_l1_is_refused),

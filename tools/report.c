@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <spevirt/spevirt_nested.h>
+
 #include "guests.h"
 #include "hostfile.h"
 #include "report.h"
@@ -178,15 +180,10 @@ void view_trap_regs(const struct spevirt_view *v, struct view_reg out[NR_TRAP_RE
 
 unsigned int host_fgt_level(const struct spevirt_host *host)
 {
-	unsigned int fgt = (unsigned int)((host->id_aa64mmfr0_el1 & SPEVIRT_ID_AA64MMFR0_EL1_FGT_MASK) >>
-				     SPEVIRT_ID_AA64MMFR0_EL1_FGT_SHIFT);
+	unsigned int fgt;
 
-	/* FEAT_FGT2 is FEAT_FGT's registers and more: without those, none. */
-	if (host->el3_disabled & SPEVIRT_EL3_NO_FGT)
-		return 0;
-	if ((host->el3_disabled & SPEVIRT_EL3_NO_FGT2) && fgt > 1)
-		return 1;
-	return fgt > 2 ? 2 : fgt;
+	/* An invalid host's refusal is the composition's to report. */
+	return spevirt_nested_max_fgt(host, &fgt) == SPEVIRT_OK ? fgt : 0;
 }
 
 bool is_fgt_reg(const char *reg)

@@ -73,11 +73,7 @@ void view_trap_regs(const struct spevirt_view *v, struct view_reg out[NR_TRAP_RE
 /* The same seven rows from any seven regmasks, in that order (a nested composition's). */
 void trap_regs_of(const struct spevirt_regmask *const rm[NR_TRAP_REGS],
 		  struct view_reg out[NR_TRAP_REGS]);
-/*
- * The highest FGT level a guest hypervisor can be shown on @host: its
- * ID_AA64MMFR0_EL1.FGT, at most 2, lowered to what EL3 leaves enabled
- * (docs/policy.md section 16).
- */
+/* spevirt_nested_max_fgt(), 0 for an invalid host. */
 unsigned int host_fgt_level(const struct spevirt_host *host);
 
 /* The access decisions for one SPE register. */

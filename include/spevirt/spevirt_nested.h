@@ -23,9 +23,7 @@ extern "C" {
  *	vHDFGWTR_EL2, vHDFGRTR2_EL2, vHDFGWTR2_EL2 and vHFGITR_EL2 (PSBCSYNC)
  * @fgt: the ID_AA64MMFR0_EL1.FGT L0 shows L1: 0, 1 (FEAT_FGT) or 2
  *	(FEAT_FGT2); L1's fine-grained trap registers it lacks are ignored, as
- *	the machine L1 sees has none.  At most the level whose traps the host
- *	applies: its ID_AA64MMFR0_EL1.FGT, 0 if EL3 leaves SCR_EL3.FGTEn 0, at
- *	most 1 if it leaves FGTEn2 0
+ *	the machine L1 sees has none.  At most spevirt_nested_max_fgt()
  */
 struct spevirt_nested_l1 {
 	struct spevirt_el2_regs el2;
@@ -144,6 +142,23 @@ enum spevirt_status spevirt_nested_compose(const struct spevirt_host *host,
 					   const struct spevirt_view *view,
 					   const struct spevirt_nested_l1 *l1,
 					   struct spevirt_nested *out);
+
+/**
+ * spevirt_nested_max_fgt() - the highest FGT level L0 can show a guest hypervisor
+ * @host: the host's ID registers and what its EL3 leaves disabled
+ * @fgt: the level: 0, 1 (FEAT_FGT) or 2 (FEAT_FGT2)
+ *
+ * The highest ID_AA64MMFR0_EL1.FGT whose traps L0 can apply for L1 while
+ * L2 runs, the most spevirt_nested_l1.fgt may be: the host's FGT level, 0
+ * if EL3 leaves SCR_EL3.FGTEn 0 (FEAT_FGT2 has FEAT_FGT's registers, whose
+ * traps then take no effect), at most 1 if it leaves FGTEn2 0.
+ *
+ * Return: SPEVIRT_OK; SPEVIRT_E_INVAL for a NULL pointer or an unknown
+ * el3_disabled bit, SPEVIRT_E_HOST_INVALID for an invalid @host, with @fgt
+ * (when not NULL) 0.
+ */
+SPEVIRT_API SPEVIRT_MUST_CHECK
+enum spevirt_status spevirt_nested_max_fgt(const struct spevirt_host *host, unsigned int *fgt);
 
 /**
  * spevirt_vncr_offset() - an SPE register's offset in the VNCR_EL2 page
