@@ -71,9 +71,13 @@ fresh_copy() {
 	rm -rf "$out" && mkdir -p "$out" && cp -r linux lib include "$out/"
 }
 
-# The symbols of a module or object (nm of its architecture).
+# has_symbol NM OBJECT SYMBOL: OBJECT defines SYMBOL.  nm's whole output is
+# read first: grep -q in a pipe exits at the first match, and nm, still
+# writing, dies of SIGPIPE, which pipefail reports as a failure.
 has_symbol() {
-	"$1" "$2" | grep -q " $3\$"
+	local syms
+	syms=$("$1" "$2") || fail "$1 cannot read $2"
+	grep -q " $3\$" <<<"$syms"
 }
 
 x86_64() {
