@@ -144,10 +144,11 @@ arm64_prepare() {
 }
 
 # Instructions of FUNCTION in OBJECT, but for the function's frame that is
-# not spevirt's: BTI landing pad, return-address signing, ret.
+# not spevirt's: BTI landing pad, return-address signing, ret.  awk reads
+# to the end (an early exit would kill objdump with SIGPIPE, under pipefail).
 insns() {
 	aarch64-linux-gnu-objdump -d --no-show-raw-insn "$1" |
-		awk -v fn="<$2>:" '$2 == fn { on = 1; next } on && NF == 0 { exit }
+		awk -v fn="<$2>:" '$2 == fn { on = 1; next } on && NF == 0 { on = 0 }
 			on && $2 !~ /^(bti|paciasp|autiasp|ret)$/ { n++ } END { print n + 0 }'
 }
 
